@@ -62,7 +62,7 @@ for name in "${names[@]}"; do
                 || { echo "FAIL $name [$t]: compile error"; cat "$work/cc.err"; ok=0; continue; }
             "${runner[@]}" "$out" "${args[@]}" >"$work/out" 2>"$work/err"; code=$?
         fi
-        if [ -s "$work/cc.err" ]; then echo "WARN $name [$t]: compiler output:"; cat "$work/cc.err"; fi
+        if [ -s "$work/cc.err" ]; then echo "WARN $name [$t]: compiler output:"; grep -A3 '^warning' "$work/cc.err" | head -n 12; fi
         if ! cmp -s "$work/out" "$here/$name.stdout"; then
             echo "FAIL $name [$t]: stdout differs"; diff "$here/$name.stdout" "$work/out" | head -n 20; ok=0
         fi
