@@ -1,1 +1,68 @@
-fn main() {}
+//! `wasm-run FILE.wasm [ARGS...]`: runs a WASI p1 + WasmGC module and exits with its status.
+
+mod cli;
+mod run;
+
+use std::process::ExitCode;
+
+use wasmtime_wasi::I32Exit;
+
+/// Exit status when the program traps: what a native `abort()` (SIGABRT) gives in a shell.
+const TRAP_EXIT: u8 = 134;
+/// Exit status when the runner itself fails before the program runs.
+const SETUP_EXIT: u8 = 125;
+
+fn main() -> ExitCode {
+    let options = match cli::parse(std::env::args().skip(1)) {
+        Ok(cli::Parsed::Run(options)) => options,
+        Ok(cli::Parsed::Help) => {
+            println!("{}", cli::USAGE);
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("wasm-run: {message}\n\n{}", cli::USAGE);
+            return ExitCode::from(SETUP_EXIT);
+        }
+    };
+    let prepared = match run::prepare(&options) {
+        Ok(prepared) => prepared,
+        Err(run::SetupError(error)) => return setup_failure(&error),
+    };
+    match &options.invoke {
+        None => program_outcome(prepared.run_command()),
+        Some(name) => match prepared.invoke(name, &options.args) {
+            Ok(lines) => {
+                for line in lines {
+                    println!("{line}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(run::InvokeError::Setup(message)) => {
+                eprintln!("wasm-run: {message}");
+                ExitCode::from(SETUP_EXIT)
+            }
+            Err(run::InvokeError::Program(error)) => program_outcome(Err(error)),
+        },
+    }
+}
+
+fn setup_failure(error: &wasmtime::Error) -> ExitCode {
+    eprintln!("wasm-run: {error:?}");
+    ExitCode::from(SETUP_EXIT)
+}
+
+/// Maps how the program ended to our exit status.
+fn program_outcome(result: wasmtime::Result<()>) -> ExitCode {
+    let error = match result {
+        Ok(()) => return ExitCode::SUCCESS,
+        Err(error) => error,
+    };
+    if let Some(I32Exit(status)) = error.downcast_ref::<I32Exit>() {
+        // WASI p1 only allows statuses in 0..126, so this always fits.
+        return ExitCode::from(*status as u8);
+    }
+    // A trap, or a host function that failed: the program ended abnormally.
+    // `{:?}` prints the trap message together with the wasm backtrace.
+    eprintln!("wasm-run: program trapped: {error:?}");
+    ExitCode::from(TRAP_EXIT)
+}

@@ -1,0 +1,147 @@
+//! `./y.sh prepare`: checks, and installs when missing, what lives outside the repository.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::Res;
+use crate::dirs::Dirs;
+use crate::process::{self, step};
+use crate::toolchain::Toolchain;
+
+/// Where Debian's `wasi-libc` package installs the C library for wasm32 WASI.
+pub const WASI_LIBC_DIR: &str = "/usr/lib/wasm32-wasi";
+
+/// The stable toolchain builds and runs the `wasm` crate's examples (the gc group).
+const STABLE: &str = "stable";
+
+pub fn prepare(_dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
+    step("prepare", "wasi-libc (apt)", ensure_wasi_libc)?;
+    step(
+        "prepare",
+        "rustup components of the pinned toolchain",
+        || ensure_components(toolchain),
+    )?;
+    step(
+        "prepare",
+        "stable toolchain with wasm32-wasip1",
+        ensure_stable_wasip1,
+    )?;
+    eprintln!("[prepare] all prerequisites are in place");
+    Ok(())
+}
+
+/// Fails with a hint when `prepare` has not been run; used by `build`.
+pub fn check_wasi_libc() -> Res<()> {
+    if wasi_libc_present() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{WASI_LIBC_DIR}/libc.a is missing: run `./y.sh prepare` (installs Debian's wasi-libc)"
+        ))
+    }
+}
+
+fn wasi_libc_present() -> bool {
+    Path::new(WASI_LIBC_DIR).join("libc.a").is_file()
+}
+
+fn ensure_wasi_libc() -> Res<()> {
+    if wasi_libc_present() {
+        eprintln!("[prepare] found {WASI_LIBC_DIR}/libc.a");
+        return Ok(());
+    }
+    eprintln!("[prepare] {WASI_LIBC_DIR}/libc.a is missing: installing Debian's wasi-libc");
+    // The package lists may be fresh enough already; only refresh them when the install fails.
+    if apt_get(&["install", "-y", "wasi-libc"]).is_err() {
+        eprintln!("[prepare] apt-get install failed; refreshing the package lists and retrying");
+        apt_get(&["update"])?;
+        apt_get(&["install", "-y", "wasi-libc"])?;
+    }
+    if !wasi_libc_present() {
+        return Err(format!(
+            "the wasi-libc package is installed but {WASI_LIBC_DIR}/libc.a is still missing"
+        ));
+    }
+    Ok(())
+}
+
+fn apt_get(args: &[&str]) -> Res<()> {
+    process::run(
+        Command::new("apt-get")
+            .args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+    .map_err(|e| {
+        format!("{e}\n(apt-get needs root; install the `wasi-libc` package by hand otherwise)")
+    })
+}
+
+/// The components of rust-toolchain.toml; `rustup toolchain install` does not add them to a
+/// toolchain that is already installed without them.
+fn ensure_components(toolchain: &Toolchain) -> Res<()> {
+    let installed = rustup_list(&[
+        "component",
+        "list",
+        "--installed",
+        "--toolchain",
+        &toolchain.channel,
+    ])?;
+    let wanted = ["rust-src", "rustc-dev", "llvm-tools", "rustfmt", "clippy"];
+    let missing: Vec<&str> = wanted
+        .into_iter()
+        .filter(|name| {
+            !installed
+                .iter()
+                .any(|line| is_component(line, name, &toolchain.host))
+        })
+        .collect();
+    if missing.is_empty() {
+        eprintln!("[prepare] components present: {}", wanted.join(", "));
+        return Ok(());
+    }
+    eprintln!("[prepare] adding components: {}", missing.join(", "));
+    process::run(
+        Command::new("rustup")
+            .args(["component", "add", "--toolchain", &toolchain.channel])
+            .args(&missing),
+    )
+}
+
+/// `rustup component list` names host components with the host triple appended.
+fn is_component(line: &str, name: &str, host: &str) -> bool {
+    line == name || line == format!("{name}-{host}")
+}
+
+fn ensure_stable_wasip1() -> Res<()> {
+    let toolchains = rustup_list(&["toolchain", "list"])?;
+    if !toolchains.iter().any(|line| line.starts_with("stable-")) {
+        eprintln!("[prepare] installing the stable toolchain");
+        return process::run(Command::new("rustup").args([
+            "toolchain",
+            "install",
+            STABLE,
+            "--profile",
+            "minimal",
+            "--target",
+            "wasm32-wasip1",
+        ]));
+    }
+    let targets = rustup_list(&["target", "list", "--installed", "--toolchain", STABLE])?;
+    if targets.iter().any(|line| line == "wasm32-wasip1") {
+        eprintln!("[prepare] stable has wasm32-wasip1");
+        return Ok(());
+    }
+    eprintln!("[prepare] adding wasm32-wasip1 to the stable toolchain");
+    process::run(Command::new("rustup").args([
+        "target",
+        "add",
+        "wasm32-wasip1",
+        "--toolchain",
+        STABLE,
+    ]))
+}
+
+fn rustup_list(args: &[&str]) -> Res<Vec<String>> {
+    let text = process::stdout_of(Command::new("rustup").args(args))?;
+    Ok(text.lines().map(|line| line.trim().to_owned()).collect())
+}

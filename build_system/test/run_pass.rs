@@ -1,0 +1,153 @@
+//! The llvm_sysroot group: std programs built by the backend under test and by LLVM, both run and
+//! both held to the same expected stdout and exit code.
+
+use std::path::{Path, PathBuf};
+
+use super::exec::{Compiler, Tools, ending, stderr_excerpt};
+use super::header::Header;
+use super::outcome::{Outcome, first_difference};
+use super::pool::Case;
+use crate::Res;
+use crate::fsutil;
+
+/// Flags both compilers get before a test's own `// compile-flags:`.
+const DEFAULT_FLAGS: &[&str] = &["-Copt-level=0"];
+
+/// A program and where its expectations and outputs are.
+struct Program {
+    name: String,
+    /// Relative to the repository root.
+    source: PathBuf,
+    /// `NAME.stdout` beside the source: required.
+    expected_stdout: PathBuf,
+    /// `NAME.exit` beside the source: the exit code when it is not 0.
+    expected_exit: PathBuf,
+    out_dir: PathBuf,
+}
+
+pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Case>> {
+    let mut sources = vec![PathBuf::from("example/std_example.rs")];
+    let run_pass = repo.join("tests/run-pass");
+    if run_pass.is_dir() {
+        sources.extend(
+            fsutil::files_in(&run_pass)?
+                .into_iter()
+                .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+                .filter_map(|path| path.strip_prefix(repo).ok().map(Path::to_path_buf)),
+        );
+    }
+    Ok(sources
+        .into_iter()
+        .map(|source| {
+            let stem = source
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let program = Program {
+                name: format!("{group}/{stem}"),
+                expected_stdout: source.with_extension("stdout"),
+                expected_exit: source.with_extension("exit"),
+                out_dir: out.join(&stem),
+                source,
+            };
+            let tools = tools.clone();
+            Case {
+                name: program.name.clone(),
+                run: Box::new(move || check(&tools, &program)),
+            }
+        })
+        .collect())
+}
+
+fn check(tools: &Tools, program: &Program) -> Outcome {
+    match expectations(tools, program) {
+        Err(message) => Outcome::Failed(message),
+        Ok((header, stdout, exit)) => {
+            if let Err(message) = fsutil::fresh_dir(&program.out_dir) {
+                return Outcome::Failed(message);
+            }
+            let problems: Vec<String> = [&tools.under_test, &tools.reference]
+                .into_iter()
+                .filter_map(|compiler| {
+                    compile_and_run(tools, compiler, program, &header, &stdout, exit).err()
+                })
+                .collect();
+            if problems.is_empty() {
+                Outcome::Passed
+            } else {
+                Outcome::Failed(problems.join("\n"))
+            }
+        }
+    }
+}
+
+fn expectations(tools: &Tools, program: &Program) -> Res<(Header, String, i32)> {
+    let source = fsutil::read_to_string(&tools.repo.join(&program.source))?;
+    let stdout = fsutil::read_to_string(&tools.repo.join(&program.expected_stdout))
+        .map_err(|e| format!("missing expectation: {e}"))?;
+    let exit_file = tools.repo.join(&program.expected_exit);
+    let exit = if exit_file.is_file() {
+        let text = fsutil::read_to_string(&exit_file)?;
+        text.trim().parse().map_err(|_| {
+            format!(
+                "{}: not an exit code: {text:?}",
+                program.expected_exit.display()
+            )
+        })?
+    } else {
+        0
+    };
+    Ok((Header::parse(&source), stdout, exit))
+}
+
+fn compile_and_run(
+    tools: &Tools,
+    compiler: &Compiler,
+    program: &Program,
+    header: &Header,
+    expected_stdout: &str,
+    expected_exit: i32,
+) -> Result<(), String> {
+    let label = compiler.label;
+    let wasm = program.out_dir.join(format!("{label}.wasm"));
+    let mut flags = header.rustc_flags(DEFAULT_FLAGS);
+    flags.extend(["-o".to_owned(), wasm.display().to_string()]);
+    let compiled = tools.compile(compiler, &program.source, &flags);
+    if compiled.code != Some(0) || compiled.timed_out {
+        return Err(format!(
+            "[{label}] compile failed ({}):\n{}",
+            ending(&compiled, "compile"),
+            stderr_excerpt(&compiled)
+        ));
+    }
+    let ran = tools.run(&wasm, &header.run_args);
+    let stdout = String::from_utf8_lossy(&ran.stdout);
+    // Kept for inspection next to the .wasm.
+    let _ = fsutil::write(
+        &program.out_dir.join(format!("{label}.stdout")),
+        stdout.as_bytes(),
+    );
+    let mut problems = Vec::new();
+    if ran.timed_out || ran.code != Some(expected_exit) {
+        problems.push(format!(
+            "[{label}] expected exit {expected_exit}, got {}",
+            ending(&ran, "run")
+        ));
+    }
+    if stdout != expected_stdout {
+        problems.push(format!(
+            "[{label}] stdout differs from {}: {}",
+            program.expected_stdout.display(),
+            first_difference(expected_stdout, &stdout)
+        ));
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    problems.push(format!(
+        "[{label}] program stderr:\n{}",
+        stderr_excerpt(&ran)
+    ));
+    Err(problems.join("\n"))
+}

@@ -1,0 +1,159 @@
+//! Sets up wasmtime (GC-enabled engine, WASI p1 linker), instantiates the module and runs it.
+
+use std::path::Path;
+
+use wasmtime::{
+    Cache, CacheConfig, Config, Engine, Instance, Linker, Module, Store, Val, ValType,
+};
+use wasmtime_wasi::WasiCtxBuilder;
+use wasmtime_wasi::p1::{self, WasiP1Ctx};
+
+use crate::cli::Options;
+
+/// Per-store state: everything the host functions need.
+pub struct HostState {
+    pub wasi: WasiP1Ctx,
+}
+
+/// A failure of the runner itself (as opposed to the program): reading, compiling, linking.
+pub struct SetupError(pub wasmtime::Error);
+
+impl<E: Into<wasmtime::Error>> From<E> for SetupError {
+    fn from(error: E) -> Self {
+        SetupError(error.into())
+    }
+}
+
+/// A loaded module, ready to run.
+pub struct Prepared {
+    store: Store<HostState>,
+    instance: Instance,
+}
+
+pub fn prepare(options: &Options) -> Result<Prepared, SetupError> {
+    let engine = Engine::new(&engine_config(options.cache)?)?;
+    let module = Module::from_file(&engine, &options.module)
+        .map_err(|e| e.context(format!("cannot load `{}`", options.module.display())))?;
+
+    let mut linker: Linker<HostState> = Linker::new(&engine);
+    p1::add_to_linker_sync(&mut linker, |state: &mut HostState| &mut state.wasi)?;
+
+    let wasi = wasi_context(options)?;
+    let mut store = Store::new(&engine, HostState { wasi });
+    let instance = linker.instantiate(&mut store, &module)?;
+    Ok(Prepared { store, instance })
+}
+
+fn engine_config(cache: bool) -> Result<Config, SetupError> {
+    let mut config = Config::new();
+    // WasmGC needs typed function references, which need reference types.
+    config
+        .wasm_reference_types(true)
+        .wasm_function_references(true)
+        .wasm_gc(true);
+    if cache {
+        // Compiled modules are cached on disk (default: ~/.cache/wasmtime): test reruns skip Cranelift.
+        config.cache(Some(Cache::new(CacheConfig::new())?));
+    }
+    Ok(config)
+}
+
+fn wasi_context(options: &Options) -> Result<WasiP1Ctx, SetupError> {
+    let mut builder = WasiCtxBuilder::new();
+    builder.inherit_stdio().inherit_env();
+    // argv[0] is the module path as given; `--invoke` parameters are not program arguments.
+    builder.arg(options.module.to_string_lossy());
+    if options.invoke.is_none() {
+        builder.args(&options.args);
+    }
+    for dir in &options.dirs {
+        builder.preopened_dir(
+            Path::new(dir),
+            dir,
+            wasmtime_wasi::DirPerms::all(),
+            wasmtime_wasi::FilePerms::all(),
+        )?;
+    }
+    Ok(builder.build_p1())
+}
+
+impl Prepared {
+    /// Runs `_start` (a WASI command). Errors are the program's: exit requests or traps.
+    pub fn run_command(mut self) -> wasmtime::Result<()> {
+        let start = self
+            .instance
+            .get_typed_func::<(), ()>(&mut self.store, "_start")?;
+        start.call(&mut self.store, ())
+    }
+
+    /// Calls the export `name` with `params` parsed according to its signature.
+    /// The result lines (one per returned value) are returned for printing.
+    pub fn invoke(mut self, name: &str, params: &[String]) -> Result<Vec<String>, InvokeError> {
+        let func = self
+            .instance
+            .get_func(&mut self.store, name)
+            .ok_or_else(|| InvokeError::Setup(format!("no exported function `{name}`")))?;
+        // A reactor module expects `_initialize` before any other export.
+        if let Some(init) = self.instance.get_func(&mut self.store, "_initialize") {
+            init.call(&mut self.store, &[], &mut [])
+                .map_err(InvokeError::Program)?;
+        }
+        let ty = func.ty(&self.store);
+        let param_types: Vec<ValType> = ty.params().collect();
+        if param_types.len() != params.len() {
+            return Err(InvokeError::Setup(format!(
+                "`{name}` takes {} parameters, {} given",
+                param_types.len(),
+                params.len()
+            )));
+        }
+        let args = param_types
+            .iter()
+            .zip(params)
+            .map(|(ty, text)| parse_val(ty, text))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(InvokeError::Setup)?;
+        let mut results: Vec<Val> = ty.results().map(|_| Val::I32(0)).collect();
+        func.call(&mut self.store, &args, &mut results)
+            .map_err(InvokeError::Program)?;
+        Ok(results.iter().map(format_val).collect())
+    }
+}
+
+pub enum InvokeError {
+    Setup(String),
+    Program(wasmtime::Error),
+}
+
+fn parse_val(ty: &ValType, text: &str) -> Result<Val, String> {
+    let bad = |_| format!("cannot parse `{text}` as {ty}");
+    Ok(match ty {
+        ValType::I32 => Val::I32(parse_int(text).map_err(bad)? as i32),
+        ValType::I64 => Val::I64(parse_int(text).map_err(bad)?),
+        ValType::F32 => Val::F32(text.parse::<f32>().map_err(|_| bad(()))?.to_bits()),
+        ValType::F64 => Val::F64(text.parse::<f64>().map_err(|_| bad(()))?.to_bits()),
+        other => return Err(format!("cannot pass a {other} parameter from the command line")),
+    })
+}
+
+/// Accepts signed decimal and, for bit patterns, unsigned values up to the type's width.
+fn parse_int(text: &str) -> Result<i64, ()> {
+    text.parse::<i64>()
+        .or_else(|_| text.parse::<u64>().map(|v| v as i64))
+        .map_err(|_| ())
+}
+
+fn format_val(val: &Val) -> String {
+    match val {
+        Val::I32(v) => v.to_string(),
+        Val::I64(v) => v.to_string(),
+        Val::F32(bits) => f32::from_bits(*bits).to_string(),
+        Val::F64(bits) => f64::from_bits(*bits).to_string(),
+        Val::V128(v) => format!("{:#034x}", v.as_u128()),
+        Val::FuncRef(f) => if f.is_some() { "funcref" } else { "null funcref" }.to_owned(),
+        Val::ExternRef(r) => if r.is_some() { "externref" } else { "null externref" }.to_owned(),
+        Val::AnyRef(r) => if r.is_some() { "anyref" } else { "null anyref" }.to_owned(),
+        Val::ExnRef(r) => if r.is_some() { "exnref" } else { "null exnref" }.to_owned(),
+        Val::ContRef(r) => if r.is_some() { "contref" } else { "null contref" }.to_owned(),
+    }
+}
