@@ -1,0 +1,151 @@
+//! Expansion of `#[wasm::host_imports]`: safe wrappers over wasm imports, or over a native emulation.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::parse::Parser;
+use syn::{FnArg, ForeignItem, ForeignItemFn, Ident, ItemForeignMod, LitStr, Pat, Path, ReturnType};
+
+use crate::host_types::{classify_parameter, classify_result, lift_result, lower_parameter};
+
+struct Options {
+    module: LitStr,
+    native: Option<Path>,
+}
+
+pub(crate) fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
+    let options = parse_options(args)?;
+    let block: ItemForeignMod = syn::parse2(item).map_err(|error| {
+        syn::Error::new(error.span(), "`#[wasm::host_imports]` applies to an `extern \"C\" { fn ...; }` block")
+    })?;
+    if let Some(abi) = &block.abi.name
+        && abi.value() != "C"
+    {
+        return Err(syn::Error::new_spanned(abi, "host imports use the C ABI: write `extern \"C\"`"));
+    }
+    let functions = block.items.iter().map(|item| match item {
+        ForeignItem::Fn(function) => expand_function(&options, function),
+        other => Err(syn::Error::new_spanned(
+            other,
+            "`#[wasm::host_imports]` blocks may only declare functions (`fn name(..) -> T;`)",
+        )),
+    });
+    functions.collect()
+}
+
+fn parse_options(args: TokenStream) -> syn::Result<Options> {
+    let (mut module, mut native) = (None, None);
+    let parser = syn::meta::parser(|meta| {
+        if meta.path.is_ident("module") {
+            module = Some(meta.value()?.parse::<LitStr>()?);
+            Ok(())
+        } else if meta.path.is_ident("native") {
+            native = Some(meta.value()?.parse::<Path>()?);
+            Ok(())
+        } else {
+            Err(meta.error("unknown argument: expected `module = \"name\"` or `native = path::to::module`"))
+        }
+    });
+    parser.parse2(args)?;
+    let module = module.ok_or_else(|| {
+        syn::Error::new(
+            Span::call_site(),
+            "`#[wasm::host_imports]` needs the wasm import module the host provides, e.g. \
+             `#[wasm::host_imports(module = \"wasm_host\")]`",
+        )
+    })?;
+    Ok(Options { module, native })
+}
+
+fn expand_function(options: &Options, function: &ForeignItemFn) -> syn::Result<TokenStream> {
+    let signature = &function.sig;
+    if let Some(variadic) = &signature.variadic {
+        return Err(syn::Error::new_spanned(variadic, "host imports cannot be variadic"));
+    }
+    if !signature.generics.params.is_empty() {
+        return Err(syn::Error::new_spanned(&signature.generics, "host imports cannot be generic"));
+    }
+    let name = &signature.ident;
+    let import_name = link_name(function)?.unwrap_or_else(|| LitStr::new(&name.to_string(), name.span()));
+    let attrs = function.attrs.iter().filter(|attr| !attr.path().is_ident("link_name"));
+    let attrs: Vec<_> = attrs.collect();
+    let vis = &function.vis;
+
+    let mut parameters = Vec::new();
+    let mut raw_parameters = Vec::new();
+    let mut raw_arguments = Vec::new();
+    let mut names = Vec::new();
+    for (position, input) in signature.inputs.iter().enumerate() {
+        let FnArg::Typed(typed) = input else {
+            return Err(syn::Error::new_spanned(input, "host imports cannot take `self`"));
+        };
+        let parameter_name = match &*typed.pat {
+            Pat::Ident(ident) => ident.ident.clone(),
+            _ => format_ident!("argument_{}", position),
+        };
+        let ty = &*typed.ty;
+        let (raw_parameter, raw_argument) = lower_parameter(&classify_parameter(ty)?, &parameter_name, ty);
+        parameters.push(quote!(#parameter_name: #ty));
+        raw_parameters.push(raw_parameter);
+        raw_arguments.push(raw_argument);
+        names.push(parameter_name);
+    }
+    let result_type = match &signature.output {
+        ReturnType::Default => None,
+        ReturnType::Type(_, ty) => Some(&**ty),
+    };
+    let result_kind = classify_result(result_type)?;
+    let output = &signature.output;
+    let raw = Ident::new("raw_result", Span::mixed_site());
+    let (raw_output, lifted) = lift_result(&result_kind, result_type, &raw);
+    let module = &options.module;
+
+    let native_body = match &options.native {
+        Some(native) => quote!(#native::#name(#(#names),*)),
+        None => {
+            let message = format!(
+                "host import `{}.{}` has no native emulation: give `#[wasm::host_imports(native = path::to::module)]` \
+                 a module with a `fn {}` of the same signature (see `wasm::host::emulated`)",
+                module.value(),
+                import_name.value(),
+                name
+            );
+            quote! {
+                let _ = (#(&#names,)*);
+                ::core::panic!(#message)
+            }
+        }
+    };
+
+    Ok(quote! {
+        #(#attrs)*
+        #[cfg(target_arch = "wasm32")]
+        #vis fn #name(#(#parameters),*) #output {
+            #[link(wasm_import_module = #module)]
+            unsafe extern "C" {
+                #[link_name = #import_name]
+                fn host_import(#(#raw_parameters),*) #raw_output;
+            }
+            // SAFETY: the host implements the import as HOST-ABI.md describes; the slices and handles
+            // passed stay valid for the duration of the call.
+            let #raw = unsafe { host_import(#(#raw_arguments),*) };
+            #lifted
+        }
+
+        #(#attrs)*
+        #[cfg(not(target_arch = "wasm32"))]
+        #vis fn #name(#(#parameters),*) #output {
+            #native_body
+        }
+    })
+}
+
+fn link_name(function: &ForeignItemFn) -> syn::Result<Option<LitStr>> {
+    let Some(attr) = function.attrs.iter().find(|attr| attr.path().is_ident("link_name")) else {
+        return Ok(None);
+    };
+    let value = &attr.meta.require_name_value()?.value;
+    match value {
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(name), .. }) => Ok(Some(name.clone())),
+        _ => Err(syn::Error::new_spanned(value, "`link_name` must be a string literal")),
+    }
+}

@@ -1,0 +1,494 @@
+//! Contract version 1: the handle types, layout traits and operations the backend may replace.
+//!
+//! Everything here has a library implementation (the fallback) that defines its meaning. The WasmRust
+//! backend may replace the body of each function below by WasmGC / `externref` instructions, and it
+//! may represent the handle types differently, as `CONTRACT.md` describes; it must keep the observable
+//! behaviour documented on each item. Code outside this module reaches GC objects and host references
+//! only through these functions, so replacing exactly them is enough.
+
+use core::marker::PhantomData;
+#[cfg(feature = "alloc")]
+use core::ptr::NonNull;
+
+#[cfg(feature = "alloc")]
+use crate::fallback::gc_box::{self, GcBox};
+use crate::fallback::extern_table;
+#[cfg(feature = "alloc")]
+use alloc::boxed::Box;
+
+/// The version of this contract. A backend that does not know the version of the `wasm` crate it
+/// compiles against uses the library implementation and says so through the `wasm-recognition` lints.
+///
+/// ```
+/// assert_eq!(wasm::contract::v1::CONTRACT_VERSION, 1);
+/// assert_eq!(wasm::CONTRACT_VERSION, 1);
+/// ```
+pub const CONTRACT_VERSION: u32 = 1;
+
+/// A shared handle to a garbage-collected struct declared with [`#[wasm::gc]`](crate::gc).
+///
+/// `Clone` makes another handle to the same object; [`Gc::ptr_eq`] tells whether two handles refer to
+/// the same object. Fields are read and written by value through the generated accessors, which
+/// `Gc<T>` reaches by dereferencing to `T::Fields`. `Gc<T>` is neither `Send` nor `Sync`: a GC object
+/// belongs to the thread that allocated it. `Option<Gc<T>>` has the size of `Gc<T>`.
+///
+/// ```
+/// use wasm::Gc;
+///
+/// #[wasm::gc]
+/// struct Counter { hits: u32 }
+///
+/// let a = Gc::new(Counter { hits: 0 });
+/// let b = a.clone();
+/// b.set_hits(3);
+/// assert_eq!(a.hits(), 3);
+/// assert!(Gc::ptr_eq(&a, &b));
+/// assert_eq!(size_of::<Option<Gc<Counter>>>(), size_of::<usize>());
+/// ```
+#[cfg(feature = "alloc")]
+#[repr(transparent)]
+pub struct Gc<T: GcStruct> {
+    pub(crate) ptr: NonNull<GcBox<T>>,
+}
+
+/// A shared handle to a fixed-length garbage-collected array of [`GcField`] elements.
+///
+/// Elements are read and written by value; `Clone` shares the array. Neither `Send` nor `Sync`.
+///
+/// ```
+/// use wasm::GcArray;
+///
+/// let squares = GcArray::new(4, 0u64);
+/// for i in 0..squares.len() {
+///     squares.set(i, (i * i) as u64);
+/// }
+/// assert_eq!(squares.to_vec(), [0, 1, 4, 9]);
+/// ```
+#[cfg(feature = "alloc")]
+#[repr(transparent)]
+pub struct GcArray<T: GcField> {
+    pub(crate) ptr: NonNull<GcBox<Box<[T]>>>,
+}
+
+/// An opaque, nullable reference to a host object (a JavaScript value, a host resource).
+///
+/// `Clone` makes another reference to the same host object and dropping releases one; the host object
+/// itself lives as long as the host keeps it. Neither `Send` nor `Sync`. In the fallback it is a
+/// handle into a host-side table (`HOST-ABI.md`); when accelerated it is a real `externref`.
+///
+/// ```
+/// use wasm::ExternRef;
+///
+/// let nothing = ExternRef::null();
+/// assert!(nothing.is_null());
+/// assert!(nothing.clone().is_null());
+/// ```
+#[repr(transparent)]
+pub struct ExternRef {
+    pub(crate) raw: RawExternRef,
+    // A handle is only meaningful on the thread (the instance) whose table holds it.
+    pub(crate) not_send: PhantomData<*const ()>,
+}
+
+/// The value an [`ExternRef`] has at the host-import boundary: an `i32` handle in the fallback, an
+/// `externref` when accelerated. Only [`externref_as_raw`] and [`externref_from_raw`] make or read one.
+///
+/// ```
+/// use wasm::contract::v1::{externref_as_raw, RawExternRef};
+///
+/// let raw: RawExternRef = externref_as_raw(&wasm::ExternRef::null());
+/// assert_eq!(size_of_val(&raw), 4);
+/// ```
+#[repr(transparent)]
+#[derive(Clone, Copy)]
+pub struct RawExternRef(pub(crate) u32);
+
+pub(crate) mod sealed {
+    /// Keeps the list of GC field types closed: the contract lays out exactly these.
+    pub trait Sealed {}
+}
+
+/// A type that a `#[wasm::gc]` field or a [`GcArray`] element may have.
+///
+/// Implemented for `i8`..`i64`, `u8`..`u64`, `isize`, `usize`, `f32`, `f64`, `bool`, `char`,
+/// [`Gc<U>`], `Option<Gc<U>>`, [`ExternRef`] and [`GcArray<T>`], and for nothing else (the trait is
+/// sealed). Reading a field clones it: a copy for scalars, a new handle for references.
+///
+/// ```
+/// fn storable<T: wasm::GcField>() {}
+/// storable::<f64>();
+/// storable::<wasm::ExternRef>();
+/// storable::<wasm::GcArray<u8>>();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be stored in a GC object",
+    label = "not a GC field type",
+    note = "GC fields and `GcArray` elements may be: integers up to 64 bits, `f32`, `f64`, `bool`, `char`, `Gc<T>`, `Option<Gc<T>>`, `ExternRef`, `GcArray<T>`",
+    note = "for text use `GcArray<u8>`, for a list `GcArray<T>`, for another object a `#[wasm::gc]` struct behind `Gc<T>`"
+)]
+pub unsafe trait GcField: Clone + 'static + sealed::Sealed {}
+
+macro_rules! scalar_gc_fields {
+    ($($ty:ty),*) => {$(
+        impl sealed::Sealed for $ty {}
+        // SAFETY: plain values; cloning is a copy.
+        unsafe impl GcField for $ty {}
+    )*};
+}
+scalar_gc_fields!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64, bool, char);
+
+impl sealed::Sealed for ExternRef {}
+// SAFETY: cloning makes another host reference.
+unsafe impl GcField for ExternRef {}
+
+#[cfg(feature = "alloc")]
+mod gc_reference_fields {
+    use super::{Gc, GcArray, GcField, GcStruct, sealed::Sealed};
+
+    impl<T: GcStruct> Sealed for Gc<T> {}
+    // SAFETY: cloning shares the object.
+    unsafe impl<T: GcStruct> GcField for Gc<T> {}
+    impl<T: GcStruct> Sealed for Option<Gc<T>> {}
+    // SAFETY: as for `Gc<T>`; `None` is the null reference.
+    unsafe impl<T: GcStruct> GcField for Option<Gc<T>> {}
+    impl<T: GcField> Sealed for GcArray<T> {}
+    // SAFETY: cloning shares the array.
+    unsafe impl<T: GcField> GcField for GcArray<T> {}
+}
+
+/// A struct laid out as a GC object; implemented by [`#[wasm::gc]`](crate::gc), never by hand.
+///
+/// # Safety
+/// `Fields` is a `#[repr(transparent)]` struct whose only field is a `Gc<Self>`, and `Self` implements
+/// [`GcStructField<I>`] for every `I` below `FIELD_COUNT`, describing field `I` in declaration order.
+///
+/// ```
+/// #[wasm::gc]
+/// struct Point { x: f64, y: f64 }
+///
+/// assert_eq!(<Point as wasm::contract::v1::GcStruct>::FIELD_COUNT, 2);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a GC struct",
+    label = "`Gc<T>` needs a `#[wasm::gc]` struct here",
+    note = "declare the type with `#[wasm::gc] struct {Self} {{ .. }}`, or store a `GcArray<T>` for a sequence"
+)]
+pub unsafe trait GcStruct: Sized + 'static {
+    /// The generated accessor type that `Gc<Self>` dereferences to.
+    type Fields;
+    /// How many fields the struct has.
+    const FIELD_COUNT: u32;
+}
+
+/// Field number `FIELD` (in declaration order) of a GC struct; implemented by `#[wasm::gc]`.
+///
+/// # Safety
+/// `Type` is the declared type of that field and `OFFSET` its byte offset in `Self`.
+///
+/// ```
+/// use wasm::contract::v1::GcStructField;
+///
+/// #[wasm::gc]
+/// struct Pair { left: u8, right: char }
+///
+/// let _: <Pair as GcStructField<1>>::Type = 'x';
+/// ```
+pub unsafe trait GcStructField<const FIELD: u32>: GcStruct {
+    /// The field's type.
+    type Type: GcField;
+    /// The field's byte offset inside `Self` in the fallback.
+    const OFFSET: usize;
+}
+
+/// Allocates a GC object holding `fields`; `struct.new` when accelerated.
+///
+/// ```
+/// #[wasm::gc]
+/// struct Leaf { weight: u16 }
+///
+/// let leaf = wasm::contract::v1::gc_struct_new(Leaf { weight: 7 });
+/// assert_eq!(leaf.weight(), 7);
+/// ```
+#[cfg(feature = "alloc")]
+pub fn gc_struct_new<T: GcStruct>(fields: T) -> Gc<T> {
+    Gc { ptr: gc_box::allocate(fields) }
+}
+
+/// Reads field `FIELD` by value (a copy, or a new handle for references); `struct.get`.
+///
+/// ```
+/// use wasm::contract::v1::{gc_struct_get, gc_struct_new};
+///
+/// #[wasm::gc]
+/// struct Pair { left: u8, right: char }
+///
+/// let pair = gc_struct_new(Pair { left: 1, right: 'r' });
+/// assert_eq!(gc_struct_get::<Pair, 1>(&pair), 'r');
+/// ```
+#[cfg(feature = "alloc")]
+pub fn gc_struct_get<T: GcStructField<FIELD>, const FIELD: u32>(object: &Gc<T>) -> T::Type {
+    // SAFETY: `object` keeps the box alive and `OFFSET` is the offset of a `T::Type` (trait contract).
+    unsafe { gc_box::read_clone(gc_box::value_ptr(object.ptr).byte_add(T::OFFSET).cast()) }
+}
+
+/// Replaces field `FIELD` with `value`, dropping the old value afterwards; `struct.set`.
+///
+/// ```
+/// use wasm::contract::v1::{gc_struct_new, gc_struct_set};
+///
+/// #[wasm::gc]
+/// struct Pair { left: u8, right: char }
+///
+/// let pair = gc_struct_new(Pair { left: 1, right: 'r' });
+/// gc_struct_set::<Pair, 0>(&pair, 9);
+/// assert_eq!(pair.left(), 9);
+/// ```
+#[cfg(feature = "alloc")]
+pub fn gc_struct_set<T: GcStructField<FIELD>, const FIELD: u32>(object: &Gc<T>, value: T::Type) {
+    // SAFETY: as in `gc_struct_get`; no reference into the object is alive during the replacement.
+    let old: T::Type =
+        unsafe { gc_box::replace(gc_box::value_ptr(object.ptr).byte_add(T::OFFSET).cast(), value) };
+    drop(old);
+}
+
+/// Whether two handles refer to the same GC object; `ref.eq`.
+///
+/// ```
+/// #[wasm::gc]
+/// struct Unit {}
+///
+/// let a = wasm::Gc::new(Unit {});
+/// assert!(wasm::contract::v1::gc_ptr_eq(&a, &a.clone()));
+/// assert!(!wasm::contract::v1::gc_ptr_eq(&a, &wasm::Gc::new(Unit {})));
+/// ```
+#[cfg(feature = "alloc")]
+pub fn gc_ptr_eq<T: GcStruct>(a: &Gc<T>, b: &Gc<T>) -> bool {
+    a.ptr == b.ptr
+}
+
+/// Makes another handle to the same GC object.
+///
+/// ```
+/// #[wasm::gc]
+/// struct Unit {}
+///
+/// let a = wasm::Gc::new(Unit {});
+/// let b = wasm::contract::v1::gc_clone(&a);
+/// assert!(wasm::Gc::ptr_eq(&a, &b));
+/// ```
+#[cfg(feature = "alloc")]
+pub fn gc_clone<T: GcStruct>(object: &Gc<T>) -> Gc<T> {
+    // SAFETY: `object` is a live handle.
+    unsafe { gc_box::retain(object.ptr) };
+    Gc { ptr: object.ptr }
+}
+
+/// Releases one handle; called exactly once per handle, by `Drop`. The object is freed when no handle
+/// or field refers to it any more (the fallback leaks cycles; the accelerated mode collects them).
+///
+/// ```
+/// #[wasm::gc]
+/// struct Unit {}
+///
+/// drop(wasm::Gc::new(Unit {})); // `Drop for Gc` calls `gc_drop`
+/// ```
+///
+/// # Safety
+/// `object` is not used afterwards (not even dropped).
+#[cfg(feature = "alloc")]
+pub unsafe fn gc_drop<T: GcStruct>(object: &mut Gc<T>) {
+    // SAFETY: the caller gives up this handle.
+    unsafe { gc_box::release(object.ptr) }
+}
+
+/// Allocates an array of `len` elements, each a clone of `init`; `array.new`.
+///
+/// ```
+/// let zeros = wasm::contract::v1::gc_array_new(3, 0i32);
+/// assert_eq!(zeros.to_vec(), [0, 0, 0]);
+/// ```
+#[cfg(feature = "alloc")]
+pub fn gc_array_new<T: GcField>(len: usize, init: T) -> GcArray<T> {
+    GcArray { ptr: gc_box::allocate(alloc::vec![init; len].into_boxed_slice()) }
+}
+
+/// Allocates an array holding clones of `values`; `array.new_fixed` or a loop of `array.set`.
+///
+/// ```
+/// let letters = wasm::contract::v1::gc_array_from_slice(&['a', 'b']);
+/// assert_eq!(letters.to_vec(), ['a', 'b']);
+/// ```
+#[cfg(feature = "alloc")]
+pub fn gc_array_from_slice<T: GcField>(values: &[T]) -> GcArray<T> {
+    GcArray { ptr: gc_box::allocate(values.into()) }
+}
+
+/// The number of elements; `array.len`.
+///
+/// ```
+/// assert_eq!(wasm::contract::v1::gc_array_len(&wasm::GcArray::new(5, 1u8)), 5);
+/// ```
+#[cfg(feature = "alloc")]
+pub fn gc_array_len<T: GcField>(array: &GcArray<T>) -> usize {
+    // SAFETY: `array` keeps the box alive; the length never changes.
+    unsafe { elements_ptr(array).len() }
+}
+
+/// Reads element `index` by value; `array.get`. [`GcArray::get`] checks the bounds before calling it.
+///
+/// ```
+/// let array = wasm::GcArray::from_slice(&[10u32, 20]);
+/// // SAFETY: 1 < 2
+/// assert_eq!(unsafe { wasm::contract::v1::gc_array_get_unchecked(&array, 1) }, 20);
+/// ```
+///
+/// # Safety
+/// `index < gc_array_len(array)`.
+#[cfg(feature = "alloc")]
+pub unsafe fn gc_array_get_unchecked<T: GcField>(array: &GcArray<T>, index: usize) -> T {
+    // SAFETY: in bounds (caller); the element pointer is derived without a reference to the slice.
+    unsafe { gc_box::read_clone(element_ptr(array, index)) }
+}
+
+/// Replaces element `index` with `value`, dropping the old one afterwards; `array.set`.
+///
+/// ```
+/// let array = wasm::GcArray::new(2, false);
+/// // SAFETY: 0 < 2
+/// unsafe { wasm::contract::v1::gc_array_set_unchecked(&array, 0, true) };
+/// assert_eq!(array.to_vec(), [true, false]);
+/// ```
+///
+/// # Safety
+/// `index < gc_array_len(array)`.
+#[cfg(feature = "alloc")]
+pub unsafe fn gc_array_set_unchecked<T: GcField>(array: &GcArray<T>, index: usize, value: T) {
+    // SAFETY: in bounds (caller); no reference into the array is alive during the replacement.
+    let old = unsafe { gc_box::replace(element_ptr(array, index), value) };
+    drop(old);
+}
+
+/// The array's elements, reached without creating a reference into the object.
+///
+/// # Safety
+/// `array` is a live handle (any `&GcArray` is).
+#[cfg(feature = "alloc")]
+unsafe fn elements_ptr<T: GcField>(array: &GcArray<T>) -> *mut [T] {
+    // SAFETY: the box is alive; dereferencing a `Box` through a raw place creates no reference.
+    unsafe { &raw mut **gc_box::value_ptr(array.ptr) }
+}
+
+#[cfg(feature = "alloc")]
+unsafe fn element_ptr<T: GcField>(array: &GcArray<T>, index: usize) -> *mut T {
+    // SAFETY: the box is alive; the caller checked `index`.
+    unsafe { elements_ptr(array).cast::<T>().add(index) }
+}
+
+/// Whether two handles refer to the same array; `ref.eq`.
+///
+/// ```
+/// let a = wasm::GcArray::new(1, 0u8);
+/// assert!(wasm::contract::v1::gc_array_ptr_eq(&a, &a.clone()));
+/// ```
+#[cfg(feature = "alloc")]
+pub fn gc_array_ptr_eq<T: GcField>(a: &GcArray<T>, b: &GcArray<T>) -> bool {
+    a.ptr == b.ptr
+}
+
+/// Makes another handle to the same array.
+///
+/// ```
+/// let a = wasm::GcArray::new(1, 0u8);
+/// let b = wasm::contract::v1::gc_array_clone(&a);
+/// b.set(0, 5);
+/// assert_eq!(a.get(0), 5);
+/// ```
+#[cfg(feature = "alloc")]
+pub fn gc_array_clone<T: GcField>(array: &GcArray<T>) -> GcArray<T> {
+    // SAFETY: `array` is a live handle.
+    unsafe { gc_box::retain(array.ptr) };
+    GcArray { ptr: array.ptr }
+}
+
+/// Releases one array handle; called exactly once per handle, by `Drop`.
+///
+/// ```
+/// drop(wasm::GcArray::new(1, 0u8)); // `Drop for GcArray` calls `gc_array_drop`
+/// ```
+///
+/// # Safety
+/// `array` is not used afterwards (not even dropped).
+#[cfg(feature = "alloc")]
+pub unsafe fn gc_array_drop<T: GcField>(array: &mut GcArray<T>) {
+    // SAFETY: the caller gives up this handle.
+    unsafe { gc_box::release(array.ptr) }
+}
+
+/// The null host reference; `ref.null extern`.
+///
+/// ```
+/// assert!(wasm::contract::v1::externref_null().is_null());
+/// ```
+pub fn externref_null() -> ExternRef {
+    ExternRef { raw: RawExternRef(extern_table::NULL_HANDLE), not_send: PhantomData }
+}
+
+/// Whether `object` is null; `ref.is_null`.
+///
+/// ```
+/// assert!(wasm::contract::v1::externref_is_null(&wasm::ExternRef::null()));
+/// ```
+pub fn externref_is_null(object: &ExternRef) -> bool {
+    object.raw.0 == extern_table::NULL_HANDLE
+}
+
+/// Makes another reference to the same host object (the host's `externref_clone` in the fallback).
+///
+/// ```
+/// let copy = wasm::contract::v1::externref_clone(&wasm::ExternRef::null());
+/// assert!(copy.is_null());
+/// ```
+pub fn externref_clone(object: &ExternRef) -> ExternRef {
+    let handle = extern_table::clone_handle(object.raw.0);
+    ExternRef { raw: RawExternRef(handle), not_send: PhantomData }
+}
+
+/// Releases one host reference; called exactly once per reference, by `Drop`.
+///
+/// ```
+/// drop(wasm::ExternRef::null()); // `Drop for ExternRef` calls `externref_drop`
+/// ```
+///
+/// # Safety
+/// `object` is not used afterwards (not even dropped).
+pub unsafe fn externref_drop(object: &mut ExternRef) {
+    extern_table::drop_handle(object.raw.0);
+}
+
+/// The boundary value of a borrowed reference, for passing it to a host import. It stays valid while
+/// `object` is alive; the host must not release it.
+///
+/// ```
+/// let object = wasm::ExternRef::null();
+/// let raw = wasm::contract::v1::externref_as_raw(&object);
+/// assert_eq!(size_of_val(&raw), 4);
+/// ```
+pub fn externref_as_raw(object: &ExternRef) -> RawExternRef {
+    object.raw
+}
+
+/// Takes ownership of a boundary value that a host import returned.
+///
+/// ```
+/// use wasm::contract::v1::{externref_as_raw, externref_from_raw};
+///
+/// let null = externref_as_raw(&wasm::ExternRef::null());
+/// // SAFETY: the null reference is owned by nobody.
+/// assert!(unsafe { externref_from_raw(null) }.is_null());
+/// ```
+///
+/// # Safety
+/// `raw` came from the host as a new reference owned by the caller (or is null), and is taken once.
+pub unsafe fn externref_from_raw(raw: RawExternRef) -> ExternRef {
+    ExternRef { raw, not_send: PhantomData }
+}

@@ -1,0 +1,38 @@
+//! The host-side table behind `ExternRef` handles: `wasm_host` imports on wasm32, an emulation elsewhere.
+
+/// Handle 0 is the null reference; the host never hands it out for an object.
+pub(crate) const NULL_HANDLE: u32 = 0;
+
+#[cfg(target_arch = "wasm32")]
+mod host_table {
+    #[link(wasm_import_module = "wasm_host")]
+    unsafe extern "C" {
+        #[link_name = "externref_clone"]
+        safe fn clone(handle: u32) -> u32;
+        #[link_name = "externref_drop"]
+        safe fn drop(handle: u32);
+    }
+
+    pub(super) fn clone_handle(handle: u32) -> u32 {
+        clone(handle)
+    }
+
+    pub(super) fn drop_handle(handle: u32) {
+        drop(handle)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+use crate::host::emulated as host_table;
+
+/// A new handle to the object behind `handle` (null stays null, without asking the host).
+pub(crate) fn clone_handle(handle: u32) -> u32 {
+    if handle == NULL_HANDLE { NULL_HANDLE } else { host_table::clone_handle(handle) }
+}
+
+/// Gives `handle` back to the host (null is never given back).
+pub(crate) fn drop_handle(handle: u32) {
+    if handle != NULL_HANDLE {
+        host_table::drop_handle(handle)
+    }
+}
