@@ -32,11 +32,21 @@ fn description(object: &ExternRef) -> String {
 fn main() {
     let apple = make_object("apple");
     let pear = make_object("pear");
-    println!("from the host: {}, {}", description(&apple), description(&pear));
+    println!(
+        "from the host: {}, {}",
+        description(&apple),
+        description(&pear)
+    );
 
     let apple_again = apple.clone();
-    println!("a clone names the same object: {}", same_object(&apple, &apple_again));
-    println!("apple and pear are different: {}", !same_object(&apple, &pear));
+    println!(
+        "a clone names the same object: {}",
+        same_object(&apple, &apple_again)
+    );
+    println!(
+        "apple and pear are different: {}",
+        !same_object(&apple, &pear)
+    );
     touch(&apple);
     println!("touched through the clone: {} touches", touch(&apple_again));
     println!("seen through the original: {}", description(&apple));
@@ -44,10 +54,20 @@ fn main() {
     println!("after dropping the clone: {}", description(&apple));
 
     let nothing = ExternRef::null();
-    println!("null: is_null={} describes as {}", nothing.is_null(), description(&nothing));
-    println!("null equals null: {}", same_object(&nothing, &ExternRef::default()));
+    println!(
+        "null: is_null={} describes as {}",
+        nothing.is_null(),
+        description(&nothing)
+    );
+    println!(
+        "null equals null: {}",
+        same_object(&nothing, &ExternRef::default())
+    );
 
-    let shelf = Gc::new(Shelf { item: pear.clone(), label: GcArray::from_slice(b"fruit") });
+    let shelf = Gc::new(Shelf {
+        item: pear.clone(),
+        label: GcArray::from_slice(b"fruit"),
+    });
     println!(
         "shelf {} holds pear: {}",
         String::from_utf8_lossy(&shelf.label().to_vec()),
@@ -78,7 +98,10 @@ mod emulated_host {
     }
 
     pub fn make_object(name: &str) -> ExternRef {
-        emulated::new_object(HostObject { name: name.to_owned(), touches: Cell::new(0) })
+        emulated::new_object(HostObject {
+            name: name.to_owned(),
+            touches: Cell::new(0),
+        })
     }
 
     pub fn touch(object: &ExternRef) -> u32 {

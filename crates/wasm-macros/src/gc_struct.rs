@@ -9,13 +9,21 @@ use crate::field_rules::{RESERVED_FIELD_NAMES, check_field_type};
 
 pub(crate) fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     if !args.is_empty() {
-        return Err(syn::Error::new_spanned(args, "`#[wasm::gc]` takes no arguments"));
+        return Err(syn::Error::new_spanned(
+            args,
+            "`#[wasm::gc]` takes no arguments",
+        ));
     }
     let mut item = match syn::parse2::<Item>(item)? {
         Item::Struct(item) => item,
         Item::Enum(item) => return Err(not_a_struct(&item.enum_token, "an enum")),
         Item::Union(item) => return Err(not_a_struct(&item.union_token, "a union")),
-        other => return Err(syn::Error::new_spanned(other, "`#[wasm::gc]` applies to structs with named fields")),
+        other => {
+            return Err(syn::Error::new_spanned(
+                other,
+                "`#[wasm::gc]` applies to structs with named fields",
+            ));
+        }
     };
     check_struct(&item)?;
     let fields = named_fields(&item)?;
@@ -27,7 +35,9 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenS
 fn not_a_struct(token: &impl quote::ToTokens, what: &str) -> syn::Error {
     syn::Error::new_spanned(
         token,
-        format!("`#[wasm::gc]` cannot lay out {what} in contract v1: use a struct with named fields"),
+        format!(
+            "`#[wasm::gc]` cannot lay out {what} in contract v1: use a struct with named fields"
+        ),
     )
 }
 
@@ -118,10 +128,16 @@ fn check_accessor_names(fields: &[Field]) -> syn::Result<()> {
 
 /// A type parameter can be laid out only as one of the GC field types, so it is bounded by them.
 fn bound_type_parameters(item: &mut ItemStruct) {
-    let parameters: Vec<Ident> = item.generics.type_params().map(|parameter| parameter.ident.clone()).collect();
+    let parameters: Vec<Ident> = item
+        .generics
+        .type_params()
+        .map(|parameter| parameter.ident.clone())
+        .collect();
     let where_clause = item.generics.make_where_clause();
     for parameter in parameters {
-        where_clause.predicates.push(parse_quote!(#parameter: ::wasm::GcField));
+        where_clause
+            .predicates
+            .push(parse_quote!(#parameter: ::wasm::GcField));
     }
 }
 
@@ -157,9 +173,15 @@ fn generate(item: &ItemStruct, fields: &[Field]) -> TokenStream {
         let ident = field_ident(field);
         let setter = setter_ident(field);
         let (ty, field_vis) = (&field.ty, &field.vis);
-        let docs = field.attrs.iter().filter(|attr| attr.path().is_ident("doc"));
+        let docs = field
+            .attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("doc"));
         let getter_doc = format!("Reads `{}` by value.", ident.unraw());
-        let setter_doc = format!("Replaces `{}`; every handle to the object sees the new value.", ident.unraw());
+        let setter_doc = format!(
+            "Replaces `{}`; every handle to the object sees the new value.",
+            ident.unraw()
+        );
         quote! {
             #(#docs)*
             #[doc = ""]

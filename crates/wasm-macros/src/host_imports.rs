@@ -3,7 +3,9 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::parse::Parser;
-use syn::{FnArg, ForeignItem, ForeignItemFn, Ident, ItemForeignMod, LitStr, Pat, Path, ReturnType};
+use syn::{
+    FnArg, ForeignItem, ForeignItemFn, Ident, ItemForeignMod, LitStr, Pat, Path, ReturnType,
+};
 
 use crate::host_types::{classify_parameter, classify_result, lift_result, lower_parameter};
 
@@ -15,12 +17,18 @@ struct Options {
 pub(crate) fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenStream> {
     let options = parse_options(args)?;
     let block: ItemForeignMod = syn::parse2(item).map_err(|error| {
-        syn::Error::new(error.span(), "`#[wasm::host_imports]` applies to an `extern \"C\" { fn ...; }` block")
+        syn::Error::new(
+            error.span(),
+            "`#[wasm::host_imports]` applies to an `extern \"C\" { fn ...; }` block",
+        )
     })?;
     if let Some(abi) = &block.abi.name
         && abi.value() != "C"
     {
-        return Err(syn::Error::new_spanned(abi, "host imports use the C ABI: write `extern \"C\"`"));
+        return Err(syn::Error::new_spanned(
+            abi,
+            "host imports use the C ABI: write `extern \"C\"`",
+        ));
     }
     let functions = block.items.iter().map(|item| match item {
         ForeignItem::Fn(function) => expand_function(&options, function),
@@ -42,7 +50,9 @@ fn parse_options(args: TokenStream) -> syn::Result<Options> {
             native = Some(meta.value()?.parse::<Path>()?);
             Ok(())
         } else {
-            Err(meta.error("unknown argument: expected `module = \"name\"` or `native = path::to::module`"))
+            Err(meta.error(
+                "unknown argument: expected `module = \"name\"` or `native = path::to::module`",
+            ))
         }
     });
     parser.parse2(args)?;
@@ -59,14 +69,24 @@ fn parse_options(args: TokenStream) -> syn::Result<Options> {
 fn expand_function(options: &Options, function: &ForeignItemFn) -> syn::Result<TokenStream> {
     let signature = &function.sig;
     if let Some(variadic) = &signature.variadic {
-        return Err(syn::Error::new_spanned(variadic, "host imports cannot be variadic"));
+        return Err(syn::Error::new_spanned(
+            variadic,
+            "host imports cannot be variadic",
+        ));
     }
     if !signature.generics.params.is_empty() {
-        return Err(syn::Error::new_spanned(&signature.generics, "host imports cannot be generic"));
+        return Err(syn::Error::new_spanned(
+            &signature.generics,
+            "host imports cannot be generic",
+        ));
     }
     let name = &signature.ident;
-    let import_name = link_name(function)?.unwrap_or_else(|| LitStr::new(&name.to_string(), name.span()));
-    let attrs = function.attrs.iter().filter(|attr| !attr.path().is_ident("link_name"));
+    let import_name =
+        link_name(function)?.unwrap_or_else(|| LitStr::new(&name.to_string(), name.span()));
+    let attrs = function
+        .attrs
+        .iter()
+        .filter(|attr| !attr.path().is_ident("link_name"));
     let attrs: Vec<_> = attrs.collect();
     let vis = &function.vis;
 
@@ -76,14 +96,18 @@ fn expand_function(options: &Options, function: &ForeignItemFn) -> syn::Result<T
     let mut names = Vec::new();
     for (position, input) in signature.inputs.iter().enumerate() {
         let FnArg::Typed(typed) = input else {
-            return Err(syn::Error::new_spanned(input, "host imports cannot take `self`"));
+            return Err(syn::Error::new_spanned(
+                input,
+                "host imports cannot take `self`",
+            ));
         };
         let parameter_name = match &*typed.pat {
             Pat::Ident(ident) => ident.ident.clone(),
             _ => format_ident!("argument_{}", position),
         };
         let ty = &*typed.ty;
-        let (raw_parameter, raw_argument) = lower_parameter(&classify_parameter(ty)?, &parameter_name, ty);
+        let (raw_parameter, raw_argument) =
+            lower_parameter(&classify_parameter(ty)?, &parameter_name, ty);
         parameters.push(quote!(#parameter_name: #ty));
         raw_parameters.push(raw_parameter);
         raw_arguments.push(raw_argument);
@@ -140,12 +164,22 @@ fn expand_function(options: &Options, function: &ForeignItemFn) -> syn::Result<T
 }
 
 fn link_name(function: &ForeignItemFn) -> syn::Result<Option<LitStr>> {
-    let Some(attr) = function.attrs.iter().find(|attr| attr.path().is_ident("link_name")) else {
+    let Some(attr) = function
+        .attrs
+        .iter()
+        .find(|attr| attr.path().is_ident("link_name"))
+    else {
         return Ok(None);
     };
     let value = &attr.meta.require_name_value()?.value;
     match value {
-        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(name), .. }) => Ok(Some(name.clone())),
-        _ => Err(syn::Error::new_spanned(value, "`link_name` must be a string literal")),
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(name),
+            ..
+        }) => Ok(Some(name.clone())),
+        _ => Err(syn::Error::new_spanned(
+            value,
+            "`link_name` must be a string literal",
+        )),
     }
 }

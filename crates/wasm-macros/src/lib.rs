@@ -13,11 +13,15 @@ mod host_types;
 /// See `wasm::gc`.
 #[proc_macro_attribute]
 pub fn gc(args: TokenStream, item: TokenStream) -> TokenStream {
-    gc_struct::expand(args.into(), item.into()).unwrap_or_else(syn::Error::into_compile_error).into()
+    gc_struct::expand(args.into(), item.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
 }
 
 /// See `wasm::host_imports`.
 #[proc_macro_attribute]
 pub fn host_imports(args: TokenStream, item: TokenStream) -> TokenStream {
-    host_imports::expand(args.into(), item.into()).unwrap_or_else(syn::Error::into_compile_error).into()
+    host_imports::expand(args.into(), item.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
 }

@@ -49,6 +49,10 @@ impl Default for ExternRef {
 impl fmt::Debug for ExternRef {
     /// Says only whether it is null: what a handle's number is depends on the mode.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.is_null() { "ExternRef(null)" } else { "ExternRef(..)" })
+        f.write_str(if self.is_null() {
+            "ExternRef(null)"
+        } else {
+            "ExternRef(..)"
+        })
     }
 }

@@ -91,7 +91,11 @@ impl<T: GcField> GcArray<T> {
     /// ```
     #[track_caller]
     pub fn copy_from_slice(&self, source: &[T]) {
-        assert_eq!(self.len(), source.len(), "GcArray::copy_from_slice: lengths differ");
+        assert_eq!(
+            self.len(),
+            source.len(),
+            "GcArray::copy_from_slice: lengths differ"
+        );
         for (index, value) in source.iter().enumerate() {
             // SAFETY: `index < source.len() == self.len()`.
             unsafe { v1::gc_array_set_unchecked(self, index, value.clone()) }
@@ -115,7 +119,11 @@ impl<T: GcField> GcArray<T> {
     /// assert_eq!(a.iter().sum::<u64>(), 6);
     /// ```
     pub fn iter(&self) -> GcArrayIter<T> {
-        GcArrayIter { array: self.clone(), next: 0, end: self.len() }
+        GcArrayIter {
+            array: self.clone(),
+            next: 0,
+            end: self.len(),
+        }
     }
 
     /// Whether `a` and `b` refer to the same array (identity, not equal contents).
@@ -157,7 +165,12 @@ impl<T: GcField> Drop for GcArray<T> {
 impl<T: GcField> fmt::Debug for GcArray<T> {
     /// Names the element type and the length: elements may refer back to this array.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "GcArray<{}>(len {})", core::any::type_name::<T>(), self.len())
+        write!(
+            f,
+            "GcArray<{}>(len {})",
+            core::any::type_name::<T>(),
+            self.len()
+        )
     }
 }
 

@@ -10,7 +10,7 @@ use alloc::sync::Arc;
 use core::fmt;
 use core::marker::PhantomData;
 use core::mem::{align_of, size_of};
-use core::ops::{Bound, RangeBounds};
+use core::ops::{Bound, Index, RangeBounds};
 use core::ptr::NonNull;
 use core::sync::atomic::Ordering;
 
@@ -49,7 +49,9 @@ macro_rules! pod {
         unsafe impl Pod for $ty {}
     )*};
 }
-pod!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64);
+pod!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64
+);
 
 /// A shared, fixed-length buffer of `T` that any thread (or the host) may read and write concurrently.
 ///
@@ -128,7 +130,12 @@ impl<T: Pod> SharedSlice<T> {
             let base = unsafe { alloc_zeroed(layout) };
             NonNull::new(base).unwrap_or_else(|| handle_alloc_error(layout))
         };
-        SharedSlice { buffer: Arc::new(SharedBuffer { base, layout }), start: base.cast(), len, element: PhantomData }
+        SharedSlice {
+            buffer: Arc::new(SharedBuffer { base, layout }),
+            start: base.cast(),
+            len,
+            element: PhantomData,
+        }
     }
 
     /// The number of elements.
@@ -195,7 +202,11 @@ impl<T: Pod> SharedSlice<T> {
     /// ```
     #[track_caller]
     pub fn copy_to_slice(&self, target: &mut [T]) {
-        assert_eq!(self.len, target.len(), "SharedSlice::copy_to_slice: lengths differ");
+        assert_eq!(
+            self.len,
+            target.len(),
+            "SharedSlice::copy_to_slice: lengths differ"
+        );
         for (index, slot) in target.iter_mut().enumerate() {
             // SAFETY: `index < len`.
             *slot = unsafe { access::load_relaxed(self.start.as_ptr().add(index)) };
@@ -214,7 +225,11 @@ impl<T: Pod> SharedSlice<T> {
     /// ```
     #[track_caller]
     pub fn copy_from_slice(&self, source: &[T]) {
-        assert_eq!(self.len, source.len(), "SharedSlice::copy_from_slice: lengths differ");
+        assert_eq!(
+            self.len,
+            source.len(),
+            "SharedSlice::copy_from_slice: lengths differ"
+        );
         for (index, value) in source.iter().enumerate() {
             // SAFETY: `index < len`.
             unsafe { access::store_relaxed(self.start.as_ptr().add(index), *value) };
@@ -237,15 +252,23 @@ impl<T: Pod> SharedSlice<T> {
     pub fn slice(&self, range: impl RangeBounds<usize>) -> SharedSlice<T> {
         let start = match range.start_bound() {
             Bound::Included(&start) => start,
-            Bound::Excluded(&start) => start.checked_add(1).expect("SharedSlice::slice: start overflows"),
+            Bound::Excluded(&start) => start
+                .checked_add(1)
+                .expect("SharedSlice::slice: start overflows"),
             Bound::Unbounded => 0,
         };
         let end = match range.end_bound() {
-            Bound::Included(&end) => end.checked_add(1).expect("SharedSlice::slice: end overflows"),
+            Bound::Included(&end) => end
+                .checked_add(1)
+                .expect("SharedSlice::slice: end overflows"),
             Bound::Excluded(&end) => end,
             Bound::Unbounded => self.len,
         };
-        assert!(start <= end && end <= self.len, "SharedSlice::slice: {start}..{end} out of 0..{}", self.len);
+        assert!(
+            start <= end && end <= self.len,
+            "SharedSlice::slice: {start}..{end} out of 0..{}",
+            self.len
+        );
         SharedSlice {
             buffer: Arc::clone(&self.buffer),
             // SAFETY: `start <= len`, so the pointer stays inside (or one past) the allocation.
@@ -267,13 +290,19 @@ impl<T: Pod> SharedSlice<T> {
 
     #[track_caller]
     fn element_ptr(&self, index: usize) -> *mut T {
-        assert!(index < self.len, "SharedSlice index out of bounds: the len is {} but the index is {index}", self.len);
+        assert!(
+            index < self.len,
+            "SharedSlice index out of bounds: the len is {} but the index is {index}",
+            self.len
+        );
         // SAFETY: in bounds.
         unsafe { self.start.as_ptr().add(index) }
     }
 }
 
-impl<T: AtomicInt> SharedSlice<T> {
+// The atomics are bounded per method (not per impl) so that calling one on a non-integer element type
+// reports `AtomicInt`'s explanation instead of a bare "method exists but bounds were not satisfied".
+impl<T: Pod> SharedSlice<T> {
     /// Atomically loads element `index` with the given ordering.
     ///
     /// # Panics
@@ -287,7 +316,10 @@ impl<T: AtomicInt> SharedSlice<T> {
     /// assert_eq!(flags.load(0, Ordering::Acquire), 1);
     /// ```
     #[track_caller]
-    pub fn load(&self, index: usize, order: Ordering) -> T {
+    pub fn load(&self, index: usize, order: Ordering) -> T
+    where
+        T: AtomicInt,
+    {
         // SAFETY: in bounds and suitably aligned (`AtomicInt`'s contract).
         unsafe { T::atomic_load(self.element_ptr(index), order) }
     }
@@ -305,7 +337,10 @@ impl<T: AtomicInt> SharedSlice<T> {
     /// assert_eq!(data.read(0), -1);
     /// ```
     #[track_caller]
-    pub fn store(&self, index: usize, value: T, order: Ordering) {
+    pub fn store(&self, index: usize, value: T, order: Ordering)
+    where
+        T: AtomicInt,
+    {
         // SAFETY: as in `load`.
         unsafe { T::atomic_store(self.element_ptr(index), value, order) }
     }
@@ -324,7 +359,10 @@ impl<T: AtomicInt> SharedSlice<T> {
     /// assert_eq!(data.read(0), 1);
     /// ```
     #[track_caller]
-    pub fn fetch_add(&self, index: usize, value: T, order: Ordering) -> T {
+    pub fn fetch_add(&self, index: usize, value: T, order: Ordering) -> T
+    where
+        T: AtomicInt,
+    {
         // SAFETY: as in `load`.
         unsafe { T::atomic_fetch_add(self.element_ptr(index), value, order) }
     }
@@ -350,23 +388,57 @@ impl<T: AtomicInt> SharedSlice<T> {
         new: T,
         success: Ordering,
         failure: Ordering,
-    ) -> Result<T, T> {
+    ) -> Result<T, T>
+    where
+        T: AtomicInt,
+    {
         // SAFETY: as in `load`.
-        unsafe { T::atomic_compare_exchange(self.element_ptr(index), current, new, success, failure) }
+        unsafe {
+            T::atomic_compare_exchange(self.element_ptr(index), current, new, success, failure)
+        }
     }
 }
+
+/// Indexing is refused at compile time, with a message saying what to use: a `SharedSlice` never
+/// hands out `&T` (the element may change while the reference lives). No index type is accepted.
+impl<T: Pod, I: NoReferencesIntoSharedMemory> Index<I> for SharedSlice<T> {
+    type Output = T;
+
+    fn index(&self, _: I) -> &T {
+        unreachable!("no type implements `NoReferencesIntoSharedMemory`")
+    }
+}
+
+/// Implemented by no type: the bound that makes `shared[index]` a compile error with advice.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "a `SharedSlice` cannot be indexed: it never hands out references into shared memory",
+    label = "indexing would borrow an element that other threads may change",
+    note = "copy the element out with `read(index)` and in with `write(index, value)`, or use `load`/`store`/`fetch_add`/`compare_exchange` for integers"
+)]
+pub trait NoReferencesIntoSharedMemory {}
 
 impl<T: Pod> Clone for SharedSlice<T> {
     /// Another view of the same memory.
     fn clone(&self) -> Self {
-        SharedSlice { buffer: Arc::clone(&self.buffer), start: self.start, len: self.len, element: PhantomData }
+        SharedSlice {
+            buffer: Arc::clone(&self.buffer),
+            start: self.start,
+            len: self.len,
+            element: PhantomData,
+        }
     }
 }
 
 impl<T: Pod> fmt::Debug for SharedSlice<T> {
     /// Shows the length only: the contents may change while they are printed.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SharedSlice<{}>(len {})", core::any::type_name::<T>(), self.len)
+        write!(
+            f,
+            "SharedSlice<{}>(len {})",
+            core::any::type_name::<T>(),
+            self.len
+        )
     }
 }
 

@@ -10,9 +10,9 @@ use core::marker::PhantomData;
 #[cfg(feature = "alloc")]
 use core::ptr::NonNull;
 
+use crate::fallback::extern_table;
 #[cfg(feature = "alloc")]
 use crate::fallback::gc_box::{self, GcBox};
-use crate::fallback::extern_table;
 #[cfg(feature = "alloc")]
 use alloc::boxed::Box;
 
@@ -126,34 +126,31 @@ pub(crate) mod sealed {
     note = "GC fields and `GcArray` elements may be: integers up to 64 bits, `f32`, `f64`, `bool`, `char`, `Gc<T>`, `Option<Gc<T>>`, `ExternRef`, `GcArray<T>`",
     note = "for text use `GcArray<u8>`, for a list `GcArray<T>`, for another object a `#[wasm::gc]` struct behind `Gc<T>`"
 )]
-pub unsafe trait GcField: Clone + 'static + sealed::Sealed {}
+pub trait GcField: Clone + 'static + sealed::Sealed {}
 
 macro_rules! scalar_gc_fields {
     ($($ty:ty),*) => {$(
         impl sealed::Sealed for $ty {}
-        // SAFETY: plain values; cloning is a copy.
-        unsafe impl GcField for $ty {}
+        impl GcField for $ty {}
     )*};
 }
-scalar_gc_fields!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64, bool, char);
+scalar_gc_fields!(
+    i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64, bool, char
+);
 
 impl sealed::Sealed for ExternRef {}
-// SAFETY: cloning makes another host reference.
-unsafe impl GcField for ExternRef {}
+impl GcField for ExternRef {}
 
 #[cfg(feature = "alloc")]
 mod gc_reference_fields {
     use super::{Gc, GcArray, GcField, GcStruct, sealed::Sealed};
 
     impl<T: GcStruct> Sealed for Gc<T> {}
-    // SAFETY: cloning shares the object.
-    unsafe impl<T: GcStruct> GcField for Gc<T> {}
+    impl<T: GcStruct> GcField for Gc<T> {}
     impl<T: GcStruct> Sealed for Option<Gc<T>> {}
-    // SAFETY: as for `Gc<T>`; `None` is the null reference.
-    unsafe impl<T: GcStruct> GcField for Option<Gc<T>> {}
+    impl<T: GcStruct> GcField for Option<Gc<T>> {}
     impl<T: GcField> Sealed for GcArray<T> {}
-    // SAFETY: cloning shares the array.
-    unsafe impl<T: GcField> GcField for GcArray<T> {}
+    impl<T: GcField> GcField for GcArray<T> {}
 }
 
 /// A struct laid out as a GC object; implemented by [`#[wasm::gc]`](crate::gc), never by hand.
@@ -171,7 +168,7 @@ mod gc_reference_fields {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a GC struct",
     label = "`Gc<T>` needs a `#[wasm::gc]` struct here",
-    note = "declare the type with `#[wasm::gc] struct {Self} {{ .. }}`, or store a `GcArray<T>` for a sequence"
+    note = "`Gc<T>` points only to structs declared with `#[wasm::gc]`; for text use `GcArray<u8>`, for a sequence `GcArray<T>`"
 )]
 pub unsafe trait GcStruct: Sized + 'static {
     /// The generated accessor type that `Gc<Self>` dereferences to.
@@ -211,7 +208,9 @@ pub unsafe trait GcStructField<const FIELD: u32>: GcStruct {
 /// ```
 #[cfg(feature = "alloc")]
 pub fn gc_struct_new<T: GcStruct>(fields: T) -> Gc<T> {
-    Gc { ptr: gc_box::allocate(fields) }
+    Gc {
+        ptr: gc_box::allocate(fields),
+    }
 }
 
 /// Reads field `FIELD` by value (a copy, or a new handle for references); `struct.get`.
@@ -246,8 +245,12 @@ pub fn gc_struct_get<T: GcStructField<FIELD>, const FIELD: u32>(object: &Gc<T>) 
 #[cfg(feature = "alloc")]
 pub fn gc_struct_set<T: GcStructField<FIELD>, const FIELD: u32>(object: &Gc<T>, value: T::Type) {
     // SAFETY: as in `gc_struct_get`; no reference into the object is alive during the replacement.
-    let old: T::Type =
-        unsafe { gc_box::replace(gc_box::value_ptr(object.ptr).byte_add(T::OFFSET).cast(), value) };
+    let old: T::Type = unsafe {
+        gc_box::replace(
+            gc_box::value_ptr(object.ptr).byte_add(T::OFFSET).cast(),
+            value,
+        )
+    };
     drop(old);
 }
 
@@ -309,7 +312,9 @@ pub unsafe fn gc_drop<T: GcStruct>(object: &mut Gc<T>) {
 /// ```
 #[cfg(feature = "alloc")]
 pub fn gc_array_new<T: GcField>(len: usize, init: T) -> GcArray<T> {
-    GcArray { ptr: gc_box::allocate(alloc::vec![init; len].into_boxed_slice()) }
+    GcArray {
+        ptr: gc_box::allocate(alloc::vec![init; len].into_boxed_slice()),
+    }
 }
 
 /// Allocates an array holding clones of `values`; `array.new_fixed` or a loop of `array.set`.
@@ -320,7 +325,9 @@ pub fn gc_array_new<T: GcField>(len: usize, init: T) -> GcArray<T> {
 /// ```
 #[cfg(feature = "alloc")]
 pub fn gc_array_from_slice<T: GcField>(values: &[T]) -> GcArray<T> {
-    GcArray { ptr: gc_box::allocate(values.into()) }
+    GcArray {
+        ptr: gc_box::allocate(values.into()),
+    }
 }
 
 /// The number of elements; `array.len`.
@@ -430,7 +437,10 @@ pub unsafe fn gc_array_drop<T: GcField>(array: &mut GcArray<T>) {
 /// assert!(wasm::contract::v1::externref_null().is_null());
 /// ```
 pub fn externref_null() -> ExternRef {
-    ExternRef { raw: RawExternRef(extern_table::NULL_HANDLE), not_send: PhantomData }
+    ExternRef {
+        raw: RawExternRef(extern_table::NULL_HANDLE),
+        not_send: PhantomData,
+    }
 }
 
 /// Whether `object` is null; `ref.is_null`.
@@ -450,7 +460,10 @@ pub fn externref_is_null(object: &ExternRef) -> bool {
 /// ```
 pub fn externref_clone(object: &ExternRef) -> ExternRef {
     let handle = extern_table::clone_handle(object.raw.0);
-    ExternRef { raw: RawExternRef(handle), not_send: PhantomData }
+    ExternRef {
+        raw: RawExternRef(handle),
+        not_send: PhantomData,
+    }
 }
 
 /// Releases one host reference; called exactly once per reference, by `Drop`.
@@ -490,5 +503,8 @@ pub fn externref_as_raw(object: &ExternRef) -> RawExternRef {
 /// # Safety
 /// `raw` came from the host as a new reference owned by the caller (or is null), and is taken once.
 pub unsafe fn externref_from_raw(raw: RawExternRef) -> ExternRef {
-    ExternRef { raw, not_send: PhantomData }
+    ExternRef {
+        raw,
+        not_send: PhantomData,
+    }
 }

@@ -27,7 +27,11 @@ use crate::host::emulated as host_table;
 
 /// A new handle to the object behind `handle` (null stays null, without asking the host).
 pub(crate) fn clone_handle(handle: u32) -> u32 {
-    if handle == NULL_HANDLE { NULL_HANDLE } else { host_table::clone_handle(handle) }
+    if handle == NULL_HANDLE {
+        NULL_HANDLE
+    } else {
+        host_table::clone_handle(handle)
+    }
 }
 
 /// Gives `handle` back to the host (null is never given back).

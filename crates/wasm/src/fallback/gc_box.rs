@@ -1,6 +1,6 @@
 //! Reference-counted boxes: the fallback storage of GC structs and arrays.
 //!
-//! A `GcBox<T>` is freed when its last handle is released. Objects that refer to each other in a
+//! A `GcBox<T>` is freed when its last handle is released (iteratively, see `free_queue`). Objects that refer to each other in a
 //! cycle keep each other alive, so the fallback leaks cycles; the accelerated mode collects them.
 
 use alloc::boxed::Box;
@@ -14,7 +14,10 @@ pub(crate) struct GcBox<T> {
 }
 
 pub(crate) fn allocate<T>(value: T) -> NonNull<GcBox<T>> {
-    let boxed = Box::new(GcBox { handles: Cell::new(1), value: UnsafeCell::new(value) });
+    let boxed = Box::new(GcBox {
+        handles: Cell::new(1),
+        value: UnsafeCell::new(value),
+    });
     NonNull::from(Box::leak(boxed))
 }
 
@@ -38,9 +41,16 @@ pub(crate) unsafe fn release<T>(gc_box: NonNull<GcBox<T>>) {
     let left = handles.get() - 1;
     handles.set(left);
     if left == 0 {
-        // SAFETY: that was the last handle, and the box came from `Box::leak` in `allocate`.
-        drop(unsafe { Box::from_raw(gc_box.as_ptr()) });
+        // SAFETY: that was the last handle, so nothing uses the box any more.
+        unsafe { super::free_queue::free(gc_box.cast(), free_box::<T>) };
     }
+}
+
+/// # Safety
+/// `gc_box` is a `GcBox<T>` from `allocate` that nothing refers to any more.
+unsafe fn free_box<T>(gc_box: NonNull<u8>) {
+    // SAFETY: the box came from `Box::leak` in `allocate`.
+    drop(unsafe { Box::from_raw(gc_box.cast::<GcBox<T>>().as_ptr()) });
 }
 
 /// A pointer to the boxed value; the value is only read and written through raw pointers.

@@ -2,5 +2,6 @@
 
 pub(crate) mod extern_table;
 #[cfg(feature = "alloc")]
+mod free_queue;
+#[cfg(feature = "alloc")]
 pub(crate) mod gc_box;
-

@@ -40,8 +40,12 @@ impl HandleTable {
     }
 
     fn remove(&mut self, handle: u32) -> Rc<dyn Any> {
-        let slot = self.slots.get_mut(slot_index(handle)).and_then(Option::take);
-        let object = slot.unwrap_or_else(|| panic!("ExternRef handle {handle} was already dropped"));
+        let slot = self
+            .slots
+            .get_mut(slot_index(handle))
+            .and_then(Option::take);
+        let object =
+            slot.unwrap_or_else(|| panic!("ExternRef handle {handle} was already dropped"));
         self.free.push(handle);
         object
     }
@@ -81,7 +85,10 @@ pub fn object<T: Any>(reference: &ExternRef) -> Option<Rc<T>> {
     if reference.is_null() {
         return None;
     }
-    TABLE.with_borrow(|table| table.get(reference.raw.0)).downcast::<T>().ok()
+    TABLE
+        .with_borrow(|table| table.get(reference.raw.0))
+        .downcast::<T>()
+        .ok()
 }
 
 /// Whether `a` and `b` refer to the same host object (two nulls count as the same).
@@ -96,7 +103,9 @@ pub fn object<T: Any>(reference: &ExternRef) -> Option<Rc<T>> {
 pub fn same_object(a: &ExternRef, b: &ExternRef) -> bool {
     match (a.is_null(), b.is_null()) {
         (true, true) => true,
-        (false, false) => TABLE.with_borrow(|table| Rc::ptr_eq(&table.get(a.raw.0), &table.get(b.raw.0))),
+        (false, false) => {
+            TABLE.with_borrow(|table| Rc::ptr_eq(&table.get(a.raw.0), &table.get(b.raw.0)))
+        }
         _ => false,
     }
 }

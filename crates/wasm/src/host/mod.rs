@@ -36,7 +36,10 @@ mod stdout {
 
     pub(super) fn write_all(mut bytes: &[u8]) {
         while !bytes.is_empty() {
-            let iov = ConstIoVec { buf: bytes.as_ptr(), len: bytes.len() };
+            let iov = ConstIoVec {
+                buf: bytes.as_ptr(),
+                len: bytes.len(),
+            };
             let mut written = 0;
             // SAFETY: `iov` describes live memory and `written` is a valid out-pointer.
             let errno = unsafe { fd_write(STDOUT, &iov, 1, &mut written) };

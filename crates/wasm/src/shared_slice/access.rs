@@ -1,9 +1,9 @@
 //! Atomic element accesses for `SharedSlice`: relaxed copies of any `Pod`, and integer atomics.
 
 use core::mem::{align_of, size_of, transmute_copy};
-use core::sync::atomic::{AtomicU8, AtomicU16, AtomicU32, Ordering};
 #[cfg(target_has_atomic = "64")]
 use core::sync::atomic::AtomicU64;
+use core::sync::atomic::{AtomicU8, AtomicU16, AtomicU32, Ordering};
 
 use super::Pod;
 
@@ -22,9 +22,15 @@ pub(super) unsafe fn load_relaxed<T: Pod>(source: *const T) -> T {
             let (from, to) = (source.add(offset), target.add(offset));
             match chunk {
                 #[cfg(target_has_atomic = "64")]
-                8 => to.cast::<u64>().write_unaligned(AtomicU64::from_ptr(from as *mut u64).load(Ordering::Relaxed)),
-                4 => to.cast::<u32>().write_unaligned(AtomicU32::from_ptr(from as *mut u32).load(Ordering::Relaxed)),
-                2 => to.cast::<u16>().write_unaligned(AtomicU16::from_ptr(from as *mut u16).load(Ordering::Relaxed)),
+                8 => to
+                    .cast::<u64>()
+                    .write_unaligned(AtomicU64::from_ptr(from as *mut u64).load(Ordering::Relaxed)),
+                4 => to
+                    .cast::<u32>()
+                    .write_unaligned(AtomicU32::from_ptr(from as *mut u32).load(Ordering::Relaxed)),
+                2 => to
+                    .cast::<u16>()
+                    .write_unaligned(AtomicU16::from_ptr(from as *mut u16).load(Ordering::Relaxed)),
                 _ => to.write(AtomicU8::from_ptr(from as *mut u8).load(Ordering::Relaxed)),
             }
         }
@@ -47,9 +53,12 @@ pub(super) unsafe fn store_relaxed<T: Pod>(target: *mut T, value: T) {
             let (from, to) = (source.add(offset), target.add(offset));
             match chunk {
                 #[cfg(target_has_atomic = "64")]
-                8 => AtomicU64::from_ptr(to.cast()).store(from.cast::<u64>().read_unaligned(), Ordering::Relaxed),
-                4 => AtomicU32::from_ptr(to.cast()).store(from.cast::<u32>().read_unaligned(), Ordering::Relaxed),
-                2 => AtomicU16::from_ptr(to.cast()).store(from.cast::<u16>().read_unaligned(), Ordering::Relaxed),
+                8 => AtomicU64::from_ptr(to.cast())
+                    .store(from.cast::<u64>().read_unaligned(), Ordering::Relaxed),
+                4 => AtomicU32::from_ptr(to.cast())
+                    .store(from.cast::<u32>().read_unaligned(), Ordering::Relaxed),
+                2 => AtomicU16::from_ptr(to.cast())
+                    .store(from.cast::<u16>().read_unaligned(), Ordering::Relaxed),
                 _ => AtomicU8::from_ptr(to).store(from.read(), Ordering::Relaxed),
             }
         }

@@ -1,0 +1,7 @@
+#[wasm::gc]
+enum Shape {
+    Circle,
+    Square,
+}
+
+fn main() {}

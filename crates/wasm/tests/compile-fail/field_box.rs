@@ -1,0 +1,6 @@
+#[wasm::gc]
+struct Owner {
+    child: Box<u32>,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[wasm::gc]
+struct Big {
+    value: u128,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[wasm::gc]
+struct Matrix {
+    cells: [f64; 4],
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[wasm::gc]
+struct Maybe {
+    value: Option<u32>,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[wasm::gc]
+struct Pointing {
+    target: *const u8,
+}
+
+fn main() {}

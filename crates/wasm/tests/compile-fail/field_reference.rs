@@ -1,0 +1,6 @@
+#[wasm::gc]
+struct Borrowing {
+    value: &'static u32,
+}
+
+fn main() {}

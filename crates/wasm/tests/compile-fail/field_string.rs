@@ -1,0 +1,7 @@
+#[wasm::gc]
+struct Person {
+    age: u32,
+    name: String,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[wasm::gc]
+struct Bag {
+    items: Vec<u32>,
+}
+
+fn main() {}

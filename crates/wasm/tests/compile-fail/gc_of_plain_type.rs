@@ -1,0 +1,6 @@
+#[wasm::gc]
+struct Node {
+    label: wasm::Gc<String>,
+}
+
+fn main() {}

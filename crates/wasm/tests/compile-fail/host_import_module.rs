@@ -1,0 +1,6 @@
+#[wasm::host_imports]
+extern "C" {
+    fn ping();
+}
+
+fn main() {}

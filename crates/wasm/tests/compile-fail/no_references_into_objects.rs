@@ -1,0 +1,12 @@
+use wasm::Gc;
+
+#[wasm::gc]
+struct Node {
+    value: i64,
+}
+
+fn main() {
+    let node = Gc::new(Node { value: 1 });
+    let borrowed: &i64 = &node.value;
+    node.value = 2;
+}

@@ -1,0 +1,7 @@
+#[wasm::gc]
+#[repr(C)]
+struct Header {
+    tag: u32,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[wasm::gc]
+struct Sheep {
+    clone: u32,
+}
+
+fn main() {}

@@ -1,0 +1,3 @@
+fn main() {
+    let _ = wasm::SharedSlice::<bool>::new(4);
+}

@@ -1,0 +1,4 @@
+#[wasm::gc]
+struct Meters(f64);
+
+fn main() {}
