@@ -217,6 +217,18 @@ fn generate(item: &ItemStruct, fields: &[Field]) -> TokenStream {
 
         #(#layout_impls)*
 
+        // WasmGC objects have no destructors, so a `Drop` impl would run in the fallback only: the
+        // two impls below conflict exactly when `#name` implements `Drop`, and the trait's name
+        // tells the user why.
+        const _: () = {
+            #[allow(non_camel_case_types)]
+            trait GC_STRUCTS_CANNOT_IMPLEMENT_DROP_because_WasmGC_objects_have_no_destructors {}
+            #[allow(drop_bounds)]
+            impl<T: ::core::ops::Drop> GC_STRUCTS_CANNOT_IMPLEMENT_DROP_because_WasmGC_objects_have_no_destructors for T {}
+            impl #impl_generics GC_STRUCTS_CANNOT_IMPLEMENT_DROP_because_WasmGC_objects_have_no_destructors
+                for #name #type_generics #where_clause {}
+        };
+
         // Accessors are generated for every field; a program need not use them all.
         #[allow(dead_code)]
         impl #impl_generics #fields_name #type_generics #where_clause {

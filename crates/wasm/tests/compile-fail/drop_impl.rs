@@ -1,0 +1,10 @@
+#[wasm::gc]
+struct Resource {
+    id: u32,
+}
+
+impl Drop for Resource {
+    fn drop(&mut self) {}
+}
+
+fn main() {}
