@@ -96,15 +96,20 @@ fn cargo_build_std(toolchain: &Toolchain, target_dir: &Path) -> Res<Vec<PathBuf>
         .flat_map(artifact_filenames)
         .filter(|path| path.extension().is_some_and(|ext| ext == "rlib"))
         // `sysroot` is an empty crate that only pulls the others in.
-        .filter(|path| !file_name(path).starts_with("libsysroot-"))
+        .filter(|path| crate_name(path) != "sysroot")
         .collect();
-    if !rlibs
-        .iter()
-        .any(|path| file_name(path).starts_with("libstd-"))
-    {
+    if !rlibs.iter().any(|path| crate_name(path) == "std") {
         return Err("the std build reported no libstd rlib".to_owned());
     }
     Ok(rlibs)
+}
+
+/// `libNAME-HASH.rlib` or, for crates that are also dylibs like std, `libNAME.rlib` -> `NAME`.
+fn crate_name(rlib: &Path) -> String {
+    let name = file_name(rlib);
+    let stem = name.strip_prefix("lib").unwrap_or(&name);
+    let stem = stem.strip_suffix(".rlib").unwrap_or(stem);
+    stem.split('-').next().unwrap_or(stem).to_owned()
 }
 
 fn file_name(path: &Path) -> String {

@@ -1,22 +1,168 @@
-//! The gc group: the `wasm` crate's own tests and examples, wired once crates/wasm documents them.
+//! The gc group: the `wasm` crate on stable Rust. Its tests natively, and each of its examples
+//! natively and as wasm32-wasip1 built by stable rustc + LLVM, compared with example/NAME.stdout.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
 
-use super::outcome::Outcome;
+use super::exec::{Tools, ending, stderr_excerpt};
+use super::outcome::{Outcome, first_difference, head};
 use super::pool::Case;
+use crate::Res;
+use crate::fsutil;
+use crate::process::{self, Finished};
 
-/// The document the wasm crate's engineer writes; the group is wired to it.
-const HOST_ABI: &str = "crates/wasm/HOST-ABI.md";
+/// The crate's report: the group is wired to what it documents (examples, host imports).
+const REPORTS: &[&str] = &["crates/wasm/README.md", "crates/wasm/HOST-ABI.md"];
+const MANIFEST: &str = "crates/wasm/Cargo.toml";
+/// Stable builds of the crate, tests included, are slow the first time.
+const CARGO_LIMIT: Duration = Duration::from_secs(900);
 
-pub fn cases(repo: &Path, group: &str) -> Vec<Case> {
-    let reason = if repo.join(HOST_ABI).is_file() {
-        format!("FIXME(issue 3): {HOST_ABI} exists but this group is not wired to it yet")
-    } else {
-        format!("FIXME(issue 3): {HOST_ABI} is not written yet; the wasm crate is not tested")
+/// Everything a gc case needs; cloned into each case.
+#[derive(Clone)]
+struct Setup {
+    tools: Tools,
+    /// Target dir for the stable toolchain's builds (kept apart from the nightly ones).
+    target_dir: PathBuf,
+}
+
+pub fn cases(repo: &Path, cache: &Path, tools: &Tools, group: &str) -> Res<Vec<Case>> {
+    let missing: Vec<&str> = REPORTS
+        .iter()
+        .copied()
+        .filter(|doc| !repo.join(doc).is_file())
+        .collect();
+    if !missing.is_empty() {
+        let reason = format!(
+            "FIXME(issue 3): {} not written yet; the wasm crate is NOT tested",
+            missing.join(" and ")
+        );
+        eprintln!("[test] !!! group {group} SKIPPED: {reason}");
+        return Ok(vec![Case {
+            name: format!("{group}/wasm-crate"),
+            run: Box::new(move || Outcome::Skipped(reason)),
+        }]);
+    }
+    let setup = Setup {
+        tools: tools.clone(),
+        target_dir: cache.join("stable-target"),
     };
-    eprintln!("[test] !!! group {group} SKIPPED: {reason}");
-    vec![Case {
-        name: format!("{group}/wasm-crate"),
-        run: Box::new(move || Outcome::Skipped(reason)),
-    }]
+    let mut cases = vec![{
+        let setup = setup.clone();
+        Case {
+            name: format!("{group}/cargo-test"),
+            run: Box::new(move || cargo_test(&setup)),
+        }
+    }];
+    for example in examples(&fsutil::read_to_string(&repo.join(MANIFEST))?) {
+        for wasm32 in [false, true] {
+            let setup = setup.clone();
+            let example = example.clone();
+            let kind = if wasm32 { "wasm32-llvm" } else { "native" };
+            cases.push(Case {
+                name: format!("{group}/{example}/{kind}"),
+                run: Box::new(move || match check_example(&setup, &example, wasm32) {
+                    Ok(()) => Outcome::Passed,
+                    Err(message) => Outcome::Failed(message),
+                }),
+            });
+        }
+    }
+    Ok(cases)
+}
+
+/// The `name = "..."` of every `[[example]]` table in the crate's manifest.
+fn examples(manifest: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut in_example = false;
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_example = line == "[[example]]";
+        } else if in_example
+            && let Some(value) = line.strip_prefix("name").map(str::trim_start)
+            && let Some(value) = value.strip_prefix('=')
+        {
+            names.push(value.trim().trim_matches('"').to_owned());
+        }
+    }
+    names
+}
+
+/// `cargo +stable ARGS -p wasm` from the repository root, output captured.
+fn stable_cargo(setup: &Setup, args: &[&str]) -> Finished {
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(&setup.tools.repo)
+        .arg("+stable")
+        .args(args)
+        .args(["-p", "wasm", "--target-dir"])
+        .arg(&setup.target_dir)
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("CARGO_TARGET_DIR");
+    let description = process::describe(&cmd);
+    process::run_captured(&mut cmd, CARGO_LIMIT).unwrap_or_else(|message| Finished {
+        code: None,
+        stdout: Vec::new(),
+        stderr: format!("{message}\n(command: {description})").into_bytes(),
+        timed_out: false,
+    })
+}
+
+fn cargo_test(setup: &Setup) -> Outcome {
+    let finished = stable_cargo(setup, &["test"]);
+    if finished.code == Some(0) {
+        return Outcome::Passed;
+    }
+    // Test failures are summarized at the end of the output.
+    let stdout = String::from_utf8_lossy(&finished.stdout);
+    let tail: Vec<&str> = stdout.lines().rev().take(30).collect();
+    Outcome::Failed(format!(
+        "cargo +stable test -p wasm: {}\n{}\nstderr:\n{}",
+        ending(&finished, "cargo"),
+        tail.into_iter().rev().collect::<Vec<_>>().join("\n"),
+        head(&String::from_utf8_lossy(&finished.stderr), 30)
+    ))
+}
+
+fn check_example(setup: &Setup, example: &str, wasm32: bool) -> Res<()> {
+    let stdout_file = PathBuf::from(format!("example/{example}.stdout"));
+    let expected = fsutil::read_to_string(&setup.tools.repo.join(&stdout_file))
+        .map_err(|e| format!("missing expectation: {e}"))?;
+    let ran = if wasm32 {
+        let built = stable_cargo(
+            setup,
+            &["build", "--example", example, "--target", "wasm32-wasip1"],
+        );
+        if built.code != Some(0) {
+            return Err(format!(
+                "cargo +stable build ({}):\n{}",
+                ending(&built, "cargo"),
+                stderr_excerpt(&built)
+            ));
+        }
+        let wasm = setup
+            .target_dir
+            .join("wasm32-wasip1/debug/examples")
+            .join(format!("{example}.wasm"));
+        setup.tools.run(&wasm, &[])
+    } else {
+        stable_cargo(setup, &["run", "--quiet", "--example", example])
+    };
+    let stdout = String::from_utf8_lossy(&ran.stdout);
+    let mut problems = Vec::new();
+    if ran.code != Some(0) {
+        problems.push(format!("expected exit 0, got {}", ending(&ran, "run")));
+    }
+    if stdout != expected {
+        problems.push(format!(
+            "stdout differs from {}: {}",
+            stdout_file.display(),
+            first_difference(&expected, &stdout)
+        ));
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    problems.push(format!("stderr:\n{}", stderr_excerpt(&ran)));
+    Err(problems.join("\n"))
 }

@@ -116,7 +116,8 @@ fn run_group(dirs: &Dirs, tools: &Tools, group: &str, options: &Options) -> Res<
             diagnostics::cases(&dirs.repo, &out, tools, group)?,
             options.jobs,
         ),
-        "gc" => (gc::cases(&dirs.repo, group), 1),
+        // Cargo builds share one target dir: one at a time.
+        "gc" => (gc::cases(&dirs.repo, &dirs.cache, tools, group)?, 1),
         other => return Err(format!("no harness for group `{other}`")),
     };
     let cases: Vec<Case> = cases

@@ -15,6 +15,9 @@ options (before FILE.wasm):
   --no-cache      do not use the compiled-module cache
   -h, --help      print this help
 
+host imports: module `wasm_host` as in crates/wasm/HOST-ABI.md (ExternRef handles, print,
+the example objects); WASM_RUN_LIVE_HANDLES=1 reports the handles still live at exit.
+
 exit status: the program's (proc_exit or 0 after `_start` returns);
              134 when the program traps (like an abort), after the trap message;
              125 when wasm-run itself fails (unreadable file, invalid module, link error)";

@@ -1,6 +1,7 @@
 //! `wasm-run FILE.wasm [ARGS...]`: runs a WASI p1 + WasmGC module and exits with its status.
 
 mod cli;
+mod host;
 mod run;
 
 use std::process::ExitCode;
@@ -24,11 +25,11 @@ fn main() -> ExitCode {
             return ExitCode::from(SETUP_EXIT);
         }
     };
-    let prepared = match run::prepare(&options) {
+    let mut prepared = match run::prepare(&options) {
         Ok(prepared) => prepared,
         Err(run::SetupError(error)) => return setup_failure(&error),
     };
-    match &options.invoke {
+    let status = match &options.invoke {
         None => program_outcome(prepared.run_command()),
         Some(name) => match prepared.invoke(name, &options.args) {
             Ok(lines) => {
@@ -43,7 +44,12 @@ fn main() -> ExitCode {
             }
             Err(run::InvokeError::Program(error)) => program_outcome(Err(error)),
         },
+    };
+    if std::env::var_os("WASM_RUN_LIVE_HANDLES").is_some_and(|value| value == "1") {
+        // Leak check for ExternRef users: 0 when every handle was dropped.
+        eprintln!("wasm-run: live ExternRef handles at exit: {}", prepared.live_handles());
     }
+    status
 }
 
 fn setup_failure(error: &wasmtime::Error) -> ExitCode {

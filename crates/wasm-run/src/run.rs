@@ -2,17 +2,18 @@
 
 use std::path::Path;
 
-use wasmtime::{
-    Cache, CacheConfig, Config, Engine, Instance, Linker, Module, Store, Val, ValType,
-};
+use wasmtime::{Cache, CacheConfig, Config, Engine, Instance, Linker, Module, Store, Val, ValType};
 use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p1::{self, WasiP1Ctx};
 
 use crate::cli::Options;
+use crate::host::{self, HandleTable};
 
 /// Per-store state: everything the host functions need.
 pub struct HostState {
     pub wasi: WasiP1Ctx,
+    /// `ExternRef` handles of the `wasm_host` imports.
+    pub handles: HandleTable,
 }
 
 /// A failure of the runner itself (as opposed to the program): reading, compiling, linking.
@@ -37,9 +38,11 @@ pub fn prepare(options: &Options) -> Result<Prepared, SetupError> {
 
     let mut linker: Linker<HostState> = Linker::new(&engine);
     p1::add_to_linker_sync(&mut linker, |state: &mut HostState| &mut state.wasi)?;
+    host::add_to_linker(&mut linker)?;
 
     let wasi = wasi_context(options)?;
-    let mut store = Store::new(&engine, HostState { wasi });
+    let handles = HandleTable::default();
+    let mut store = Store::new(&engine, HostState { wasi, handles });
     let instance = linker.instantiate(&mut store, &module)?;
     Ok(Prepared { store, instance })
 }
@@ -79,7 +82,7 @@ fn wasi_context(options: &Options) -> Result<WasiP1Ctx, SetupError> {
 
 impl Prepared {
     /// Runs `_start` (a WASI command). Errors are the program's: exit requests or traps.
-    pub fn run_command(mut self) -> wasmtime::Result<()> {
+    pub fn run_command(&mut self) -> wasmtime::Result<()> {
         let start = self
             .instance
             .get_typed_func::<(), ()>(&mut self.store, "_start")?;
@@ -88,7 +91,7 @@ impl Prepared {
 
     /// Calls the export `name` with `params` parsed according to its signature.
     /// The result lines (one per returned value) are returned for printing.
-    pub fn invoke(mut self, name: &str, params: &[String]) -> Result<Vec<String>, InvokeError> {
+    pub fn invoke(&mut self, name: &str, params: &[String]) -> Result<Vec<String>, InvokeError> {
         let func = self
             .instance
             .get_func(&mut self.store, name)
@@ -120,6 +123,13 @@ impl Prepared {
     }
 }
 
+impl Prepared {
+    /// `ExternRef` handles the program still owns.
+    pub fn live_handles(&self) -> usize {
+        self.store.data().handles.live()
+    }
+}
+
 pub enum InvokeError {
     Setup(String),
     Program(wasmtime::Error),
@@ -132,7 +142,11 @@ fn parse_val(ty: &ValType, text: &str) -> Result<Val, String> {
         ValType::I64 => Val::I64(parse_int(text).map_err(bad)?),
         ValType::F32 => Val::F32(text.parse::<f32>().map_err(|_| bad(()))?.to_bits()),
         ValType::F64 => Val::F64(text.parse::<f64>().map_err(|_| bad(()))?.to_bits()),
-        other => return Err(format!("cannot pass a {other} parameter from the command line")),
+        other => {
+            return Err(format!(
+                "cannot pass a {other} parameter from the command line"
+            ));
+        }
     })
 }
 
@@ -150,10 +164,19 @@ fn format_val(val: &Val) -> String {
         Val::F32(bits) => f32::from_bits(*bits).to_string(),
         Val::F64(bits) => f64::from_bits(*bits).to_string(),
         Val::V128(v) => format!("{:#034x}", v.as_u128()),
-        Val::FuncRef(f) => if f.is_some() { "funcref" } else { "null funcref" }.to_owned(),
-        Val::ExternRef(r) => if r.is_some() { "externref" } else { "null externref" }.to_owned(),
-        Val::AnyRef(r) => if r.is_some() { "anyref" } else { "null anyref" }.to_owned(),
-        Val::ExnRef(r) => if r.is_some() { "exnref" } else { "null exnref" }.to_owned(),
-        Val::ContRef(r) => if r.is_some() { "contref" } else { "null contref" }.to_owned(),
+        Val::FuncRef(r) => reference("funcref", r.is_some()),
+        Val::ExternRef(r) => reference("externref", r.is_some()),
+        Val::AnyRef(r) => reference("anyref", r.is_some()),
+        Val::ExnRef(r) => reference("exnref", r.is_some()),
+        Val::ContRef(r) => reference("contref", r.is_some()),
+    }
+}
+
+/// References have no printable value: say which kind, and whether it is null.
+fn reference(kind: &str, present: bool) -> String {
+    if present {
+        kind.to_owned()
+    } else {
+        format!("null {kind}")
     }
 }

@@ -1,0 +1,143 @@
+//! The `wasm_host` imports of crates/wasm/HOST-ABI.md (fallback mode): the `ExternRef` handle
+//! table, `print`, and the host objects of `example/externref_host.rs`.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use wasmtime::{Caller, Extern, Linker, Memory};
+
+use crate::run::HostState;
+
+const MODULE: &str = "wasm_host";
+
+/// A host object of the example functions: a name and how often it was touched.
+struct HostObject {
+    name: String,
+    touches: u32,
+}
+
+/// Shared, because several handles may refer to one object (`externref_clone`).
+type ObjectRef = Arc<Mutex<HostObject>>;
+
+/// Handles to host objects. Handle 0 is null and never allocated; handle `h` is `slots[h - 1]`.
+#[derive(Default)]
+pub struct HandleTable {
+    slots: Vec<Option<ObjectRef>>,
+    free: Vec<u32>,
+}
+
+impl HandleTable {
+    fn insert(&mut self, object: ObjectRef) -> wasmtime::Result<u32> {
+        if let Some(handle) = self.free.pop() {
+            self.slots[handle as usize - 1] = Some(object);
+            return Ok(handle);
+        }
+        self.slots.push(Some(object));
+        u32::try_from(self.slots.len())
+            .map_err(|_| wasmtime::Error::msg("more than u32::MAX host references"))
+    }
+
+    /// The object of a live handle; a null or unknown handle is the guest's bug: trap.
+    fn get(&self, handle: u32) -> wasmtime::Result<ObjectRef> {
+        handle
+            .checked_sub(1)
+            .and_then(|index| self.slots.get(index as usize))
+            .and_then(Option::clone)
+            .ok_or_else(|| wasmtime::Error::msg(format!("ExternRef handle {handle} is not live")))
+    }
+
+    fn remove(&mut self, handle: u32) -> wasmtime::Result<()> {
+        self.get(handle)?;
+        self.slots[handle as usize - 1] = None;
+        self.free.push(handle);
+        Ok(())
+    }
+
+    /// How many handles the guest still owns (0 at exit when every `ExternRef` was dropped).
+    pub fn live(&self) -> usize {
+        self.slots.iter().filter(|slot| slot.is_some()).count()
+    }
+}
+
+pub fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
+    linker.func_wrap(MODULE, "externref_clone", |mut caller: Caller<'_, HostState>, handle: u32| {
+        let table = &mut caller.data_mut().handles;
+        let object = table.get(handle)?;
+        table.insert(object)
+    })?;
+    linker.func_wrap(MODULE, "externref_drop", |mut caller: Caller<'_, HostState>, handle: u32| {
+        caller.data_mut().handles.remove(handle)
+    })?;
+    linker.func_wrap(MODULE, "print", |mut caller: Caller<'_, HostState>, ptr: u32, len: u32| {
+        let bytes = read_bytes(&mut caller, ptr, len)?;
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(&bytes)?;
+        stdout.flush()?;
+        Ok(())
+    })?;
+    add_example_objects(linker)
+}
+
+/// The functions `example/externref_host.rs` declares (HOST-ABI.md section 4).
+fn add_example_objects(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
+    linker.func_wrap(MODULE, "make_object", |mut caller: Caller<'_, HostState>, ptr: u32, len: u32| {
+        let name = String::from_utf8(read_bytes(&mut caller, ptr, len)?)
+            .map_err(|_| wasmtime::Error::msg("make_object: the name is not UTF-8"))?;
+        let object = Arc::new(Mutex::new(HostObject { name, touches: 0 }));
+        caller.data_mut().handles.insert(object)
+    })?;
+    linker.func_wrap(MODULE, "touch", |caller: Caller<'_, HostState>, handle: u32| {
+        let object = caller.data().handles.get(handle)?;
+        let mut object = lock(&object);
+        object.touches += 1;
+        Ok(object.touches)
+    })?;
+    linker.func_wrap(
+        MODULE,
+        "describe",
+        |mut caller: Caller<'_, HostState>, handle: u32, ptr: u32, len: u32| {
+            let text = match handle {
+                0 => "null".to_owned(),
+                _ => {
+                    let object = caller.data().handles.get(handle)?;
+                    let object = lock(&object);
+                    format!("{}(touches={})", object.name, object.touches)
+                }
+            };
+            let shown = &text.as_bytes()[..text.len().min(len as usize)];
+            memory(&mut caller)?.write(&mut caller, ptr as usize, shown)?;
+            Ok(text.len() as u32)
+        },
+    )?;
+    linker.func_wrap(MODULE, "same_object", |caller: Caller<'_, HostState>, a: u32, b: u32| {
+        let same = match (a, b) {
+            (0, 0) => true,
+            (0, _) | (_, 0) => false,
+            _ => {
+                let table = &caller.data().handles;
+                Arc::ptr_eq(&table.get(a)?, &table.get(b)?)
+            }
+        };
+        Ok(u32::from(same))
+    })?;
+    Ok(())
+}
+
+fn lock(object: &ObjectRef) -> std::sync::MutexGuard<'_, HostObject> {
+    // Only this thread ever locks: a poisoned lock still holds consistent data.
+    object.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn memory(caller: &mut Caller<'_, HostState>) -> wasmtime::Result<Memory> {
+    match caller.get_export("memory") {
+        Some(Extern::Memory(memory)) => Ok(memory),
+        _ => Err(wasmtime::Error::msg("the module exports no `memory`")),
+    }
+}
+
+/// `len` bytes at `ptr` of the guest's memory; out of bounds traps.
+fn read_bytes(caller: &mut Caller<'_, HostState>, ptr: u32, len: u32) -> wasmtime::Result<Vec<u8>> {
+    let mut bytes = vec![0; len as usize];
+    memory(caller)?.read(&*caller, ptr as usize, &mut bytes)?;
+    Ok(bytes)
+}
