@@ -55,7 +55,8 @@ for name in "${names[@]}"; do
             out="$work/$name"
             rustc +"$toolchain" "${common[@]}" "$src" -o "$out" 2>"$work/cc.err" \
                 || { echo "FAIL $name [$t]: compile error"; cat "$work/cc.err"; ok=0; continue; }
-            (cd "$work" && "$out" "${args[@]}" >"$work/out" 2>"$work/err"); code=$?
+            # the inner shell reports a native abort ("Aborted") on its own stderr: silence that
+            code=$( (cd "$work" && "$out" "${args[@]}" >"$work/out" 2>"$work/err"; echo $?) 2>/dev/null )
         else
             out="$work/$name.wasm"
             rustc +"$toolchain" --target wasm32-wasip1 "${common[@]}" "$src" -o "$out" 2>"$work/cc.err" \

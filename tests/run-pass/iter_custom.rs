@@ -164,12 +164,12 @@ fn main() {
     println!("tree sum {} max {:?}", tree.iter().sum::<i32>(), tree.iter().max());
     println!("primes {:?}", Primes { found: vec![] }.take(15).collect::<Vec<_>>());
     println!("1000th prime {:?}", Primes { found: vec![] }.nth(999));
-    let gen = std::iter::from_fn({
+    let squares = std::iter::from_fn({
         let mut n = 0u32;
         move || {
             n += 1;
             if n <= 5 { Some(n * n) } else { None }
         }
     });
-    println!("from_fn {:?}", gen.collect::<Vec<_>>());
+    println!("from_fn {:?}", squares.collect::<Vec<_>>());
 }

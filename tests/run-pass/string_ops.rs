@@ -90,7 +90,7 @@ fn main() {
     for b in "the quick brown fox".bytes().filter(u8::is_ascii_lowercase) {
         counts[(b - b'a') as usize] += 1;
     }
-    let top: Vec<String> = counts.iter().enumerate().filter(|(_, &n)| n > 1).map(|(i, n)| format!("{}={}", (b'a' + i as u8) as char, n)).collect();
+    let top: Vec<String> = counts.iter().enumerate().filter(|&(_, &n)| n > 1).map(|(i, n)| format!("{}={}", (b'a' + i as u8) as char, n)).collect();
     println!("repeated letters: {}", top.join(","));
     let s2 = String::with_capacity(64);
     println!("with_capacity: len {} cap>=64 {}", s2.len(), s2.capacity() >= 64);
