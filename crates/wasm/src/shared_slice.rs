@@ -124,7 +124,9 @@ impl<T: Pod> SharedSlice<T> {
             .and_then(|layout| layout.align_to(align_of::<T>().max(8)))
             .expect("SharedSlice::new: size overflows isize");
         let base = if layout.size() == 0 {
-            NonNull::<u64>::dangling().cast()
+            // No allocation, but still aligned for `T` (whose alignment may exceed 8).
+            NonNull::new(core::ptr::without_provenance_mut(layout.align()))
+                .expect("alignment is not zero")
         } else {
             // SAFETY: the size is not zero.
             let base = unsafe { alloc_zeroed(layout) };

@@ -150,3 +150,18 @@ fn zero_length_buffers() {
     empty.copy_from_slice(&[]);
     assert_eq!(format!("{empty:?}"), "SharedSlice<u64>(len 0)");
 }
+
+#[test]
+fn zero_sized_elements_keep_their_alignment() {
+    #[derive(Clone, Copy)]
+    #[repr(align(64))]
+    struct Marker;
+    // SAFETY: no bytes at all.
+    unsafe impl Pod for Marker {}
+
+    let markers = SharedSlice::<Marker>::new(5);
+    assert_eq!(markers.as_ptr() as usize % 64, 0);
+    markers.write(4, Marker);
+    let _: Marker = markers.read(4);
+    assert_eq!(markers.slice(1..).len(), 4);
+}

@@ -6,7 +6,6 @@
 //! behaviour documented on each item. Code outside this module reaches GC objects and host references
 //! only through these functions, so replacing exactly them is enough.
 
-use core::marker::PhantomData;
 #[cfg(feature = "alloc")]
 use core::ptr::NonNull;
 
@@ -86,8 +85,20 @@ pub struct GcArray<T: GcField> {
 #[repr(transparent)]
 pub struct ExternRef {
     pub(crate) raw: RawExternRef,
-    // A handle is only meaningful on the thread (the instance) whose table holds it.
-    pub(crate) not_send: PhantomData<*const ()>,
+    pub(crate) thread: HostReferencesStayOnTheirThread,
+}
+
+/// Makes `ExternRef` neither `Send` nor `Sync` without changing its size or alignment: a handle is only
+/// meaningful on the thread (the instance) whose table holds it. Named so that the compiler's
+/// "cannot be sent between threads" note says why.
+// `packed` brings the alignment to 1; the ABI qualification clippy asks for (`repr(C)`) is not
+// allowed inside `repr(transparent)`, and the struct has no bytes to lay out anyway.
+#[allow(clippy::repr_packed_without_abi)]
+#[repr(packed)]
+pub(crate) struct HostReferencesStayOnTheirThread([*const (); 0]);
+
+impl HostReferencesStayOnTheirThread {
+    pub(crate) const MARK: Self = HostReferencesStayOnTheirThread([]);
 }
 
 /// The value an [`ExternRef`] has at the host-import boundary: an `i32` handle in the fallback, an
@@ -439,7 +450,7 @@ pub unsafe fn gc_array_drop<T: GcField>(array: &mut GcArray<T>) {
 pub fn externref_null() -> ExternRef {
     ExternRef {
         raw: RawExternRef(extern_table::NULL_HANDLE),
-        not_send: PhantomData,
+        thread: HostReferencesStayOnTheirThread::MARK,
     }
 }
 
@@ -462,7 +473,7 @@ pub fn externref_clone(object: &ExternRef) -> ExternRef {
     let handle = extern_table::clone_handle(object.raw.0);
     ExternRef {
         raw: RawExternRef(handle),
-        not_send: PhantomData,
+        thread: HostReferencesStayOnTheirThread::MARK,
     }
 }
 
@@ -505,6 +516,6 @@ pub fn externref_as_raw(object: &ExternRef) -> RawExternRef {
 pub unsafe fn externref_from_raw(raw: RawExternRef) -> ExternRef {
     ExternRef {
         raw,
-        not_send: PhantomData,
+        thread: HostReferencesStayOnTheirThread::MARK,
     }
 }
