@@ -147,11 +147,11 @@ fn expand_function(options: &Options, function: &ForeignItemFn) -> syn::Result<T
             #[link(wasm_import_module = #module)]
             unsafe extern "C" {
                 #[link_name = #import_name]
-                fn host_import(#(#raw_parameters),*) #raw_output;
+                fn __wasm_host_import(#(#raw_parameters),*) #raw_output;
             }
             // SAFETY: the host implements the import as HOST-ABI.md describes; the slices and handles
             // passed stay valid for the duration of the call.
-            let #raw = unsafe { host_import(#(#raw_arguments),*) };
+            let #raw = unsafe { __wasm_host_import(#(#raw_arguments),*) };
             #lifted
         }
 

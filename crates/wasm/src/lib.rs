@@ -65,7 +65,8 @@ pub use shared_slice::{AtomicInt, Pod, SharedSlice};
 ///
 /// Field types: integers up to 64 bits, `f32`, `f64`, `bool`, `char`, [`Gc<U>`](Gc), `Option<Gc<U>>`,
 /// [`ExternRef`] and [`GcArray<T>`]. Anything else, lifetime or const parameters, `#[repr]`, tuple structs,
-/// enums and unions are compile errors pointing at the offending part. Type parameters are allowed and
+/// enums and unions are compile errors pointing at the offending part, and so is `impl Drop` for the
+/// struct (WasmGC objects have no destructors). Type parameters are allowed and
 /// are bounded by [`GcField`]. A field may not be named like a method that `Gc<T>` already has (`clone`,
 /// `into`, ...), because that method would hide its getter.
 ///

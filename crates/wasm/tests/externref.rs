@@ -87,6 +87,26 @@ extern "C" {
     fn sum(bytes: &[u8], text: &str, flag: bool, scale: f64) -> f64;
 }
 
+mod echo_host {
+    pub fn echo(object: wasm::ExternRef, host_import: u32) -> wasm::ExternRef {
+        let _ = host_import;
+        object
+    }
+}
+
+// Rust 2024 spells foreign blocks `unsafe extern`; both spellings are accepted. The parameter named
+// like the generated import function must not clash with it.
+#[wasm::host_imports(module = "echo", native = echo_host)]
+unsafe extern "C" {
+    fn echo(object: ExternRef, host_import: u32) -> ExternRef;
+}
+
+#[test]
+fn unsafe_extern_blocks_are_accepted() {
+    let object = new_object(3u8);
+    assert!(same_object(&echo(object.clone(), 0), &object));
+}
+
 #[wasm::host_imports(module = "absent")]
 extern "C" {
     fn not_emulated(value: u32);
