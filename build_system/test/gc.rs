@@ -13,7 +13,7 @@ use crate::fsutil;
 use crate::process::{self, Finished};
 
 /// The crate's report: the group is wired to what it documents (examples, host imports).
-const REPORTS: &[&str] = &["crates/wasm/README.md", "crates/wasm/HOST-ABI.md"];
+const REPORTS: &[&str] = &["crates/wasm/HOST-ABI.md"];
 const MANIFEST: &str = "crates/wasm/Cargo.toml";
 /// Stable builds of the crate, tests included, are slow the first time.
 const CARGO_LIMIT: Duration = Duration::from_secs(900);

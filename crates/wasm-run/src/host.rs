@@ -60,38 +60,56 @@ impl HandleTable {
 }
 
 pub fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
-    linker.func_wrap(MODULE, "externref_clone", |mut caller: Caller<'_, HostState>, handle: u32| {
-        let table = &mut caller.data_mut().handles;
-        let object = table.get(handle)?;
-        table.insert(object)
-    })?;
-    linker.func_wrap(MODULE, "externref_drop", |mut caller: Caller<'_, HostState>, handle: u32| {
-        caller.data_mut().handles.remove(handle)
-    })?;
-    linker.func_wrap(MODULE, "print", |mut caller: Caller<'_, HostState>, ptr: u32, len: u32| {
-        let bytes = read_bytes(&mut caller, ptr, len)?;
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(&bytes)?;
-        stdout.flush()?;
-        Ok(())
-    })?;
+    linker.func_wrap(
+        MODULE,
+        "externref_clone",
+        |mut caller: Caller<'_, HostState>, handle: u32| {
+            let table = &mut caller.data_mut().handles;
+            let object = table.get(handle)?;
+            table.insert(object)
+        },
+    )?;
+    linker.func_wrap(
+        MODULE,
+        "externref_drop",
+        |mut caller: Caller<'_, HostState>, handle: u32| caller.data_mut().handles.remove(handle),
+    )?;
+    linker.func_wrap(
+        MODULE,
+        "print",
+        |mut caller: Caller<'_, HostState>, ptr: u32, len: u32| {
+            let bytes = read_bytes(&mut caller, ptr, len)?;
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes)?;
+            stdout.flush()?;
+            Ok(())
+        },
+    )?;
     add_example_objects(linker)
 }
 
 /// The functions `example/externref_host.rs` declares (HOST-ABI.md section 4).
 fn add_example_objects(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
-    linker.func_wrap(MODULE, "make_object", |mut caller: Caller<'_, HostState>, ptr: u32, len: u32| {
-        let name = String::from_utf8(read_bytes(&mut caller, ptr, len)?)
-            .map_err(|_| wasmtime::Error::msg("make_object: the name is not UTF-8"))?;
-        let object = Arc::new(Mutex::new(HostObject { name, touches: 0 }));
-        caller.data_mut().handles.insert(object)
-    })?;
-    linker.func_wrap(MODULE, "touch", |caller: Caller<'_, HostState>, handle: u32| {
-        let object = caller.data().handles.get(handle)?;
-        let mut object = lock(&object);
-        object.touches += 1;
-        Ok(object.touches)
-    })?;
+    linker.func_wrap(
+        MODULE,
+        "make_object",
+        |mut caller: Caller<'_, HostState>, ptr: u32, len: u32| {
+            let name = String::from_utf8(read_bytes(&mut caller, ptr, len)?)
+                .map_err(|_| wasmtime::Error::msg("make_object: the name is not UTF-8"))?;
+            let object = Arc::new(Mutex::new(HostObject { name, touches: 0 }));
+            caller.data_mut().handles.insert(object)
+        },
+    )?;
+    linker.func_wrap(
+        MODULE,
+        "touch",
+        |caller: Caller<'_, HostState>, handle: u32| {
+            let object = caller.data().handles.get(handle)?;
+            let mut object = lock(&object);
+            object.touches += 1;
+            Ok(object.touches)
+        },
+    )?;
     linker.func_wrap(
         MODULE,
         "describe",
@@ -109,23 +127,29 @@ fn add_example_objects(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
             Ok(text.len() as u32)
         },
     )?;
-    linker.func_wrap(MODULE, "same_object", |caller: Caller<'_, HostState>, a: u32, b: u32| {
-        let same = match (a, b) {
-            (0, 0) => true,
-            (0, _) | (_, 0) => false,
-            _ => {
-                let table = &caller.data().handles;
-                Arc::ptr_eq(&table.get(a)?, &table.get(b)?)
-            }
-        };
-        Ok(u32::from(same))
-    })?;
+    linker.func_wrap(
+        MODULE,
+        "same_object",
+        |caller: Caller<'_, HostState>, a: u32, b: u32| {
+            let same = match (a, b) {
+                (0, 0) => true,
+                (0, _) | (_, 0) => false,
+                _ => {
+                    let table = &caller.data().handles;
+                    Arc::ptr_eq(&table.get(a)?, &table.get(b)?)
+                }
+            };
+            Ok(u32::from(same))
+        },
+    )?;
     Ok(())
 }
 
 fn lock(object: &ObjectRef) -> std::sync::MutexGuard<'_, HostObject> {
     // Only this thread ever locks: a poisoned lock still holds consistent data.
-    object.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    object
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn memory(caller: &mut Caller<'_, HostState>) -> wasmtime::Result<Memory> {

@@ -47,7 +47,10 @@ fn main() -> ExitCode {
     };
     if std::env::var_os("WASM_RUN_LIVE_HANDLES").is_some_and(|value| value == "1") {
         // Leak check for ExternRef users: 0 when every handle was dropped.
-        eprintln!("wasm-run: live ExternRef handles at exit: {}", prepared.live_handles());
+        eprintln!(
+            "wasm-run: live ExternRef handles at exit: {}",
+            prepared.live_handles()
+        );
     }
     status
 }

@@ -70,12 +70,7 @@ fn wasi_context(options: &Options) -> Result<WasiP1Ctx, SetupError> {
         builder.args(&options.args);
     }
     for dir in &options.dirs {
-        builder.preopened_dir(
-            Path::new(dir),
-            dir,
-            wasmtime_wasi::DirPerms::all(),
-            wasmtime_wasi::FilePerms::all(),
-        )?;
+        builder.preopened_dir(Path::new(dir), dir, wasmtime_wasi::FsPerms::ReadWrite)?;
     }
     Ok(builder.build_p1())
 }
