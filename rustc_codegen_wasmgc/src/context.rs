@@ -1,0 +1,318 @@
+//! The per-codegen-unit context: symbol tables, interned types and values, and the rustc glue traits.
+
+use std::cell::RefCell;
+
+use rustc_abi::{HasDataLayout, TargetDataLayout};
+use rustc_codegen_ssa::traits::{BackendTypes, MiscCodegenMethods, PreDefineCodegenMethods};
+use rustc_data_structures::fx::FxHashMap;
+use rustc_hir::attrs::Linkage;
+use rustc_hir::def_id::DefId;
+use rustc_middle::mono::CodegenUnit;
+use rustc_middle::mono::Visibility;
+use rustc_middle::ty::layout::{
+    FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError, LayoutOfHelpers,
+};
+use rustc_middle::ty::{self, ExistentialTraitRef, Instance, Ty, TyCtxt};
+use rustc_session::Session;
+use rustc_span::Span;
+use rustc_target::spec::{HasTargetSpec, HasX86AbiOpt, Target, X86Abi};
+
+use crate::emit::Body;
+use crate::object::{SYM_BINDING_LOCAL, SYM_BINDING_WEAK, SYM_VISIBILITY_HIDDEN};
+use crate::types::{FnSig, FnSigData, Type, TypeKind, TypeTable};
+use crate::value::{DataId, FnId, Value, ValueData};
+
+/// A basic block of a function under construction.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Bb {
+    pub(crate) func: FnId,
+    pub(crate) idx: u32,
+}
+
+pub(crate) struct FuncDecl {
+    pub(crate) name: String,
+    pub(crate) sig: FnSig,
+    pub(crate) flags: u32,
+    pub(crate) import: Option<(String, String)>,
+    pub(crate) body: Option<Body>,
+    /// The C ABI asks for the (narrow) return value to be sign-extended.
+    pub(crate) ret_sext: bool,
+}
+
+pub(crate) struct DataDecl {
+    pub(crate) name: String,
+    pub(crate) flags: u32,
+    pub(crate) def: Option<crate::object::DataDef>,
+}
+
+pub(crate) struct CodegenCx<'tcx> {
+    pub(crate) tcx: TyCtxt<'tcx>,
+    pub(crate) cgu: &'tcx CodegenUnit<'tcx>,
+    pub(crate) types: RefCell<TypeTable>,
+    pub(crate) values: RefCell<Vec<ValueData>>,
+    pub(crate) funcs: RefCell<Vec<FuncDecl>>,
+    pub(crate) func_by_name: RefCell<FxHashMap<String, FnId>>,
+    pub(crate) datas: RefCell<Vec<DataDecl>>,
+    pub(crate) data_by_name: RefCell<FxHashMap<String, DataId>>,
+    /// Anonymous constant allocations already emitted, keyed by content.
+    pub(crate) const_datas: RefCell<FxHashMap<(Vec<u8>, Vec<(u64, Value)>, bool), DataId>>,
+    pub(crate) vtables: RefCell<FxHashMap<(Ty<'tcx>, Option<ExistentialTraitRef<'tcx>>), Value>>,
+    pub(crate) anon_counter: std::cell::Cell<u32>,
+    pub(crate) t_void: Type,
+    pub(crate) t_i1: Type,
+    pub(crate) t_i8: Type,
+    pub(crate) t_i16: Type,
+    pub(crate) t_i32: Type,
+    pub(crate) t_i64: Type,
+    pub(crate) t_i128: Type,
+    pub(crate) t_f32: Type,
+    pub(crate) t_f64: Type,
+    pub(crate) t_ptr: Type,
+}
+
+impl<'tcx> CodegenCx<'tcx> {
+    pub(crate) fn new(tcx: TyCtxt<'tcx>, cgu: &'tcx CodegenUnit<'tcx>) -> Self {
+        let mut types = TypeTable::default();
+        let mut t = |k| types.intern(k);
+        let (t_void, t_i1, t_i8, t_i16, t_i32, t_i64, t_i128) = (
+            t(TypeKind::Void),
+            t(TypeKind::Int(1)),
+            t(TypeKind::Int(8)),
+            t(TypeKind::Int(16)),
+            t(TypeKind::Int(32)),
+            t(TypeKind::Int(64)),
+            t(TypeKind::Int(128)),
+        );
+        let (t_f32, t_f64, t_ptr) = (t(TypeKind::F32), t(TypeKind::F64), t(TypeKind::Ptr));
+        CodegenCx {
+            tcx,
+            cgu,
+            types: RefCell::new(types),
+            values: RefCell::new(Vec::new()),
+            funcs: RefCell::new(Vec::new()),
+            func_by_name: RefCell::new(FxHashMap::default()),
+            datas: RefCell::new(Vec::new()),
+            data_by_name: RefCell::new(FxHashMap::default()),
+            const_datas: RefCell::new(FxHashMap::default()),
+            vtables: RefCell::new(FxHashMap::default()),
+            anon_counter: std::cell::Cell::new(0),
+            t_void,
+            t_i1,
+            t_i8,
+            t_i16,
+            t_i32,
+            t_i64,
+            t_i128,
+            t_f32,
+            t_f64,
+            t_ptr,
+        }
+    }
+
+    pub(crate) fn value(&self, data: ValueData) -> Value {
+        let mut values = self.values.borrow_mut();
+        values.push(data);
+        Value(values.len() as u32 - 1)
+    }
+
+    pub(crate) fn value_data(&self, v: Value) -> ValueData {
+        self.values.borrow()[v.0 as usize].clone()
+    }
+
+    pub(crate) fn intern(&self, kind: TypeKind) -> Type {
+        self.types.borrow_mut().intern(kind)
+    }
+
+    pub(crate) fn sig(&self, params: Vec<Type>, ret: Type) -> FnSig {
+        self.types.borrow_mut().sig(FnSigData { params, ret })
+    }
+
+    /// Declares (or finds) a function symbol by name.
+    pub(crate) fn declare_fn(&self, name: &str, sig: FnSig, import: Option<(String, String)>) -> FnId {
+        if let Some(&f) = self.func_by_name.borrow().get(name) {
+            return f;
+        }
+        let mut funcs = self.funcs.borrow_mut();
+        let id = FnId(funcs.len() as u32);
+        funcs.push(FuncDecl { name: name.to_owned(), sig, flags: 0, import, body: None, ret_sext: false });
+        self.func_by_name.borrow_mut().insert(name.to_owned(), id);
+        id
+    }
+
+    pub(crate) fn fn_sig(&self, f: FnId) -> FnSig {
+        self.funcs.borrow()[f.0 as usize].sig
+    }
+
+    /// Starts the body of a declared function (which makes it a definition).
+    pub(crate) fn start_body(&self, f: FnId) {
+        let n_params = {
+            let sig = self.fn_sig(f);
+            self.types.borrow().wasm_sig(sig).params.len() as u32
+        };
+        let mut funcs = self.funcs.borrow_mut();
+        if funcs[f.0 as usize].body.is_none() {
+            funcs[f.0 as usize].body = Some(Body::new(n_params));
+        }
+    }
+
+    pub(crate) fn declare_data(&self, name: &str) -> DataId {
+        if let Some(&d) = self.data_by_name.borrow().get(name) {
+            return d;
+        }
+        let mut datas = self.datas.borrow_mut();
+        let id = DataId(datas.len() as u32);
+        datas.push(DataDecl { name: name.to_owned(), flags: 0, def: None });
+        self.data_by_name.borrow_mut().insert(name.to_owned(), id);
+        id
+    }
+
+    pub(crate) fn anon_name(&self, prefix: &str) -> String {
+        let n = self.anon_counter.get();
+        self.anon_counter.set(n + 1);
+        format!("{prefix}.{}.{n}", self.cgu.name())
+    }
+
+    pub(crate) fn symbol_flags(linkage: Linkage, visibility: Visibility) -> u32 {
+        let mut flags = 0;
+        match linkage {
+            Linkage::Internal => flags |= SYM_BINDING_LOCAL,
+            Linkage::WeakAny | Linkage::WeakODR | Linkage::LinkOnceAny | Linkage::LinkOnceODR => {
+                flags |= SYM_BINDING_WEAK
+            }
+            _ => {}
+        }
+        if visibility == Visibility::Hidden {
+            flags |= SYM_VISIBILITY_HIDDEN;
+        }
+        flags
+    }
+
+    /// The wasm import module and field for a foreign function, if it names one.
+    pub(crate) fn wasm_import(&self, instance: Instance<'tcx>) -> Option<(String, String)> {
+        let def_id = instance.def_id();
+        let module = self.tcx.wasm_import_module_map(def_id.krate).get(&def_id)?.clone();
+        let attrs = self.tcx.codegen_fn_attrs(def_id);
+        let name = attrs.symbol_name.unwrap_or_else(|| self.tcx.item_name(def_id));
+        Some((module, name.as_str().to_owned()))
+    }
+}
+
+impl<'tcx> BackendTypes for CodegenCx<'tcx> {
+    type Function = FnId;
+    type BasicBlock = Bb;
+    type Funclet = ();
+    type Value = Value;
+    type Type = Type;
+    type FunctionSignature = FnSig;
+    type DIScope = ();
+    type DILocation = ();
+    type DIVariable = ();
+}
+
+impl<'tcx> MiscCodegenMethods<'tcx> for CodegenCx<'tcx> {
+    fn vtables(&self) -> &RefCell<FxHashMap<(Ty<'tcx>, Option<ExistentialTraitRef<'tcx>>), Value>> {
+        &self.vtables
+    }
+
+    fn get_fn(&self, instance: Instance<'tcx>) -> FnId {
+        let name = self.tcx.symbol_name(instance).name;
+        if let Some(&f) = self.func_by_name.borrow().get(name) {
+            return f;
+        }
+        let fn_abi = rustc_middle::ty::layout::FnAbiOf::fn_abi_of_instance(self, instance, ty::List::empty());
+        let sig = crate::abi::fn_abi_sig(self, fn_abi);
+        let import = if self.tcx.is_foreign_item(instance.def_id()) { self.wasm_import(instance) } else { None };
+        self.declare_fn(name, sig, import)
+    }
+
+    fn get_fn_addr(&self, instance: Instance<'tcx>) -> Value {
+        let f = self.get_fn(instance);
+        self.value(ValueData::FnAddr(f))
+    }
+
+    fn eh_personality(&self) -> FnId {
+        let sig = self.sig(vec![], self.t_i32);
+        self.declare_fn("rust_eh_personality", sig, None)
+    }
+
+    fn sess(&self) -> &Session {
+        self.tcx.sess
+    }
+
+    fn set_frame_pointer_type(&self, _llfn: FnId) {}
+
+    fn apply_target_cpu_attr(&self, _llfn: FnId) {}
+
+    fn declare_c_main(&self, fn_type: FnSig) -> Option<FnId> {
+        let entry = self.tcx.sess.target.entry_name.as_ref();
+        if self.func_by_name.borrow().contains_key(entry) {
+            return None;
+        }
+        let f = self.declare_fn(entry, fn_type, None);
+        self.start_body(f);
+        Some(f)
+    }
+}
+
+impl<'tcx> PreDefineCodegenMethods<'tcx> for CodegenCx<'tcx> {
+    fn predefine_static(&mut self, def_id: DefId, linkage: Linkage, visibility: Visibility, symbol_name: &str) {
+        let _ = def_id;
+        let d = self.declare_data(symbol_name);
+        self.datas.borrow_mut()[d.0 as usize].flags = Self::symbol_flags(linkage, visibility);
+    }
+
+    fn predefine_fn(&mut self, instance: Instance<'tcx>, linkage: Linkage, visibility: Visibility, symbol_name: &str) {
+        let fn_abi = rustc_middle::ty::layout::FnAbiOf::fn_abi_of_instance(&*self, instance, ty::List::empty());
+        let sig = crate::abi::fn_abi_sig(self, fn_abi);
+        let f = self.declare_fn(symbol_name, sig, None);
+        {
+            let mut funcs = self.funcs.borrow_mut();
+            funcs[f.0 as usize].flags = Self::symbol_flags(linkage, visibility);
+            funcs[f.0 as usize].ret_sext = matches!(&fn_abi.ret.mode,
+                rustc_target::callconv::PassMode::Direct(a) if a.arg_ext == rustc_target::callconv::ArgExtension::Sext);
+        }
+        self.start_body(f);
+    }
+}
+
+impl<'tcx> HasTyCtxt<'tcx> for CodegenCx<'tcx> {
+    fn tcx(&self) -> TyCtxt<'tcx> {
+        self.tcx
+    }
+}
+
+impl HasDataLayout for CodegenCx<'_> {
+    fn data_layout(&self) -> &TargetDataLayout {
+        &self.tcx.data_layout
+    }
+}
+
+impl HasTargetSpec for CodegenCx<'_> {
+    fn target_spec(&self) -> &Target {
+        &self.tcx.sess.target
+    }
+}
+
+impl HasX86AbiOpt for CodegenCx<'_> {
+    fn x86_abi_opt(&self) -> X86Abi {
+        X86Abi { regparm: None, reg_struct_return: false }
+    }
+}
+
+impl<'tcx> HasTypingEnv<'tcx> for CodegenCx<'tcx> {
+    fn typing_env(&self) -> ty::TypingEnv<'tcx> {
+        ty::TypingEnv::fully_monomorphized()
+    }
+}
+
+impl<'tcx> LayoutOfHelpers<'tcx> for CodegenCx<'tcx> {
+    fn handle_layout_err(&self, err: LayoutError<'tcx>, span: Span, ty: Ty<'tcx>) -> ! {
+        self.tcx.dcx().span_fatal(span, format!("failed to get layout for `{ty}`: {err}"))
+    }
+}
+
+impl<'tcx> FnAbiOfHelpers<'tcx> for CodegenCx<'tcx> {
+    fn handle_fn_abi_err(&self, err: FnAbiError<'tcx>, span: Span, req: FnAbiRequest<'tcx>) -> ! {
+        self.tcx.dcx().span_fatal(span, format!("failed to compute the ABI of {req:?}: {err:?}"))
+    }
+}
