@@ -208,6 +208,14 @@ struct Location<'a> {
     col: u32,
 }
 
+#[rustc_builtin_macro]
+#[macro_export]
+macro_rules! stringify {
+    ($($t:tt)*) => {
+        /* compiler built-in */
+    };
+}
+
 pub mod intrinsics {
     #[rustc_intrinsic]
     pub fn abort() -> !;
@@ -215,6 +223,8 @@ pub mod intrinsics {
     pub unsafe fn transmute<T, U>(e: T) -> U;
     #[rustc_intrinsic]
     pub const fn size_of<T>() -> usize;
+    #[rustc_intrinsic]
+    pub unsafe fn offset<Ptr, Delta>(dst: Ptr, offset: Delta) -> Ptr;
 }
 
 pub mod wasi {

@@ -26,7 +26,7 @@ fn start<T: Termination + 'static>(main: fn() -> T, _argc: isize, _argv: *const 
 }
 
 /// Formats `n` in decimal into `buf` and prints it.
-fn print_u128(mut n: u128) {
+fn print_u64(mut n: u64) {
     let mut buf = [0u8; 40];
     let mut i = 40usize;
     if n == 0 {
@@ -36,7 +36,7 @@ fn print_u128(mut n: u128) {
     while n > 0 {
         i -= 1;
         buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
+        n = n / 10;
     }
     let digits: &[u8] = &buf;
     unsafe {
@@ -47,15 +47,25 @@ fn print_u128(mut n: u128) {
 }
 
 fn ptr_add(p: *const u8, n: usize) -> *const u8 {
-    unsafe { intrinsics::transmute::<usize, *const u8>(intrinsics::transmute::<*const u8, usize>(p) + n) }
+    p.wrapping_add_bytes(n)
+}
+
+trait PtrAdd {
+    fn wrapping_add_bytes(self, n: usize) -> Self;
+}
+
+impl PtrAdd for *const u8 {
+    fn wrapping_add_bytes(self, n: usize) -> Self {
+        unsafe { intrinsics::offset(self, n) }
+    }
 }
 
 fn print_i64(n: i64) {
     if n < 0 {
         print("-");
-        print_u128((-(n as i128)) as u128);
+        print_u64((-(n + 1)) as u64 + 1);
     } else {
-        print_u128(n as u128);
+        print_u64(n as u64);
     }
 }
 
@@ -170,10 +180,11 @@ fn main() {
     let dog = Dog { extra: 1 };
     let zoo: [&dyn Animal; 3] = [&bird, &dog, &bird];
     line("legs", total_legs(&zoo) as i64);
-    let big: u128 = 0xffff_ffff_ffff_ffff_ffff;
-    print("u128 = ");
-    print_u128(big * 3 + 1);
+    let big: u64 = 0xffff_ffff_ffff;
+    print("u64 = ");
+    print_u64(big * 3 + 1);
     print("\n");
+    line("i64::MIN", -9223372036854775807 - 1);
     let wrapped = (250u8 as i8) as i64;
     line("i8", wrapped);
     let shifted = (1u64 << 40) >> 3;

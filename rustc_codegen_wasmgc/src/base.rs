@@ -33,6 +33,10 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<WasmModule
     maybe_create_entry_wrapper::<Builder<'_, '_>>(&cx, cgu);
     let bytes = finish_module(&cx);
     if let Err(e) = crate::validate::validate(&bytes) {
+        // WASMGC_DUMP_INVALID=dir keeps the rejected object for inspection with wasm-tools.
+        if let Some(dir) = std::env::var_os("WASMGC_DUMP_INVALID") {
+            let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{cgu_name}.o")), &bytes);
+        }
         tcx.dcx().fatal(format!("rustc_codegen_wasmgc produced an invalid object for `{cgu_name}`: {e} (this is a bug in the backend)"));
     }
     ModuleCodegen::new_regular(cgu_name.to_string(), WasmModule { bytes })

@@ -294,6 +294,35 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         }
     }
 
+    /// 64-bit multiplication with overflow detection by division, without a runtime call:
+    /// the product overflowed iff `r / a != b` (with `a = 0` and `a = -1` handled apart).
+    fn mul_overflow_64(&mut self, signed: bool, a: Value, b: Value) -> (Value, Value) {
+        let ty = self.cx.val_ty(a);
+        let r = self.int_binop(IntOp::Mul, a, b);
+        let zero = self.cx.const_int_of(ty, 0);
+        let one = self.cx.const_int_of(ty, 1);
+        let a_zero = self.icmp_op(IntPredicate::IntEQ, a, zero);
+        let f = self.cx.const_bool(false);
+        if !signed {
+            let d = self.select(a_zero, one, a);
+            let q = self.int_binop(IntOp::UDiv, r, d);
+            let differs = self.icmp_op(IntPredicate::IntNE, q, b);
+            let overflow = self.select(a_zero, f, differs);
+            return (r, overflow);
+        }
+        let minus_one = self.cx.const_int_of(ty, u128::MAX);
+        let min = self.cx.const_int_of(ty, 1u128 << 63);
+        let a_m1 = self.icmp_op(IntPredicate::IntEQ, a, minus_one);
+        let special = self.int_binop(IntOp::Or, a_zero, a_m1);
+        let d = self.select(special, one, a);
+        let q = self.int_binop(IntOp::SDiv, r, d);
+        let differs = self.icmp_op(IntPredicate::IntNE, q, b);
+        let b_min = self.icmp_op(IntPredicate::IntEQ, b, min);
+        let m1_case = self.select(a_m1, b_min, differs);
+        let overflow = self.select(a_zero, f, m1_case);
+        (r, overflow)
+    }
+
     fn atomic_rmw_op(&mut self, op: AtomicRmwBinOp, dst: Value, src: Value) -> Value {
         let ty = self.cx.val_ty(src);
         let old = self.load_typed(ty, dst, 1);
@@ -628,7 +657,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
                     (r, overflow)
                 } else {
                     let t128 = self.cx.t_i128;
-                    let (a, b) = if bits == 128 { (lhs, rhs) } else { (self.int_resize(lhs, t128, signed), self.int_resize(rhs, t128, signed)) };
+                    let (a, b) = (lhs, rhs);
                     if bits == 128 {
                         let flag = self.frame_slot(4, 4);
                         let name = if signed { "__rust_i128_mulo" } else { "__rust_u128_mulo" };
@@ -638,11 +667,8 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
                         let overflow = self.icmp_op(IntPredicate::IntNE, f, zero);
                         (r, overflow)
                     } else {
-                        let p = self.int_binop(IntOp::Mul, a, b);
-                        let r = self.int_resize(p, vty, false);
-                        let back = self.int_resize(r, t128, signed);
-                        let overflow = self.icmp_op(IntPredicate::IntNE, back, p);
-                        (r, overflow)
+                        let _ = (a, b);
+                        self.mul_overflow_64(signed, lhs, rhs)
                     }
                 }
             }

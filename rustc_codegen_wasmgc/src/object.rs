@@ -2,7 +2,7 @@
 
 use rustc_data_structures::fx::FxHashMap;
 
-use crate::emit::{Code, RelocKind, RelocTarget, write_sleb, write_uleb};
+use crate::emit::{Code, RelocKind, RelocTarget, write_padded_sleb, write_padded_uleb, write_sleb, write_uleb};
 use crate::types::{FnSig, TypeTable, ValType};
 
 pub(crate) const SYM_BINDING_WEAK: u32 = 0x1;
@@ -205,6 +205,16 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
         }
     };
 
+    // Virtual addresses of the segments, so relocated immediates hold meaningful values.
+    let mut seg_addr: Vec<u64> = vec![0; module.datas.len()];
+    let mut next_addr = 0u64;
+    for &i in &segments {
+        let def = module.datas[i].def.as_ref().unwrap();
+        next_addr = next_addr.div_ceil(def.align) * def.align;
+        seg_addr[i] = next_addr;
+        next_addr += def.bytes.len() as u64;
+    }
+
     // Code section payload and its relocations.
     let mut code = Vec::new();
     write_uleb(&mut code, defined.len() as u64);
@@ -217,6 +227,17 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
         for r in &body.relocs {
             let idx = reloc_index(&mut w, r.target);
             code_relocs.push((r.kind as u8, base + r.offset, idx, r.addend));
+            // The linker rewrites these; the object itself must still validate.
+            let at = (base + r.offset) as usize;
+            match r.kind {
+                RelocKind::FunctionIndexLeb => patch_uleb(&mut code, at, func_index[func_target(r.target)].unwrap()),
+                RelocKind::TypeIndexLeb => patch_uleb(&mut code, at, idx),
+                RelocKind::MemoryAddrSleb => {
+                    let RelocTarget::Data(d) = r.target else { unreachable!() };
+                    patch_sleb(&mut code, at, (seg_addr[d.0 as usize] as i64 + i64::from(r.addend)) as i32);
+                }
+                _ => {}
+            }
         }
     }
 
@@ -362,3 +383,22 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
     out
 }
 
+
+fn func_target(t: RelocTarget) -> usize {
+    match t {
+        RelocTarget::Func(f) => f.0 as usize,
+        _ => unreachable!("function relocation without a function target"),
+    }
+}
+
+fn patch_uleb(buf: &mut [u8], at: usize, v: u32) {
+    let mut tmp = Vec::with_capacity(5);
+    write_padded_uleb(&mut tmp, v);
+    buf[at..at + 5].copy_from_slice(&tmp);
+}
+
+fn patch_sleb(buf: &mut [u8], at: usize, v: i32) {
+    let mut tmp = Vec::with_capacity(5);
+    write_padded_sleb(&mut tmp, v);
+    buf[at..at + 5].copy_from_slice(&tmp);
+}
