@@ -266,20 +266,12 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                     Some(self.inttoptr(m, self.cx.t_ptr))
                 }
                 sym::raw_eq => {
-                    let size = args[0].layout.size.bytes();
-                    let n = self.cx.const_int_of(self.cx.t_i32, u128::from(size));
-                    let (a, b) = match (args[0].val, args[1].val) {
-                        (OperandValue::Ref(a), OperandValue::Ref(b)) => (a.llval, b.llval),
-                        _ => {
-                            let sa = self.frame_slot(size, 8);
-                            let sb = self.frame_slot(size, 8);
-                            args[0].val.store(self, PlaceRef::new_sized_aligned(sa, args[0].layout, rustc_abi::Align::EIGHT));
-                            args[1].val.store(self, PlaceRef::new_sized_aligned(sb, args[1].layout, rustc_abi::Align::EIGHT));
-                            (sa, sb)
-                        }
-                    };
+                    // `raw_eq(a: &T, b: &T)`: compare the pointees byte for byte.
+                    let t = instance.args.type_at(0);
+                    let size = rustc_middle::ty::layout::LayoutOf::layout_of(self, t).size.bytes();
                     let (p, i) = (self.cx.t_ptr, self.cx.t_i32);
-                    let cmp = self.call_runtime("memcmp", &[p, p, i], i, &[a, b, n]);
+                    let n = self.cx.const_int_of(i, u128::from(size));
+                    let cmp = self.call_runtime("memcmp", &[p, p, i], i, &[imm(0), imm(1), n]);
                     let zero = self.cx.const_int_of(i, 0);
                     Some(self.icmp_op(IntPredicate::IntEQ, cmp, zero))
                 }
