@@ -30,7 +30,8 @@ impl<'a, 'tcx> AsmBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         _dest: Option<Bb>,
         _catch_funclet: Option<(Bb, Option<&()>)>,
     ) {
-        let span = line_spans.first().copied().unwrap_or(self.span);
+        // Point at the whole `asm!` invocation (the terminator's span), not just its template.
+        let span = if self.span.is_dummy() { line_spans.first().copied().unwrap_or(self.span) } else { self.span };
         crate::errors::unsupported(self.cx.tcx, span, "inline assembly (`asm!`)");
     }
 }
