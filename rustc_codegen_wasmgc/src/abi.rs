@@ -1,12 +1,11 @@
 //! Function ABIs: rustc's `FnAbi` to backend signatures, and storing incoming arguments.
 
+use rustc_codegen_ssa::MemFlags;
 use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
 use rustc_codegen_ssa::mir::place::{PlaceRef, PlaceValue};
 use rustc_codegen_ssa::traits::{
-    AbiBuilderMethods, ArgAbiBuilderMethods, BuilderMethods, ConstCodegenMethods,
-    LayoutTypeCodegenMethods,
+    AbiBuilderMethods, ArgAbiBuilderMethods, BuilderMethods, ConstCodegenMethods, LayoutTypeCodegenMethods,
 };
-use rustc_codegen_ssa::MemFlags;
 use rustc_middle::ty::Ty;
 use rustc_target::callconv::{ArgAbi, FnAbi, PassMode};
 
@@ -110,4 +109,3 @@ impl<'a, 'tcx> ArgAbiBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         }
     }
 }
-

@@ -1,6 +1,8 @@
 //! The allocator shim: `__rust_alloc` and friends forwarding to the default or the `#[global_allocator]`.
 
-use rustc_ast::expand::allocator::{AllocatorMethod, AllocatorTy, NO_ALLOC_SHIM_IS_UNSTABLE, default_fn_name, global_fn_name};
+use rustc_ast::expand::allocator::{
+    AllocatorMethod, AllocatorTy, NO_ALLOC_SHIM_IS_UNSTABLE, default_fn_name, global_fn_name,
+};
 use rustc_middle::ty::TyCtxt;
 use rustc_symbol_mangling::mangle_internal_symbol;
 
@@ -15,8 +17,17 @@ pub(crate) fn codegen(tcx: TyCtxt<'_>, methods: &[AllocatorMethod]) -> Vec<u8> {
     let usize_ty = types.intern(TypeKind::Int(32));
     let void = types.intern(TypeKind::Void);
     let mut module = ObjectModule::default();
-    let hidden = if tcx.sess.default_visibility() == rustc_target::spec::SymbolVisibility::Hidden { SYM_VISIBILITY_HIDDEN } else { 0 };
-    let mut add = |module: &mut ObjectModule, types: &mut TypeTable, from: String, to: Option<String>, params: Vec<crate::types::Type>, ret| {
+    let hidden = if tcx.sess.default_visibility() == rustc_target::spec::SymbolVisibility::Hidden {
+        SYM_VISIBILITY_HIDDEN
+    } else {
+        0
+    };
+    let add = |module: &mut ObjectModule,
+               types: &mut TypeTable,
+               from: String,
+               to: Option<String>,
+               params: Vec<crate::types::Type>,
+               ret| {
         let n = params.len() as u32;
         let sig = types.sig(FnSigData { params, ret });
         let mut body = Code::default();

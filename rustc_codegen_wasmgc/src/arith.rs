@@ -62,8 +62,6 @@ pub(crate) enum FloatOp {
     Sub,
     Mul,
     Div,
-    Min,
-    Max,
     CopySign,
 }
 
@@ -163,15 +161,11 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             (FloatOp::Sub, false) => op::F32_SUB,
             (FloatOp::Mul, false) => op::F32_MUL,
             (FloatOp::Div, false) => op::F32_DIV,
-            (FloatOp::Min, false) => op::F32_MIN,
-            (FloatOp::Max, false) => op::F32_MAX,
             (FloatOp::CopySign, false) => op::F32_COPYSIGN,
             (FloatOp::Add, true) => op::F64_ADD,
             (FloatOp::Sub, true) => op::F64_SUB,
             (FloatOp::Mul, true) => op::F64_MUL,
             (FloatOp::Div, true) => op::F64_DIV,
-            (FloatOp::Min, true) => op::F64_MIN,
-            (FloatOp::Max, true) => op::F64_MAX,
             (FloatOp::CopySign, true) => op::F64_COPYSIGN,
         };
         self.code(|c| c.op(opcode));

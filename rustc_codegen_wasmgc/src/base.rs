@@ -7,16 +7,17 @@ use rustc_middle::dep_graph;
 use rustc_middle::ty::TyCtxt;
 use rustc_span::Symbol;
 
+use crate::WasmModule;
 use crate::builder::Builder;
 use crate::context::CodegenCx;
 use crate::object::{ObjData, ObjFunc, ObjectModule, write_object};
 use crate::value::FnId;
-use crate::WasmModule;
 
 pub(crate) fn compile_codegen_unit(tcx: TyCtxt<'_>, cgu_name: Symbol) -> (ModuleCodegen<WasmModule>, u64) {
     let start = std::time::Instant::now();
     let dep_node = tcx.codegen_unit(cgu_name).codegen_dep_node(tcx);
-    let (module, _) = tcx.dep_graph.with_task(dep_node, tcx, || module_codegen(tcx, cgu_name), Some(dep_graph::hash_result));
+    let (module, _) =
+        tcx.dep_graph.with_task(dep_node, tcx, || module_codegen(tcx, cgu_name), Some(dep_graph::hash_result));
     (module, start.elapsed().as_nanos() as u64)
 }
 
@@ -37,7 +38,9 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<WasmModule
         if let Some(dir) = std::env::var_os("WASMGC_DUMP_INVALID") {
             let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{cgu_name}.o")), &bytes);
         }
-        tcx.dcx().fatal(format!("rustc_codegen_wasmgc produced an invalid object for `{cgu_name}`: {e} (this is a bug in the backend)"));
+        tcx.dcx().fatal(format!(
+            "rustc_codegen_wasmgc produced an invalid object for `{cgu_name}`: {e} (this is a bug in the backend)"
+        ));
     }
     ModuleCodegen::new_regular(cgu_name.to_string(), WasmModule { bytes })
 }

@@ -4,20 +4,17 @@ use std::ops::Deref;
 
 use rustc_abi::{Align, HasDataLayout, Scalar, Size, TargetDataLayout, WrappingRange};
 use rustc_codegen_ssa::MemFlags;
-use rustc_codegen_ssa::common::{
-    AtomicRmwBinOp, IntPredicate, RealPredicate, SynchronizationScope, TypeKind as SsaTypeKind,
-};
+use rustc_codegen_ssa::common::{AtomicRmwBinOp, IntPredicate, RealPredicate, SynchronizationScope};
 use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
 use rustc_codegen_ssa::mir::place::PlaceRef;
 use rustc_codegen_ssa::traits::{
-    BackendTypes, BaseTypeCodegenMethods, BuilderMethods, ConstCodegenMethods,
-    LayoutTypeCodegenMethods, OverflowOp, StaticBuilderMethods,
+    BackendTypes, BaseTypeCodegenMethods, BuilderMethods, ConstCodegenMethods, LayoutTypeCodegenMethods, OverflowOp,
+    StaticBuilderMethods,
 };
 use rustc_hir::def_id::DefId;
 use rustc_middle::middle::codegen_fn_attrs::CodegenFnAttrs;
 use rustc_middle::ty::layout::{
-    FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError, LayoutOfHelpers,
-    TyAndLayout,
+    FnAbiError, FnAbiOfHelpers, FnAbiRequest, HasTyCtxt, HasTypingEnv, LayoutError, LayoutOfHelpers, TyAndLayout,
 };
 use rustc_middle::ty::{self, AtomicOrdering, Instance, Ty, TyCtxt};
 use rustc_span::{DUMMY_SP, Span};
@@ -200,7 +197,14 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     }
 
     /// Emits a call; `sext[i]` asks for sign extension of narrow argument `i`.
-    pub(crate) fn emit_call(&mut self, sig: FnSig, direct: Option<FnId>, indirect: Option<Value>, args: &[Value], sext: &[bool]) -> Value {
+    pub(crate) fn emit_call(
+        &mut self,
+        sig: FnSig,
+        direct: Option<FnId>,
+        indirect: Option<Value>,
+        args: &[Value],
+        sext: &[bool],
+    ) -> Value {
         let (data, ws) = {
             let types = self.cx.types.borrow();
             (types.sig_data(sig).clone(), types.wasm_sig(sig).clone())
@@ -253,7 +257,13 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         self.pop_value(data.ret)
     }
 
-    fn call_value(&mut self, llty: FnSig, fn_abi: Option<&FnAbi<'tcx, Ty<'tcx>>>, fn_val: Value, args: &[Value]) -> Value {
+    fn call_value(
+        &mut self,
+        llty: FnSig,
+        fn_abi: Option<&FnAbi<'tcx, Ty<'tcx>>>,
+        fn_val: Value,
+        args: &[Value],
+    ) -> Value {
         let mut sext = Vec::new();
         if let Some(fn_abi) = fn_abi {
             if fn_abi.c_variadic {
@@ -337,7 +347,10 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             }
             AtomicRmwBinOp::AtomicOr => self.int_binop(IntOp::Or, old, src),
             AtomicRmwBinOp::AtomicXor => self.int_binop(IntOp::Xor, old, src),
-            AtomicRmwBinOp::AtomicMax | AtomicRmwBinOp::AtomicMin | AtomicRmwBinOp::AtomicUMax | AtomicRmwBinOp::AtomicUMin => {
+            AtomicRmwBinOp::AtomicMax
+            | AtomicRmwBinOp::AtomicMin
+            | AtomicRmwBinOp::AtomicUMax
+            | AtomicRmwBinOp::AtomicUMin => {
                 let pred = match op {
                     AtomicRmwBinOp::AtomicMax => IntPredicate::IntSGT,
                     AtomicRmwBinOp::AtomicMin => IntPredicate::IntSLT,
@@ -637,7 +650,8 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
                 } else {
                     // Add: (a ^ r) & (b ^ r) < 0; Sub: (a ^ b) & (a ^ r) < 0.
                     let x = self.int_binop(IntOp::Xor, lhs, r);
-                    let y = if is_add { self.int_binop(IntOp::Xor, rhs, r) } else { self.int_binop(IntOp::Xor, lhs, rhs) };
+                    let y =
+                        if is_add { self.int_binop(IntOp::Xor, rhs, r) } else { self.int_binop(IntOp::Xor, lhs, rhs) };
                     let both = self.int_binop(IntOp::And, x, y);
                     let zero = self.cx.const_int_of(vty, 0);
                     self.icmp_op(IntPredicate::IntSLT, both, zero)
@@ -708,7 +722,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         if place.layout.is_zst() {
             return OperandRef::zero_sized(place.layout);
         }
-        let val = if let Some(_) = place.val.llextra {
+        let val = if place.val.llextra.is_some() {
             OperandValue::Ref(place.val)
         } else if self.cx.is_backend_immediate(place.layout) {
             let ty = self.cx.backend_type(place.layout);
@@ -719,7 +733,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
             OperandValue::Immediate(self.to_immediate_scalar(v, s))
         } else if let rustc_abi::BackendRepr::ScalarPair(a, b) = place.layout.backend_repr {
             let b_offset = a.size(self).align_to(b.align(self).abi);
-            let mut load = |bx: &mut Self, i: usize, scalar: Scalar, align: Align| {
+            let load = |bx: &mut Self, i: usize, scalar: Scalar, align: Align| {
                 let ptr = if i == 0 {
                     place.val.llval
                 } else {
@@ -904,7 +918,16 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         self.fcmp_op(op, lhs, rhs)
     }
 
-    fn memcpy(&mut self, dst: Value, _dst_align: Align, src: Value, _src_align: Align, size: Value, _flags: MemFlags, _tt: Option<rustc_ast::expand::typetree::FncTree>) {
+    fn memcpy(
+        &mut self,
+        dst: Value,
+        _dst_align: Align,
+        src: Value,
+        _src_align: Align,
+        size: Value,
+        _flags: MemFlags,
+        _tt: Option<rustc_ast::expand::typetree::FncTree>,
+    ) {
         self.memory_copy(dst, src, size);
     }
 
@@ -1018,7 +1041,15 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         self.cx.const_usize(0)
     }
 
-    fn atomic_cmpxchg(&mut self, dst: Value, cmp: Value, src: Value, _order: AtomicOrdering, _failure_order: AtomicOrdering, _weak: bool) -> (Value, Value) {
+    fn atomic_cmpxchg(
+        &mut self,
+        dst: Value,
+        cmp: Value,
+        src: Value,
+        _order: AtomicOrdering,
+        _failure_order: AtomicOrdering,
+        _weak: bool,
+    ) -> (Value, Value) {
         let ty = self.cx.val_ty(src);
         let old = self.load_typed(ty, dst, 1);
         let ok = self.icmp_op(IntPredicate::IntEQ, old, cmp);
@@ -1027,7 +1058,14 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         (old, ok)
     }
 
-    fn atomic_rmw(&mut self, op: AtomicRmwBinOp, dst: Value, src: Value, _order: AtomicOrdering, _ret_ptr: bool) -> Value {
+    fn atomic_rmw(
+        &mut self,
+        op: AtomicRmwBinOp,
+        dst: Value,
+        src: Value,
+        _order: AtomicOrdering,
+        _ret_ptr: bool,
+    ) -> Value {
         self.atomic_rmw_op(op, dst, src)
     }
 
@@ -1119,10 +1157,5 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             c.op(0);
             c.op(0);
         });
-    }
-
-    /// SSA type kind helper used by intrinsics.
-    pub(crate) fn is_float_type(&self, ty: Type) -> bool {
-        matches!(self.cx.type_kind(ty), SsaTypeKind::Float | SsaTypeKind::Double)
     }
 }

@@ -1,7 +1,9 @@
 //! Constants and statics: immediate constants, constant allocations as data symbols with relocations.
 
 use rustc_abi::{self as abi, HasDataLayout, Primitive, Size};
-use rustc_codegen_ssa::traits::{BaseTypeCodegenMethods, ConstCodegenMethods, MiscCodegenMethods, StaticCodegenMethods};
+use rustc_codegen_ssa::traits::{
+    BaseTypeCodegenMethods, ConstCodegenMethods, MiscCodegenMethods, StaticCodegenMethods,
+};
 use rustc_hir::def_id::DefId;
 use rustc_middle::middle::codegen_fn_attrs::CodegenFnAttrFlags;
 use rustc_middle::mir::interpret::{ConstAllocation, GlobalAlloc, Scalar};
@@ -42,7 +44,11 @@ impl<'tcx> CodegenCx<'tcx> {
             match self.value_data(v) {
                 ValueData::DataAddr { data, offset } => {
                     bytes[at..at + 4].fill(0);
-                    relocs.push(DataReloc { offset: at as u32, target: RelocTarget::Data(data), addend: offset as i32 });
+                    relocs.push(DataReloc {
+                        offset: at as u32,
+                        target: RelocTarget::Data(data),
+                        addend: offset as i32,
+                    });
                 }
                 ValueData::FnAddr(f) => {
                     bytes[at..at + 4].fill(0);
@@ -57,8 +63,7 @@ impl<'tcx> CodegenCx<'tcx> {
 
     /// An anonymous data symbol holding `bytes`, shared between identical constants.
     pub(crate) fn anon_data(&self, bytes: Vec<u8>, relocs: Vec<DataReloc>, align: u64, mutable: bool) -> DataId {
-        let key_relocs: Vec<(u64, Value)> = Vec::new();
-        let key = if relocs.is_empty() && !mutable { Some((bytes.clone(), key_relocs, mutable)) } else { None };
+        let key = (relocs.is_empty() && !mutable).then(|| bytes.clone());
         if let Some(key) = &key
             && let Some(&d) = self.const_datas.borrow().get(key)
         {

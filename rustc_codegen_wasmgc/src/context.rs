@@ -54,8 +54,8 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) func_by_name: RefCell<FxHashMap<String, FnId>>,
     pub(crate) datas: RefCell<Vec<DataDecl>>,
     pub(crate) data_by_name: RefCell<FxHashMap<String, DataId>>,
-    /// Anonymous constant allocations already emitted, keyed by content.
-    pub(crate) const_datas: RefCell<FxHashMap<(Vec<u8>, Vec<(u64, Value)>, bool), DataId>>,
+    /// Immutable, relocation-free anonymous constants already emitted, keyed by their bytes.
+    pub(crate) const_datas: RefCell<FxHashMap<Vec<u8>, DataId>>,
     pub(crate) vtables: RefCell<FxHashMap<(Ty<'tcx>, Option<ExistentialTraitRef<'tcx>>), Value>>,
     pub(crate) anon_counter: std::cell::Cell<u32>,
     pub(crate) t_void: Type,

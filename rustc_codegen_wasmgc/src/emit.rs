@@ -41,6 +41,8 @@ pub(crate) struct Reloc {
     pub(crate) addend: i32,
 }
 
+/// The opcode table of the instructions the backend may emit; kept complete on purpose.
+#[allow(dead_code)]
 pub(crate) mod op {
     pub(crate) const UNREACHABLE: u8 = 0x00;
     pub(crate) const BLOCK: u8 = 0x02;
@@ -339,7 +341,11 @@ impl Code {
 pub(crate) enum Terminator {
     Br(u32),
     CondBr(Value, u32, u32),
-    Switch { value: Value, default: u32, cases: Vec<(u128, u32)> },
+    Switch {
+        value: Value,
+        default: u32,
+        cases: Vec<(u128, u32)>,
+    },
     /// The return value (if any) is already on the operand stack.
     Return,
     Unreachable,

@@ -5,8 +5,6 @@
 //! It accepts any CFG, reducible or not. FIXME(issue 6): structure reducible CFGs (Ramsey's
 //! algorithm) to drop the dispatch overhead in hot loops.
 
-use rustc_codegen_ssa::traits::BaseTypeCodegenMethods;
-
 use crate::builder::Builder;
 use crate::context::{Bb, CodegenCx};
 use crate::emit::{Code, Terminator, op, write_uleb};
@@ -110,7 +108,14 @@ pub(crate) fn assemble(cx: &CodegenCx<'_>, f: FnId) -> Code {
     out
 }
 
-fn emit_terminator(bx: &mut Builder<'_, '_>, term: Option<Terminator>, label: u32, depth: u32, next: Option<u32>, old_sp: Option<u32>) {
+fn emit_terminator(
+    bx: &mut Builder<'_, '_>,
+    term: Option<Terminator>,
+    label: u32,
+    depth: u32,
+    next: Option<u32>,
+    old_sp: Option<u32>,
+) {
     match term {
         None | Some(Terminator::Unreachable) => bx.code(|c| c.op(op::UNREACHABLE)),
         Some(Terminator::Return) => bx.code(|c| {

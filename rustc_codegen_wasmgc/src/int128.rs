@@ -189,12 +189,13 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let raw = self.call_runtime(name, &[fty], dest, &[v]);
         let r = self.in_locals(raw);
         let x = self.in_locals(v);
-        let (upper, lower): (f64, f64) = if signed { (2f64.powi(127), -(2f64.powi(127))) } else { (2f64.powi(128), 0.0) };
+        let (upper, lower): (f64, f64) =
+            if signed { (2f64.powi(127), -(2f64.powi(127))) } else { (2f64.powi(128), 0.0) };
         let (max, min): (u128, u128) = if signed { (i128::MAX as u128, i128::MIN as u128) } else { (u128::MAX, 0) };
-        let (ge, lt, eq, fconst): (u8, u8, u8, Box<dyn Fn(&mut crate::emit::Code, f64)>) = if is64 {
-            (op::F64_EQ + 5, op::F64_EQ + 2, op::F64_EQ, Box::new(|c, f| c.f64_const(f.to_bits())))
-        } else {
-            (op::F32_EQ + 5, op::F32_EQ + 2, op::F32_EQ, Box::new(|c, f| c.f32_const((f as f32).to_bits())))
+        let eq = if is64 { op::F64_EQ } else { op::F32_EQ };
+        let (lt, ge) = (eq + 2, eq + 5);
+        let fconst = |c: &mut crate::emit::Code, f: f64| {
+            if is64 { c.f64_const(f.to_bits()) } else { c.f32_const((f as f32).to_bits()) }
         };
         self.code(|c| {
             for lane in 0..2u32 {

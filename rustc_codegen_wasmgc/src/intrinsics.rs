@@ -1,10 +1,12 @@
 //! The intrinsics rustc_codegen_ssa leaves to the backend: bit counting, float math, volatile access.
 
+use rustc_codegen_ssa::RetagInfo;
+use rustc_codegen_ssa::common::IntPredicate;
 use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
 use rustc_codegen_ssa::mir::place::PlaceRef;
-use rustc_codegen_ssa::traits::{BaseTypeCodegenMethods, BuilderMethods, ConstCodegenMethods, IntrinsicCallBuilderMethods, LayoutTypeCodegenMethods};
-use rustc_codegen_ssa::common::IntPredicate;
-use rustc_codegen_ssa::RetagInfo;
+use rustc_codegen_ssa::traits::{
+    BaseTypeCodegenMethods, BuilderMethods, ConstCodegenMethods, IntrinsicCallBuilderMethods, LayoutTypeCodegenMethods,
+};
 use rustc_middle::ty::Instance;
 use rustc_span::{Span, Symbol, sym};
 
@@ -168,7 +170,8 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let (bits, _) = self.int_info(ty);
         let r = self.int_binop(if add { IntOp::Add } else { IntOp::Sub }, a, b);
         if !signed {
-            let over = if add { self.icmp_op(IntPredicate::IntULT, r, a) } else { self.icmp_op(IntPredicate::IntULT, a, b) };
+            let over =
+                if add { self.icmp_op(IntPredicate::IntULT, r, a) } else { self.icmp_op(IntPredicate::IntULT, a, b) };
             let bound = self.cx.const_int_of(ty, if add { u128::MAX } else { 0 });
             return self.select(over, bound, r);
         }
@@ -209,7 +212,10 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         } else {
             match name {
                 sym::copysignf32 | sym::copysignf64 => Some(self.float_binop(FloatOp::CopySign, imm(0), imm(1))),
-                sym::minimum_number_nsz_f32 | sym::minimum_number_nsz_f64 | sym::maximum_number_nsz_f32 | sym::maximum_number_nsz_f64 => {
+                sym::minimum_number_nsz_f32
+                | sym::minimum_number_nsz_f64
+                | sym::maximum_number_nsz_f32
+                | sym::maximum_number_nsz_f64 => {
                     let ty = self.cx.val_ty(imm(0));
                     let min = matches!(name, sym::minimum_number_nsz_f32 | sym::minimum_number_nsz_f64);
                     let fname = match (self.float_is64(ty), min) {
@@ -304,7 +310,12 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         Ok(())
     }
 
-    fn codegen_llvm_intrinsic_call(&mut self, instance: Instance<'tcx>, _args: &[OperandRef<'tcx, Value>], _is_cleanup: bool) -> Value {
+    fn codegen_llvm_intrinsic_call(
+        &mut self,
+        instance: Instance<'tcx>,
+        _args: &[OperandRef<'tcx, Value>],
+        _is_cleanup: bool,
+    ) -> Value {
         let name = self.cx.tcx.item_name(instance.def_id());
         self.unsupported(&format!("the LLVM intrinsic `{name}`"));
         self.cx.const_usize(0)

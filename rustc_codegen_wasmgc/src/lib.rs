@@ -99,7 +99,8 @@ impl CodegenBackend for WasmGcBackend {
 
     fn target_config(&self, sess: &Session) -> TargetConfig {
         // The wasm features every module of ours may use, as LLVM's generic wasm CPU enables them.
-        let enabled = ["bulk-memory", "multivalue", "mutable-globals", "nontrapping-fptoint", "reference-types", "sign-ext"];
+        let enabled =
+            ["bulk-memory", "multivalue", "mutable-globals", "nontrapping-fptoint", "reference-types", "sign-ext"];
         let (unstable, stable) = rustc_codegen_ssa::target_features::cfg_target_feature::<1>(
             sess,
             |f| smallvec_of(f),
@@ -179,12 +180,20 @@ fn post_link(sess: &Session, path: &std::path::Path) {
     let Ok(bytes) = std::fs::read(path) else { return };
     if let Err(e) = validate::validate(&bytes) {
         let _ = std::fs::remove_file(path);
-        sess.dcx().fatal(format!("the linked module `{}` does not validate: {e} (this is a bug in rustc_codegen_wasmgc)", path.display()));
+        sess.dcx().fatal(format!(
+            "the linked module `{}` does not validate: {e} (this is a bug in rustc_codegen_wasmgc)",
+            path.display()
+        ));
     }
 }
 
 impl ExtraBackendMethods for WasmGcBackend {
-    fn codegen_allocator<'tcx>(&self, tcx: TyCtxt<'tcx>, _module_name: &str, methods: &[AllocatorMethod]) -> WasmModule {
+    fn codegen_allocator<'tcx>(
+        &self,
+        tcx: TyCtxt<'tcx>,
+        _module_name: &str,
+        methods: &[AllocatorMethod],
+    ) -> WasmModule {
         WasmModule { bytes: allocator::codegen(tcx, methods) }
     }
 
@@ -199,7 +208,12 @@ impl WriteBackendMethods for WasmGcBackend {
     type ModuleBuffer = ModuleBuffer;
     type ThinData = ();
 
-    fn target_machine_factory(&self, _sess: &Session, _opt_level: OptLevel, _features: &[String]) -> TargetMachineFactoryFn<Self> {
+    fn target_machine_factory(
+        &self,
+        _sess: &Session,
+        _opt_level: OptLevel,
+        _features: &[String],
+    ) -> TargetMachineFactoryFn<Self> {
         Arc::new(|_, _| ())
     }
 
@@ -227,7 +241,14 @@ impl WriteBackendMethods for WasmGcBackend {
         dcx.fatal("LTO is not supported by rustc_codegen_wasmgc")
     }
 
-    fn optimize(_cgcx: &CodegenContext, _prof: &SelfProfilerRef, _shared_emitter: &SharedEmitter, _module: &mut ModuleCodegen<WasmModule>, _config: &ModuleConfig) {}
+    fn optimize(
+        _cgcx: &CodegenContext,
+        _prof: &SelfProfilerRef,
+        _shared_emitter: &SharedEmitter,
+        _module: &mut ModuleCodegen<WasmModule>,
+        _config: &ModuleConfig,
+    ) {
+    }
 
     fn optimize_and_codegen_thin(
         _cgcx: &CodegenContext,
@@ -252,7 +273,14 @@ impl WriteBackendMethods for WasmGcBackend {
             std::fs::write(&path, &module.module_llvm.bytes)
                 .unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
         }
-        module.into_compiled_module(config.emit_obj != EmitObj::None, false, false, false, false, &cgcx.output_filenames)
+        module.into_compiled_module(
+            config.emit_obj != EmitObj::None,
+            false,
+            false,
+            false,
+            false,
+            &cgcx.output_filenames,
+        )
     }
 
     fn serialize_module(module: WasmModule, _is_thin: bool) -> ModuleBuffer {

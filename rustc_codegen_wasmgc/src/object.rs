@@ -353,10 +353,9 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
     }
     custom_section(&mut out, "linking", &linking);
 
-    for (sec_name, index, mut relocs) in [
-        ("reloc.CODE", code_section_index, code_relocs),
-        ("reloc.DATA", data_section_index, data_relocs),
-    ] {
+    for (sec_name, index, mut relocs) in
+        [("reloc.CODE", code_section_index, code_relocs), ("reloc.DATA", data_section_index, data_relocs)]
+    {
         if relocs.is_empty() {
             continue;
         }
@@ -382,7 +381,6 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
     }
     out
 }
-
 
 fn func_target(t: RelocTarget) -> usize {
     match t {

@@ -2,9 +2,7 @@
 
 use rustc_abi::{AddressSpace, BackendRepr, Float, Primitive, Reg, RegKind, Scalar};
 use rustc_codegen_ssa::common::TypeKind as SsaTypeKind;
-use rustc_codegen_ssa::traits::{
-    BaseTypeCodegenMethods, LayoutTypeCodegenMethods, TypeMembershipCodegenMethods,
-};
+use rustc_codegen_ssa::traits::{BaseTypeCodegenMethods, LayoutTypeCodegenMethods, TypeMembershipCodegenMethods};
 use rustc_middle::ty::Ty;
 use rustc_middle::ty::layout::TyAndLayout;
 use rustc_target::callconv::{CastTarget, FnAbi};

@@ -7,8 +7,8 @@ use rustc_abi::Size;
 use rustc_ast::{InlineAsmOptions, InlineAsmTemplatePiece};
 use rustc_codegen_ssa::mir::debuginfo::{FunctionDebugContext, VariableKind};
 use rustc_codegen_ssa::traits::{
-    AsmBuilderMethods, AsmCodegenMethods, CoverageInfoBuilderMethods, DebugInfoBuilderMethods,
-    DebugInfoCodegenMethods, GlobalAsmOperandRef, InlineAsmOperandRef,
+    AsmBuilderMethods, AsmCodegenMethods, CoverageInfoBuilderMethods, DebugInfoBuilderMethods, DebugInfoCodegenMethods,
+    GlobalAsmOperandRef, InlineAsmOperandRef,
 };
 use rustc_middle::mir::{self, coverage::CoverageKind};
 use rustc_middle::ty::{ExistentialTraitRef, Instance, Ty};
@@ -78,8 +78,26 @@ impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
 }
 
 impl<'a, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'a, 'tcx> {
-    fn dbg_var_addr(&mut self, _var: (), _loc: (), _alloca: Value, _direct: Size, _indirect: &[Size], _fragment: &Option<Range<Size>>) {}
-    fn dbg_var_value(&mut self, _var: (), _loc: (), _value: Value, _direct: Size, _indirect: &[Size], _fragment: &Option<Range<Size>>) {}
+    fn dbg_var_addr(
+        &mut self,
+        _var: (),
+        _loc: (),
+        _alloca: Value,
+        _direct: Size,
+        _indirect: &[Size],
+        _fragment: &Option<Range<Size>>,
+    ) {
+    }
+    fn dbg_var_value(
+        &mut self,
+        _var: (),
+        _loc: (),
+        _value: Value,
+        _direct: Size,
+        _indirect: &[Size],
+        _fragment: &Option<Range<Size>>,
+    ) {
+    }
     fn set_dbg_loc(&mut self, _loc: ()) {}
     fn clear_dbg_loc(&mut self) {}
     fn insert_reference_to_gdb_debug_scripts_section_global(&mut self) {}
