@@ -94,11 +94,11 @@ fn stable_cargo(setup: &Setup, args: &[&str]) -> Finished {
     cmd.current_dir(&setup.tools.repo)
         .arg("+stable")
         .args(args)
-        .args(["-p", "wasm", "--target-dir"])
-        .arg(&setup.target_dir)
+        .args(["-p", "wasm"])
+        // The environment, not --target-dir: trybuild (compile-fail tests) follows it too.
+        .env("CARGO_TARGET_DIR", &setup.target_dir)
         .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .env_remove("CARGO_TARGET_DIR");
+        .env_remove("CARGO_ENCODED_RUSTFLAGS");
     let description = process::describe(&cmd);
     process::run_captured(&mut cmd, CARGO_LIMIT).unwrap_or_else(|message| Finished {
         code: None,
