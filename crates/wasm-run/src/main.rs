@@ -13,7 +13,28 @@ const TRAP_EXIT: u8 = 134;
 /// Exit status when the runner itself fails before the program runs.
 const SETUP_EXIT: u8 = 125;
 
+/// Stack for the host's own frames (wasmtime, WASI, compilation) beside the wasm stack.
+const HOST_STACK_MARGIN: usize = 8 << 20;
+
 fn main() -> ExitCode {
+    // Wasm runs on the native stack of the calling thread, and the main thread's (8 MiB) cannot
+    // hold run::WASM_STACK plus the host's frames: a deep recursion would crash the runner instead
+    // of trapping. So everything runs on a thread with room for both.
+    let runner = std::thread::Builder::new()
+        .name("wasm-run".to_owned())
+        .stack_size(run::WASM_STACK + HOST_STACK_MARGIN)
+        .spawn(run_main);
+    match runner.map(|thread| thread.join()) {
+        Ok(Ok(status)) => status,
+        Ok(Err(_panic)) => ExitCode::from(SETUP_EXIT),
+        Err(error) => {
+            eprintln!("wasm-run: cannot start the runner thread: {error}");
+            ExitCode::from(SETUP_EXIT)
+        }
+    }
+}
+
+fn run_main() -> ExitCode {
     let options = match cli::parse(std::env::args().skip(1)) {
         Ok(cli::Parsed::Run(options)) => options,
         Ok(cli::Parsed::Help) => {

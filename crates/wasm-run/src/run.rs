@@ -9,6 +9,9 @@ use wasmtime_wasi::p1::{self, WasiP1Ctx};
 use crate::cli::Options;
 use crate::host::{self, HandleTable};
 
+/// The most native stack wasm code may use; the thread running it is given more (see main.rs).
+pub const WASM_STACK: usize = 8 << 20;
+
 /// Per-store state: everything the host functions need.
 pub struct HostState {
     pub wasi: WasiP1Ctx,
@@ -58,7 +61,9 @@ fn engine_config(cache: bool) -> Result<Config, SetupError> {
         // backend's dispatch-loop control flow keeps more locals live across calls than LLVM's
         // output, so deep recursion needs more native stack per frame. FIXME(issue 6): shrink
         // frames by structuring control flow, then revisit this limit.
-        .max_wasm_stack(8 << 20);
+        .max_wasm_stack(WASM_STACK)
+        // Only async calls use it (we make none), but it may not be smaller than the wasm stack.
+        .async_stack_size(WASM_STACK + (1 << 20));
     if cache {
         // Compiled modules are cached on disk (default: ~/.cache/wasmtime): test reruns skip Cranelift.
         config.cache(Some(Cache::new(CacheConfig::new())?));
