@@ -297,7 +297,6 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             ValueData::FnAddr(f) => {
                 // Call with the callee's declared signature; the types agree by construction.
                 let sig = self.cx.fn_sig(f);
-                let _ = llty;
                 self.emit_call(sig, Some(f), None, args, &sext)
             }
             _ => self.emit_call(llty, None, Some(fn_val), args, &sext),
@@ -671,17 +670,15 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
                     (r, overflow)
                 } else {
                     let t128 = self.cx.t_i128;
-                    let (a, b) = (lhs, rhs);
                     if bits == 128 {
                         let flag = self.frame_slot(4, 4);
                         let name = if signed { "__rust_i128_mulo" } else { "__rust_u128_mulo" };
-                        let r = self.call_runtime(name, &[t128, t128, self.cx.t_ptr], t128, &[a, b, flag]);
+                        let r = self.call_runtime(name, &[t128, t128, self.cx.t_ptr], t128, &[lhs, rhs, flag]);
                         let f = self.load_typed(self.cx.t_i32, flag, 4);
                         let zero = self.cx.const_int_of(self.cx.t_i32, 0);
                         let overflow = self.icmp_op(IntPredicate::IntNE, f, zero);
                         (r, overflow)
                     } else {
-                        let _ = (a, b);
                         self.mul_overflow_64(signed, lhs, rhs)
                     }
                 }

@@ -230,14 +230,13 @@ impl WriteBackendMethods for WasmGcBackend {
     }
 
     fn run_thin_lto(
-        cgcx: &CodegenContext,
+        _cgcx: &CodegenContext,
         _prof: &SelfProfilerRef,
         dcx: DiagCtxtHandle<'_>,
         _exported_symbols_for_lto: &[String],
         _each_linked_rlib_for_lto: &[PathBuf],
         _modules: Vec<ThinLtoInput<Self>>,
     ) -> (Vec<ThinModule<Self>>, Vec<WorkProduct>) {
-        let _ = cgcx;
         dcx.fatal("LTO is not supported by rustc_codegen_wasmgc")
     }
 
