@@ -26,7 +26,9 @@ pub(crate) fn fn_abi_sig<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tc
             cx.t_void
         }
     };
-    for arg in fn_abi.args.iter() {
+    // A C-variadic signature has its fixed arguments, then a pointer to the buffer holding the
+    // variadic ones (BasicCABI.md); the extra arguments of one call are not part of the type.
+    for arg in fn_abi.args.iter().take(fixed_arg_count(fn_abi)) {
         match &arg.mode {
             PassMode::Ignore => {}
             PassMode::Direct(_) => params.push(cx.immediate_backend_type(arg.layout)),
@@ -47,7 +49,25 @@ pub(crate) fn fn_abi_sig<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tc
             }
         }
     }
+    if fn_abi.c_variadic {
+        params.push(cx.t_ptr);
+    }
     cx.sig(params, ret)
+}
+
+/// How many of `fn_abi.args` are declared parameters (all but a C-variadic call's extra ones).
+pub(crate) fn fixed_arg_count(fn_abi: &FnAbi<'_, Ty<'_>>) -> usize {
+    if fn_abi.c_variadic { fn_abi.fixed_count as usize } else { fn_abi.args.len() }
+}
+
+/// How many backend values an argument of this mode takes.
+pub(crate) fn lane_count(mode: &PassMode) -> usize {
+    match mode {
+        PassMode::Ignore => 0,
+        PassMode::Direct(_) | PassMode::Indirect { meta_attrs: None, .. } => 1,
+        PassMode::Cast { pad_i32, .. } => 1 + usize::from(*pad_i32),
+        PassMode::Pair(..) | PassMode::Indirect { meta_attrs: Some(_), .. } => 2,
+    }
 }
 
 impl<'a, 'tcx> AbiBuilderMethods for Builder<'a, 'tcx> {

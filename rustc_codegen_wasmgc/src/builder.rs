@@ -18,7 +18,7 @@ use rustc_middle::ty::layout::{
 };
 use rustc_middle::ty::{self, AtomicOrdering, Instance, Ty, TyCtxt};
 use rustc_span::{DUMMY_SP, Span};
-use rustc_target::callconv::{ArgExtension, FnAbi, PassMode};
+use rustc_target::callconv::{ArgAbi, ArgExtension, FnAbi, PassMode};
 use rustc_target::spec::{HasTargetSpec, HasX86AbiOpt, Target, X86Abi};
 
 use crate::arith::{FloatOp, IntOp};
@@ -210,7 +210,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             (types.sig_data(sig).clone(), types.wasm_sig(sig).clone())
         };
         if args.len() != data.params.len() {
-            self.unsupported("a call with a C-variadic argument list");
+            self.unsupported("a call whose arguments do not match the callee's signature");
             return self.cx.value(ValueData::Undef(data.ret));
         }
         let sret_slot = ws.sret.then(|| {
@@ -265,32 +265,26 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         args: &[Value],
     ) -> Value {
         let mut sext = Vec::new();
+        let mut variadic_args;
+        let mut args = args;
         if let Some(fn_abi) = fn_abi {
-            if fn_abi.c_variadic {
-                self.unsupported("calling a C-variadic function");
-            }
-            for arg in fn_abi.args.iter() {
+            let fixed = crate::abi::fixed_arg_count(fn_abi);
+            for arg in &fn_abi.args[..fixed] {
                 let is_sext = |attrs: &rustc_target::callconv::ArgAttributes| attrs.arg_ext == ArgExtension::Sext;
                 match &arg.mode {
-                    PassMode::Ignore => {}
                     PassMode::Direct(attrs) => sext.push(is_sext(attrs)),
                     PassMode::Pair(a, b) => {
                         sext.push(is_sext(a));
                         sext.push(is_sext(b));
                     }
-                    PassMode::Cast { pad_i32, .. } => {
-                        if *pad_i32 {
-                            sext.push(false);
-                        }
-                        sext.push(false);
-                    }
-                    PassMode::Indirect { meta_attrs, .. } => {
-                        sext.push(false);
-                        if meta_attrs.is_some() {
-                            sext.push(false);
-                        }
-                    }
+                    mode => sext.extend(std::iter::repeat_n(false, crate::abi::lane_count(mode))),
                 }
+            }
+            if fn_abi.c_variadic {
+                variadic_args = args[..sext.len()].to_vec();
+                let buffer = self.variadic_buffer(&fn_abi.args[fixed..], &args[sext.len()..]);
+                variadic_args.push(buffer);
+                args = &variadic_args;
             }
         }
         match self.cx.value_data(fn_val) {
@@ -301,6 +295,37 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             }
             _ => self.emit_call(llty, None, Some(fn_val), args, &sext),
         }
+    }
+
+    /// Stores the extra arguments of a C-variadic call into a frame buffer, each at its natural
+    /// alignment and at least 4 bytes (clang's wasm32 `va_arg`); returns the buffer's address,
+    /// or null when there are none, as LLVM passes.
+    fn variadic_buffer(&mut self, extra: &[ArgAbi<'tcx, Ty<'tcx>>], values: &[Value]) -> Value {
+        let mut slots = Vec::with_capacity(values.len());
+        let mut size = 0u64;
+        let mut align = 4u64;
+        for (arg, &value) in extra.iter().zip(values) {
+            if !matches!(arg.mode, PassMode::Direct(_) | PassMode::Indirect { meta_attrs: None, .. }) {
+                self.unsupported(&format!("passing `{}` as a C-variadic argument", arg.layout.ty));
+                return self.cx.const_usize(0);
+            }
+            let ty = self.cx.val_ty(value);
+            let slot_align = self.cx.types.borrow().info(ty).align.max(4);
+            let offset = size.next_multiple_of(slot_align);
+            size = offset + self.cx.size_of(ty).next_multiple_of(4);
+            align = align.max(slot_align);
+            slots.push((value, offset));
+        }
+        if slots.is_empty() {
+            return self.cx.const_usize(0);
+        }
+        let buffer = self.frame_slot(size, align);
+        for (value, offset) in slots {
+            let at = self.cx.const_usize(offset);
+            let ptr = self.inbounds_ptradd(buffer, at);
+            self.store_typed(value, ptr, 4);
+        }
+        buffer
     }
 
     /// 64-bit multiplication with overflow detection by division, without a runtime call:
