@@ -15,6 +15,11 @@ use crate::toolchain::Toolchain;
 pub const BACKEND_DYLIB: &str = "lib/librustc_codegen_wasmgc.so";
 /// The wasm target our sysroot is for.
 pub const TARGET: &str = "wasm32-wasip1";
+/// The LLVM-built reference sysroot, relative to dist/ (dist/ itself is the one built by us).
+pub const LLVM_SYSROOT: &str = "sysroot-llvm";
+
+/// The parts of dist/ that our backend makes; without them the LLVM reference path still works.
+const OURS: &[&str] = &["backend", "sysroot"];
 
 /// Which parts of dist/ could not be built.
 pub struct BuildReport {
@@ -22,9 +27,9 @@ pub struct BuildReport {
 }
 
 impl BuildReport {
-    /// Only the backend failed: everything the LLVM reference path needs is in place.
+    /// Only the backend (and so our sysroot) failed: the LLVM reference path is in place.
     pub fn reference_path_ok(&self) -> bool {
-        self.failed.iter().all(|part| *part == "backend")
+        self.failed.iter().all(|part| OURS.contains(part))
     }
 
     pub fn into_result(self) -> Res<()> {
@@ -56,18 +61,28 @@ pub fn build_all(dirs: &Dirs, toolchain: &Toolchain) -> Res<BuildReport> {
     });
     attempt(
         &mut failed,
-        "sysroot",
-        "sysroot for wasm32-wasip1 (std by LLVM)",
-        || sysroot::build_and_install(dirs, toolchain),
+        "sysroot-llvm",
+        "reference sysroot for wasm32-wasip1 (std by LLVM)",
+        || sysroot::build_and_install_llvm(dirs, toolchain),
     );
+    if failed.contains(&"backend") {
+        failed.push("sysroot");
+    } else {
+        attempt(
+            &mut failed,
+            "sysroot",
+            "our sysroot for wasm32-wasip1 and wasm32-unknown-unknown (std by our backend)",
+            || sysroot::build_and_install_ours(dirs, toolchain),
+        );
+    }
     attempt(
         &mut failed,
         "wrappers",
         "wrappers (rustc-wasm, rustc-wasm-llvm)",
         || wrappers::install(dirs, toolchain),
     );
-    // The smoke test needs everything but the backend.
-    if failed.iter().all(|part| *part == "backend") {
+    // The smoke test needs everything but our parts.
+    if failed.iter().all(|part| OURS.contains(part)) {
         attempt(
             &mut failed,
             "smoke",

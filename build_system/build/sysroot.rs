@@ -1,9 +1,10 @@
-//! The wasm32-wasip1 sysroot in dist/: std built by LLVM from rust-src, wasi-libc, host rustlib.
+//! The sysroots in dist/: std built from rust-src by our backend (the default, in dist/ itself)
+//! and by LLVM (the reference, in dist/sysroot-llvm), with wasi-libc and the host rustlib.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::TARGET;
+use super::{BACKEND_DYLIB, LLVM_SYSROOT, TARGET};
 use crate::Res;
 use crate::dirs::Dirs;
 use crate::fsutil;
@@ -12,45 +13,122 @@ use crate::prepare::WASI_LIBC_DIR;
 use crate::process;
 use crate::toolchain::Toolchain;
 
-/// Flags for every crate of the standard library. `panic=abort` everywhere keeps the first
-/// sysroot simple (no unwinding on wasm); `force-unstable-if-unmarked` makes its dependencies
-/// (libc, hashbrown, ...) unusable from user code, as in rustup's sysroots.
+/// Flags for every crate of the standard library. `panic=abort` everywhere (no unwinding on
+/// wasm yet); `force-unstable-if-unmarked` makes its dependencies (libc, hashbrown, ...)
+/// unusable from user code, as in rustup's sysroots.
 const RUSTFLAGS: &str = "-Cpanic=abort -Zforce-unstable-if-unmarked";
 /// Lists the rlibs of a finished build in the cache; written last, so it marks completion.
 const STAMP: &str = "rlibs.txt";
+/// The targets our backend's sysroot covers; the LLVM reference covers the first.
+const OUR_TARGETS: &[&str] = &[TARGET, "wasm32-unknown-unknown"];
 
-pub fn build_and_install(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
-    let rlibs = cached_or_built_std(dirs, toolchain)?;
-    install(dirs, toolchain, &rlibs)
+/// Who compiles the standard library.
+#[derive(Clone, Copy, PartialEq)]
+enum Compiler {
+    Llvm,
+    Ours,
 }
 
-/// The std rlibs for our target, from the cache when this exact recipe was built before.
-fn cached_or_built_std(dirs: &Dirs, toolchain: &Toolchain) -> Res<Vec<PathBuf>> {
-    let key = Fnv::new()
-        .add(&toolchain.version)
-        .add(RUSTFLAGS)
-        .add(cargo_args(toolchain).join(" "))
-        .hex();
-    let cache = dirs
-        .cache
-        .join(&toolchain.channel)
-        .join(format!("std-llvm-{TARGET}-{key}"));
+pub fn build_and_install_llvm(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
+    let rlibs = cached_or_built_std(dirs, toolchain, Compiler::Llvm, TARGET)?;
+    install(
+        dirs,
+        toolchain,
+        &dirs.dist.join(LLVM_SYSROOT),
+        TARGET,
+        &rlibs,
+    )
+}
+
+/// Needs the backend in dist/; the std built by it becomes dist/'s own sysroot.
+pub fn build_and_install_ours(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
+    for target in OUR_TARGETS {
+        // A stale std must never be used with a backend that could not build a new one.
+        fsutil::remove_dir_all(&dirs.dist.join("lib/rustlib").join(target))?;
+    }
+    for target in OUR_TARGETS {
+        let rlibs = cached_or_built_std(dirs, toolchain, Compiler::Ours, target)?;
+        install(dirs, toolchain, &dirs.dist, target, &rlibs)?;
+    }
+    Ok(())
+}
+
+/// The std rlibs for `target`, from the cache when this exact recipe was built before.
+fn cached_or_built_std(
+    dirs: &Dirs,
+    toolchain: &Toolchain,
+    compiler: Compiler,
+    target: &str,
+) -> Res<Vec<PathBuf>> {
+    let rustflags = rustflags(dirs, compiler);
+    let mut key = Fnv::new();
+    key.add(&toolchain.version)
+        .add(&rustflags)
+        .add(cargo_args(toolchain, target).join(" "));
+    let label = match compiler {
+        Compiler::Llvm => "llvm",
+        Compiler::Ours => {
+            // Cargo does not see a changed backend behind the same path: key on its content.
+            let backend = dirs.dist.join(BACKEND_DYLIB);
+            key.add(
+                std::fs::read(&backend)
+                    .map_err(|e| format!("cannot read {}: {e}", backend.display()))?,
+            );
+            "ours"
+        }
+    };
+    let prefix = format!("std-{label}-{target}-");
+    let channel_cache = dirs.cache.join(&toolchain.channel);
+    let cache = channel_cache.join(format!("{prefix}{}", key.hex()));
     let stamp = cache.join(STAMP);
     if let Ok(list) = std::fs::read_to_string(&stamp) {
         let rlibs: Vec<PathBuf> = list.lines().map(PathBuf::from).collect();
         if !rlibs.is_empty() && rlibs.iter().all(|rlib| rlib.is_file()) {
-            eprintln!("[build] std: cached in {}", cache.display());
+            eprintln!(
+                "[build] std for {target} by {label}: cached in {}",
+                cache.display()
+            );
             return Ok(rlibs);
         }
     }
+    if compiler == Compiler::Ours {
+        // Every backend change makes a new one (about 120 MB each): keep only the newest.
+        prune_older(&channel_cache, &prefix)?;
+    }
     fsutil::remove_file(&stamp)?;
-    let rlibs = cargo_build_std(toolchain, &cache.join("target"))?;
+    eprintln!(
+        "[build] std for {target} by {label}: building into {}",
+        cache.display()
+    );
+    let rlibs = cargo_build_std(toolchain, &cache.join("target"), target, &rustflags)?;
     let list: String = rlibs.iter().map(|p| format!("{}\n", p.display())).collect();
     fsutil::write(&stamp, list)?;
     Ok(rlibs)
 }
 
-fn cargo_args(toolchain: &Toolchain) -> Vec<String> {
+fn rustflags(dirs: &Dirs, compiler: Compiler) -> String {
+    match compiler {
+        Compiler::Llvm => RUSTFLAGS.to_owned(),
+        Compiler::Ours => format!(
+            "{RUSTFLAGS} -Zcodegen-backend={}",
+            dirs.dist.join(BACKEND_DYLIB).display()
+        ),
+    }
+}
+
+fn prune_older(cache: &Path, prefix: &str) -> Res<()> {
+    let Ok(entries) = std::fs::read_dir(cache) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(prefix) {
+            fsutil::remove_dir_all(&entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+fn cargo_args(toolchain: &Toolchain, target: &str) -> Vec<String> {
     let library = toolchain.library_src();
     vec![
         "build".into(),
@@ -61,7 +139,7 @@ fn cargo_args(toolchain: &Toolchain) -> Vec<String> {
         "--manifest-path".into(),
         library.join("sysroot/Cargo.toml").display().to_string(),
         "--target".into(),
-        TARGET.into(),
+        target.into(),
         // Default features add panic-unwind, which we do not build.
         "--no-default-features".into(),
         "--config".into(),
@@ -76,16 +154,21 @@ fn cargo_args(toolchain: &Toolchain) -> Vec<String> {
 }
 
 /// Builds `library/sysroot` (std, proc_macro, test and their dependencies) with cargo.
-fn cargo_build_std(toolchain: &Toolchain, target_dir: &Path) -> Res<Vec<PathBuf>> {
+fn cargo_build_std(
+    toolchain: &Toolchain,
+    target_dir: &Path,
+    target: &str,
+    rustflags: &str,
+) -> Res<Vec<PathBuf>> {
     let mut cmd = Command::new(&toolchain.cargo);
     // From the library directory, so no config of our repository applies to the std build.
     cmd.current_dir(toolchain.library_src())
-        .args(cargo_args(toolchain))
+        .args(cargo_args(toolchain, target))
         .arg("--target-dir")
         .arg(target_dir)
         .env("RUSTC", &toolchain.rustc)
         // With --target, these apply to the library crates only, not to host build scripts.
-        .env("RUSTFLAGS", RUSTFLAGS)
+        .env("RUSTFLAGS", rustflags)
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .env_remove("RUSTC_WRAPPER")
         .env_remove("CARGO_TARGET_DIR");
@@ -132,19 +215,27 @@ fn artifact_filenames(line: &str) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Lays out dist/lib/rustlib the way rustc expects a sysroot.
-fn install(dirs: &Dirs, toolchain: &Toolchain, rlibs: &[PathBuf]) -> Res<()> {
-    let rustlib = dirs.dist.join("lib/rustlib");
-    let target_lib = rustlib.join(TARGET).join("lib");
+/// Lays out `sysroot`/lib/rustlib the way rustc expects a sysroot.
+fn install(
+    dirs: &Dirs,
+    toolchain: &Toolchain,
+    sysroot: &Path,
+    target: &str,
+    rlibs: &[PathBuf],
+) -> Res<()> {
+    let rustlib = sysroot.join("lib/rustlib");
+    let target_lib = rustlib.join(target).join("lib");
     fsutil::fresh_dir(&target_lib)?;
     for rlib in rlibs {
         fsutil::copy(rlib, &target_lib.join(file_name(rlib)))?;
     }
-    // rustc's self-contained linking for wasm32-wasip1 takes crt1-command.o and libc.a from here.
-    let self_contained = target_lib.join("self-contained");
-    fsutil::create_dir_all(&self_contained)?;
-    for file in fsutil::files_in(Path::new(WASI_LIBC_DIR))? {
-        fsutil::copy(&file, &self_contained.join(file_name(&file)))?;
+    if target == TARGET {
+        // rustc's self-contained linking for wasm32-wasip1 takes crt1-command.o and libc.a from here.
+        let self_contained = target_lib.join("self-contained");
+        fsutil::create_dir_all(&self_contained)?;
+        for file in fsutil::files_in(Path::new(WASI_LIBC_DIR))? {
+            fsutil::copy(&file, &self_contained.join(file_name(&file)))?;
+        }
     }
     // The host part: proc-macro crates link against it and rustc finds rust-lld in its bin/.
     fsutil::symlink(&toolchain.host_rustlib(), &rustlib.join(&toolchain.host))?;
@@ -154,9 +245,12 @@ fn install(dirs: &Dirs, toolchain: &Toolchain, rlibs: &[PathBuf]) -> Res<()> {
         &rustlib.join("src"),
     )?;
     eprintln!(
-        "[build] sysroot: {} rlibs and wasi-libc in {}",
+        "[build] sysroot: {} rlibs for {target} in {}",
         rlibs.len(),
-        target_lib.display()
+        target_lib
+            .strip_prefix(&dirs.repo)
+            .unwrap_or(&target_lib)
+            .display()
     );
     Ok(())
 }

@@ -5,7 +5,13 @@ use crate::dirs::Dirs;
 use crate::fsutil;
 
 /// Every group the harness knows, in ladder order.
-pub const KNOWN_GROUPS: &[&str] = &["no_sysroot", "llvm_sysroot", "diagnostics", "gc"];
+pub const KNOWN_GROUPS: &[&str] = &[
+    "no_sysroot",
+    "llvm_sysroot",
+    "own_sysroot",
+    "diagnostics",
+    "gc",
+];
 
 /// The groups to run: the ones enabled in tests.txt, or exactly those asked for with `--group`.
 pub fn groups_to_run(dirs: &Dirs, requested: &[String]) -> Res<Vec<String>> {

@@ -20,6 +20,20 @@ const STDERR_LINES: usize = 40;
 pub struct Compiler {
     pub label: &'static str,
     pub rustc: PathBuf,
+    /// Given before the test's own flags (e.g. which sysroot).
+    pub flags: Vec<String>,
+}
+
+impl Compiler {
+    /// The same compiler against the LLVM-built std instead of the one built by our backend.
+    pub fn with_llvm_sysroot(&self) -> Compiler {
+        let mut flags = self.flags.clone();
+        flags.extend(["--sysroot".to_owned(), "llvm".to_owned()]);
+        Compiler {
+            flags,
+            ..self.clone()
+        }
+    }
 }
 
 /// The installed tools, shared by every test case.
@@ -39,16 +53,18 @@ impl Tools {
         let reference = Compiler {
             label: "llvm",
             rustc: bin.join("rustc-wasm-llvm"),
+            flags: Vec::new(),
         };
         let under_test = if llvm_as_backend {
             Compiler {
                 label: "llvm-as-backend",
-                rustc: reference.rustc.clone(),
+                ..reference.clone()
             }
         } else {
             Compiler {
                 label: "wasmgc",
                 rustc: bin.join("rustc-wasm"),
+                flags: Vec::new(),
             }
         };
         Tools {
@@ -62,7 +78,10 @@ impl Tools {
     /// Runs `compiler` from the repository root (so paths in messages are relative) on `source`.
     pub fn compile(&self, compiler: &Compiler, source: &Path, flags: &[String]) -> Finished {
         let mut cmd = Command::new(&compiler.rustc);
-        cmd.current_dir(&self.repo).arg(source).args(flags);
+        cmd.current_dir(&self.repo)
+            .args(&compiler.flags)
+            .arg(source)
+            .args(flags);
         captured(&mut cmd, COMPILE_LIMIT)
     }
 

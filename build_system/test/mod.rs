@@ -109,7 +109,11 @@ fn run_group(dirs: &Dirs, tools: &Tools, group: &str, options: &Options) -> Res<
         // The hello world needs the library: strictly in order.
         "no_sysroot" => (no_sysroot::cases(&out, tools, group), 1),
         "llvm_sysroot" => (
-            run_pass::cases(&dirs.repo, &out, tools, group)?,
+            run_pass::cases(&dirs.repo, &out, tools, group, run_pass::Std::Llvm)?,
+            options.jobs,
+        ),
+        "own_sysroot" => (
+            run_pass::cases(&dirs.repo, &out, tools, group, run_pass::Std::Ours)?,
             options.jobs,
         ),
         "diagnostics" => (

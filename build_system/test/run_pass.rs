@@ -1,5 +1,6 @@
-//! The llvm_sysroot group: std programs built by the backend under test and by LLVM, both run and
-//! both held to the same expected stdout and exit code.
+//! The llvm_sysroot and own_sysroot groups: std programs built by the backend under test (against
+//! the LLVM-built std, or against the std built by our backend) and by LLVM, all run and held to the
+//! same expected stdout and exit code.
 
 use std::path::{Path, PathBuf};
 
@@ -25,7 +26,15 @@ struct Program {
     out_dir: PathBuf,
 }
 
-pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Case>> {
+/// Which std the backend under test links against; the LLVM reference compiles only with the
+/// LLVM std (in own_sysroot it would repeat llvm_sysroot's work).
+#[derive(Clone, Copy, PartialEq)]
+pub enum Std {
+    Llvm,
+    Ours,
+}
+
+pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str, std: Std) -> Res<Vec<Case>> {
     let mut sources = vec![PathBuf::from("example/std_example.rs")];
     let run_pass = repo.join("tests/run-pass");
     if run_pass.is_dir() {
@@ -52,23 +61,30 @@ pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Cas
                 source,
             };
             let tools = tools.clone();
+            let compilers = match std {
+                Std::Llvm => vec![
+                    tools.under_test.with_llvm_sysroot(),
+                    tools.reference.clone(),
+                ],
+                Std::Ours => vec![tools.under_test.clone()],
+            };
             Case {
                 name: program.name.clone(),
-                run: Box::new(move || check(&tools, &program)),
+                run: Box::new(move || check(&tools, &compilers, &program)),
             }
         })
         .collect())
 }
 
-fn check(tools: &Tools, program: &Program) -> Outcome {
+fn check(tools: &Tools, compilers: &[Compiler], program: &Program) -> Outcome {
     match expectations(tools, program) {
         Err(message) => Outcome::Failed(message),
         Ok((header, stdout, exit)) => {
             if let Err(message) = fsutil::fresh_dir(&program.out_dir) {
                 return Outcome::Failed(message);
             }
-            let problems: Vec<String> = [&tools.under_test, &tools.reference]
-                .into_iter()
+            let problems: Vec<String> = compilers
+                .iter()
                 .filter_map(|compiler| {
                     compile_and_run(tools, compiler, program, &header, &stdout, exit).err()
                 })

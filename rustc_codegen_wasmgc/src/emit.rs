@@ -198,6 +198,8 @@ pub(crate) mod op {
     /// Prefix of the saturating truncations and bulk-memory instructions.
     pub(crate) const PREFIX_FC: u8 = 0xfc;
     pub(crate) const EMPTY_BLOCK: u8 = 0x40;
+    pub(crate) const MEMORY_SIZE: u8 = 0x3f;
+    pub(crate) const MEMORY_GROW: u8 = 0x40;
 }
 
 pub(crate) fn write_uleb(out: &mut Vec<u8>, mut v: u64) {

@@ -24,8 +24,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 
     pub(crate) fn i128_binop(&mut self, kind: IntOp, a: Value, b: Value) -> Value {
         let t = self.cx.t_i128;
+        // Shifts and multiplication are inline: compiler-builtins implements the division and
+        // conversion routines with them, so a call here would recurse when it is compiled by us.
         let runtime = match kind {
-            IntOp::Mul => Some("__multi3"),
             IntOp::UDiv => Some("__udivti3"),
             IntOp::SDiv => Some("__divti3"),
             IntOp::URem => Some("__umodti3"),
@@ -36,13 +37,10 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             return self.call_runtime(name, &[t, t], t, &[a, b]);
         }
         if matches!(kind, IntOp::Shl | IntOp::LShr | IntOp::AShr) {
-            let name = match kind {
-                IntOp::Shl => "__ashlti3",
-                IntOp::LShr => "__lshrti3",
-                _ => "__ashrti3",
-            };
-            let amount = self.int_resize(b, self.cx.t_i32, false);
-            return self.call_runtime(name, &[t, self.cx.t_i32], t, &[a, amount]);
+            return self.i128_shift(kind, a, b);
+        }
+        if kind == IntOp::Mul {
+            return self.i128_mul(a, b);
         }
         let (a, b) = (self.i128_parts(a), self.i128_parts(b));
         match kind {
@@ -93,6 +91,162 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             _ => unreachable!(),
         }
         self.pop_value(t)
+    }
+
+    /// `a << n`, `a >> n` (logical or arithmetic) with `n` taken modulo 128, branch-free: each
+    /// lane is the "small shift" (n < 64) or the "big shift" form, picked by `select` on bit 6.
+    fn i128_shift(&mut self, kind: IntOp, a: Value, amount: Value) -> Value {
+        let t = self.cx.t_i128;
+        let a = self.i128_parts(a);
+        let amount = self.int_resize(amount, self.cx.t_i64, false);
+        let n = self.in_locals(amount);
+        let (lo, hi) = (a, a + 1);
+        let s = self.new_local(ValType::I64);
+        let big = self.new_local(ValType::I32);
+        self.code(|c| {
+            c.local_get(n);
+            c.i64_const(63);
+            c.op(op::I64_AND);
+            c.local_set(s);
+            c.local_get(n);
+            c.op(op::I32_WRAP_I64);
+            c.i32_const(64);
+            c.op(op::I32_AND);
+            c.local_set(big);
+            // `x >> 1 >> (63 - s)` is `x >> (64 - s)` for s in 1..64 and 0 for s = 0, where a
+            // single wasm shift by 64 would be a shift by 0.
+            let spill = |c: &mut crate::emit::Code, from: u32, toward_high: bool| {
+                c.local_get(from);
+                c.i64_const(1);
+                c.op(if toward_high { op::I64_SHR_U } else { op::I64_SHL });
+                c.i64_const(63);
+                c.local_get(s);
+                c.op(op::I64_XOR);
+                c.op(if toward_high { op::I64_SHR_U } else { op::I64_SHL });
+            };
+            match kind {
+                IntOp::Shl => {
+                    // low lane: big ? 0 : lo << s
+                    c.i64_const(0);
+                    c.local_get(lo);
+                    c.local_get(s);
+                    c.op(op::I64_SHL);
+                    c.local_get(big);
+                    c.op(op::SELECT);
+                    // high lane: big ? lo << s : hi << s | lo >> (64 - s)
+                    c.local_get(lo);
+                    c.local_get(s);
+                    c.op(op::I64_SHL);
+                    c.local_get(hi);
+                    c.local_get(s);
+                    c.op(op::I64_SHL);
+                    spill(c, lo, true);
+                    c.op(op::I64_OR);
+                    c.local_get(big);
+                    c.op(op::SELECT);
+                }
+                _ => {
+                    let shr = if kind == IntOp::AShr { op::I64_SHR_S } else { op::I64_SHR_U };
+                    // low lane: big ? hi >> s : lo >>u s | hi << (64 - s)
+                    c.local_get(hi);
+                    c.local_get(s);
+                    c.op(shr);
+                    c.local_get(lo);
+                    c.local_get(s);
+                    c.op(op::I64_SHR_U);
+                    spill(c, hi, false);
+                    c.op(op::I64_OR);
+                    c.local_get(big);
+                    c.op(op::SELECT);
+                    // high lane: big ? (sign or 0) : hi >> s
+                    if kind == IntOp::AShr {
+                        c.local_get(hi);
+                        c.i64_const(63);
+                        c.op(op::I64_SHR_S);
+                    } else {
+                        c.i64_const(0);
+                    }
+                    c.local_get(hi);
+                    c.local_get(s);
+                    c.op(shr);
+                    c.local_get(big);
+                    c.op(op::SELECT);
+                }
+            }
+        });
+        self.pop_value(t)
+    }
+
+    /// The low 128 bits of `a * b`: `lo = al * bl`, `hi = mulhu(al, bl) + al * bh + ah * bl`.
+    fn i128_mul(&mut self, a: Value, b: Value) -> Value {
+        let (a, b) = (self.i128_parts(a), self.i128_parts(b));
+        let hi = self.mul_high_u64(a, b);
+        self.code(|c| {
+            c.local_get(a);
+            c.local_get(b);
+            c.op(op::I64_MUL);
+            c.local_get(hi);
+            c.local_get(a);
+            c.local_get(b + 1);
+            c.op(op::I64_MUL);
+            c.op(op::I64_ADD);
+            c.local_get(a + 1);
+            c.local_get(b);
+            c.op(op::I64_MUL);
+            c.op(op::I64_ADD);
+        });
+        self.pop_value(self.cx.t_i128)
+    }
+
+    /// The high 64 bits of the unsigned product of locals `x` and `y`, from 32-bit halves;
+    /// returns the local holding it.
+    fn mul_high_u64(&mut self, x: u32, y: u32) -> u32 {
+        let [x0, x1, y0, y1, p01, p10, out] = std::array::from_fn(|_| self.new_local(ValType::I64));
+        self.code(|c| {
+            let split = |c: &mut crate::emit::Code, from: u32, low: u32, high: u32| {
+                c.local_get(from);
+                c.i64_const(0xffff_ffff);
+                c.op(op::I64_AND);
+                c.local_set(low);
+                c.local_get(from);
+                c.i64_const(32);
+                c.op(op::I64_SHR_U);
+                c.local_set(high);
+            };
+            split(c, x, x0, x1);
+            split(c, y, y0, y1);
+            let mul = |c: &mut crate::emit::Code, l: u32, r: u32| {
+                c.local_get(l);
+                c.local_get(r);
+                c.op(op::I64_MUL);
+            };
+            mul(c, x0, y1);
+            c.local_set(p01);
+            mul(c, x1, y0);
+            c.local_set(p10);
+            // mid = (x0*y0 >> 32) + lo32(p01) + lo32(p10) < 3 * 2^32: no overflow.
+            mul(c, x0, y0);
+            c.i64_const(32);
+            c.op(op::I64_SHR_U);
+            for p in [p01, p10] {
+                c.local_get(p);
+                c.i64_const(0xffff_ffff);
+                c.op(op::I64_AND);
+                c.op(op::I64_ADD);
+            }
+            c.i64_const(32);
+            c.op(op::I64_SHR_U);
+            mul(c, x1, y1);
+            c.op(op::I64_ADD);
+            for p in [p01, p10] {
+                c.local_get(p);
+                c.i64_const(32);
+                c.op(op::I64_SHR_U);
+                c.op(op::I64_ADD);
+            }
+            c.local_set(out);
+        });
+        out
     }
 
     pub(crate) fn i128_icmp(&mut self, pred: IntPredicate, a: Value, b: Value) -> Value {

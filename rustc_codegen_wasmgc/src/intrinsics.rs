@@ -313,12 +313,29 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
     fn codegen_llvm_intrinsic_call(
         &mut self,
         instance: Instance<'tcx>,
-        _args: &[OperandRef<'tcx, Value>],
+        args: &[OperandRef<'tcx, Value>],
         _is_cleanup: bool,
     ) -> Value {
-        let name = self.cx.tcx.item_name(instance.def_id());
-        self.unsupported(&format!("the LLVM intrinsic `{name}`"));
-        self.cx.const_usize(0)
+        // core::arch::wasm32 reaches the memory instructions through LLVM intrinsics by link name.
+        let name = self.cx.tcx.symbol_name(instance).name;
+        match name {
+            "llvm.wasm.memory.size" | "llvm.wasm.memory.grow" => {
+                // Both take the memory index first; `memory_size`/`memory_grow` assert it is 0.
+                if name.ends_with("grow") {
+                    self.push(args[1].immediate());
+                }
+                let opcode = if name.ends_with("grow") { op::MEMORY_GROW } else { op::MEMORY_SIZE };
+                self.code(|c| {
+                    c.op(opcode);
+                    c.op(0);
+                });
+                self.pop_value(self.cx.t_i32)
+            }
+            _ => {
+                self.unsupported(&format!("the LLVM intrinsic `{name}`"));
+                self.cx.const_usize(0)
+            }
+        }
     }
 
     fn abort(&mut self) {
