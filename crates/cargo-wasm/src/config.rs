@@ -1,0 +1,214 @@
+//! `[package.metadata.wasm]` (or `[workspace.metadata.wasm]`) of Cargo.toml: defaults for flags
+//! that would otherwise be repeated on every command line.
+
+use std::path::Path;
+use std::process::Stdio;
+
+use serde_json::Value;
+
+use crate::cli::{self, Mode, Target};
+use crate::failure::{Failure, Res};
+use crate::status;
+use crate::toolchain::Toolchain;
+
+/// The keys we read, for the unknown-key warning and the help text.
+pub(crate) const KEYS: &[&str] = &["mode", "target", "rustflags", "wasm-opt", "dirs"];
+
+/// wasm-opt's flags when the manifest names none.
+const DEFAULT_WASM_OPT: &[&str] = &["-O"];
+
+#[derive(Debug)]
+pub(crate) struct Config {
+    pub(crate) mode: Option<Mode>,
+    pub(crate) target: Option<Target>,
+    /// Extra rustc flags for the wasm crates, in both modes.
+    pub(crate) rustflags: Vec<String>,
+    /// wasm-opt's flags for `--release`; `None` when `wasm-opt = false`.
+    pub(crate) wasm_opt: Option<Vec<String>>,
+    /// Host directories the program sees (wasm-run `--dir`) in `run` and `test`.
+    pub(crate) dirs: Vec<String>,
+    /// The selected package's `default-run`.
+    pub(crate) default_run: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            mode: None,
+            target: None,
+            rustflags: Vec::new(),
+            wasm_opt: Some(DEFAULT_WASM_OPT.iter().map(|s| (*s).to_owned()).collect()),
+            dirs: Vec::new(),
+            default_run: None,
+        }
+    }
+}
+
+/// Reads the configuration of the package cargo would pick for `cargo_args`.
+pub(crate) fn load(toolchain: &Toolchain, cargo_args: &[String]) -> Res<Config> {
+    let manifest = cli::option_value(cargo_args, "--manifest-path", None);
+    let mut cmd = toolchain.cargo();
+    cmd.args(["metadata", "--no-deps", "--format-version", "1"]);
+    if let Some(manifest) = &manifest {
+        cmd.args(["--manifest-path", manifest]);
+    }
+    let output = cmd
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| Failure::setup(format!("cannot run cargo metadata: {e}")))?;
+    if !output.status.success() {
+        // cargo explained it (no Cargo.toml, a syntax error, ...).
+        return Err(Failure::reported(crate::failure::exit_code_of(
+            output.status,
+        )));
+    }
+    let metadata: Value = serde_json::from_slice(&output.stdout)
+        .map_err(|e| Failure::setup(format!("cargo metadata printed something odd: {e}")))?;
+    let package = cli::option_value(cargo_args, "--package", Some("-p"));
+    let selected = select_package(&metadata, package.as_deref(), manifest.as_deref());
+    let (table, origin, default_run) = match selected {
+        Some(package) => (
+            package.pointer("/metadata/wasm"),
+            format!(
+                "[package.metadata.wasm] of {}",
+                package["manifest_path"].as_str().unwrap_or("?")
+            ),
+            package["default_run"].as_str().map(str::to_owned),
+        ),
+        None => (
+            metadata.pointer("/metadata/wasm"),
+            format!(
+                "[workspace.metadata.wasm] of {}/Cargo.toml",
+                metadata["workspace_root"].as_str().unwrap_or("?")
+            ),
+            None,
+        ),
+    };
+    let mut config = match table {
+        Some(table) => parse_table(table, &origin)?,
+        None => Config::default(),
+    };
+    config.default_run = default_run;
+    Ok(config)
+}
+
+/// `-p NAME`, else the package of `--manifest-path`, else the innermost package around the
+/// current directory; `None` at a virtual workspace root.
+fn select_package<'a>(
+    metadata: &'a Value,
+    name: Option<&str>,
+    manifest: Option<&str>,
+) -> Option<&'a Value> {
+    let packages = metadata["packages"].as_array()?;
+    if let Some(name) = name {
+        // `-p name@1.0` selects by name too.
+        let name = name.split('@').next().unwrap_or(name);
+        return packages.iter().find(|p| p["name"] == name);
+    }
+    let here = match manifest {
+        Some(manifest) => std::fs::canonicalize(manifest)
+            .ok()?
+            .parent()?
+            .to_path_buf(),
+        None => std::env::current_dir().ok()?,
+    };
+    packages
+        .iter()
+        .filter_map(|package| {
+            let dir = Path::new(package["manifest_path"].as_str()?).parent()?;
+            here.starts_with(dir)
+                .then(|| (dir.components().count(), package))
+        })
+        .max_by_key(|(depth, _)| *depth)
+        .map(|(_, package)| package)
+}
+
+fn parse_table(table: &Value, origin: &str) -> Res<Config> {
+    let bad = |key: &str, expected: &str| {
+        Failure::setup(format!("{origin}: `{key}` must be {expected}"))
+            .fix("see `cargo wasm help config`")
+    };
+    let object = table.as_object().ok_or_else(|| bad("wasm", "a table"))?;
+    let mut config = Config::default();
+    for (key, value) in object {
+        match key.as_str() {
+            "mode" => {
+                let text = value.as_str().unwrap_or_default();
+                config.mode =
+                    Some(Mode::parse(text).ok_or_else(|| bad(key, "\"dev\" or \"release\""))?);
+            }
+            "target" => {
+                let text = value
+                    .as_str()
+                    .ok_or_else(|| bad(key, "\"wasi\" or \"web\""))?;
+                config.target = Some(Target::parse(text)?);
+            }
+            "rustflags" => {
+                config.rustflags = strings(value).ok_or_else(|| bad(key, "an array of strings"))?;
+            }
+            "dirs" => {
+                config.dirs = strings(value).ok_or_else(|| bad(key, "an array of strings"))?;
+            }
+            "wasm-opt" => {
+                config.wasm_opt = match value {
+                    Value::Bool(false) => None,
+                    Value::Bool(true) => Config::default().wasm_opt,
+                    _ => Some(strings(value).ok_or_else(|| {
+                        bad(key, "an array of wasm-opt flags, or false to skip wasm-opt")
+                    })?),
+                };
+            }
+            other => status::warning(&format!(
+                "{origin}: unknown key `{other}` ignored (known: {})",
+                KEYS.join(", ")
+            )),
+        }
+    }
+    Ok(config)
+}
+
+fn strings(value: &Value) -> Option<Vec<String>> {
+    value
+        .as_array()?
+        .iter()
+        .map(|item| item.as_str().map(str::to_owned))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_key() {
+        let table = serde_json::json!({
+            "mode": "release",
+            "target": "web",
+            "rustflags": ["-Cdebuginfo=0"],
+            "wasm-opt": ["-Oz"],
+            "dirs": ["data"],
+        });
+        let config = parse_table(&table, "test").ok().unwrap();
+        assert_eq!(config.mode, Some(Mode::Release));
+        assert_eq!(config.target, Some(Target::Web));
+        assert_eq!(config.rustflags, ["-Cdebuginfo=0"]);
+        assert_eq!(config.wasm_opt, Some(vec!["-Oz".to_owned()]));
+        assert_eq!(config.dirs, ["data"]);
+    }
+
+    #[test]
+    fn wasm_opt_can_be_turned_off() {
+        let table = serde_json::json!({ "wasm-opt": false });
+        assert_eq!(parse_table(&table, "test").ok().unwrap().wasm_opt, None);
+    }
+
+    #[test]
+    fn wrong_types_name_the_key() {
+        let table = serde_json::json!({ "mode": "fast" });
+        let failure = parse_table(&table, "Cargo.toml").err().unwrap();
+        assert_eq!(
+            failure.message.as_deref(),
+            Some("Cargo.toml: `mode` must be \"dev\" or \"release\"")
+        );
+    }
+}

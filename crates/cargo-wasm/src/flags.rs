@@ -1,0 +1,205 @@
+//! The rustc flags of a wasm build (backend, sysroot, panic strategy) and the checks of the
+//! target features a user asks for.
+
+use std::path::Path;
+
+use crate::cli::{Mode, Target};
+use crate::failure::{Failure, Res};
+
+/// Target features LLVM knows for wasm32 (rustc's list for this target).
+const KNOWN_FEATURES: &[&str] = &[
+    "atomics",
+    "bulk-memory",
+    "exception-handling",
+    "extended-const",
+    "fp16",
+    "gc",
+    "multimemory",
+    "multivalue",
+    "mutable-globals",
+    "nontrapping-fptoint",
+    "reference-types",
+    "relaxed-simd",
+    "sign-ext",
+    "simd128",
+    "tail-call",
+    "wide-arithmetic",
+];
+
+/// Features that need threads: shared memory and a thread-spawn import wasm-run does not offer.
+const THREAD_FEATURES: &[&str] = &["atomics"];
+
+/// Features whose instructions our backend does not emit (it rejects SIMD with a compile error).
+const NOT_IN_DEV: &[&str] = &["simd128", "relaxed-simd", "exception-handling", "fp16"];
+
+/// The flags before the user's: what makes a build `--dev` or `--release`.
+pub(crate) fn base(mode: Mode, backend: &Path, sysroot: Option<&Path>) -> Vec<String> {
+    let mut flags = Vec::new();
+    if mode == Mode::Dev {
+        flags.push(format!("-Zcodegen-backend={}", backend.display()));
+    }
+    if let Some(sysroot) = sysroot {
+        flags.push("--sysroot".to_owned());
+        flags.push(sysroot.display().to_string());
+    }
+    // Both sysroots are built with panic=abort; wasm has no unwinding here.
+    flags.push("-Cpanic=abort".to_owned());
+    flags
+}
+
+/// The user's own flags from the environment, which our CARGO_ENCODED_RUSTFLAGS replaces.
+pub(crate) fn from_environment() -> Vec<String> {
+    if let Ok(encoded) = std::env::var("CARGO_ENCODED_RUSTFLAGS") {
+        return encoded
+            .split('\x1f')
+            .filter(|flag| !flag.is_empty())
+            .map(str::to_owned)
+            .collect();
+    }
+    std::env::var("RUSTFLAGS")
+        .map(|flags| flags.split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// Rejects target features this mode cannot build or wasm-run cannot run, with the way out.
+pub(crate) fn check_features(flags: &[String], mode: Mode, target: Target) -> Res<()> {
+    for feature in requested_features(flags) {
+        let (enabled, name) = match feature.split_at_checked(1) {
+            Some(("+", name)) => (true, name),
+            Some(("-", name)) => (false, name),
+            _ => (true, feature.as_str()),
+        };
+        if !KNOWN_FEATURES.contains(&name) {
+            return Err(Failure::setup(format!(
+                "unsupported target feature `{name}` for {}",
+                target.triple()
+            ))
+            .fix(format!(
+                "wasm32 target features are: {}",
+                KNOWN_FEATURES.join(", ")
+            )));
+        }
+        if !enabled {
+            continue;
+        }
+        if THREAD_FEATURES.contains(&name) {
+            return Err(Failure::setup(format!(
+                "target feature `+{name}` needs threads (shared memory, wasm32-wasip1-threads), \
+                 which cargo wasm does not support"
+            ))
+            .fix("remove it from RUSTFLAGS / [package.metadata.wasm] rustflags; a crate that needs threads cannot run on wasm32-wasip1"));
+        }
+        if mode == Mode::Dev && NOT_IN_DEV.contains(&name) {
+            return Err(Failure::setup(format!(
+                "target feature `+{name}` is not supported by the dev backend \
+                 (rustc_codegen_wasmgc does not emit these instructions yet)"
+            ))
+            .fix("build with `--release` (LLVM), or drop the feature for dev builds"));
+        }
+    }
+    Ok(())
+}
+
+/// Every `+x`/`-x` of `-Ctarget-feature=...`, `-C target-feature=...` in `flags`.
+fn requested_features(flags: &[String]) -> Vec<String> {
+    let mut values = Vec::new();
+    let mut iter = flags.iter().peekable();
+    while let Some(flag) = iter.next() {
+        let setting = if flag == "-C" {
+            iter.next().map(String::as_str)
+        } else {
+            flag.strip_prefix("-C")
+        };
+        if let Some(value) = setting.and_then(|s| s.strip_prefix("target-feature=")) {
+            values.extend(
+                value
+                    .split(',')
+                    .filter(|item| !item.is_empty())
+                    .map(str::to_owned),
+            );
+        }
+    }
+    values
+}
+
+/// `-Zpanic-abort-tests` needs every crate of a test build with panic=abort; says so if a flag
+/// turns unwinding back on.
+pub(crate) fn check_panic(flags: &[String]) -> Res<()> {
+    let unwind = flags
+        .windows(2)
+        .any(|pair| pair[0] == "-C" && pair[1] == "panic=unwind")
+        || flags.iter().any(|flag| flag == "-Cpanic=unwind");
+    if unwind {
+        return Err(Failure::setup(
+            "`-Cpanic=unwind` is not supported: the wasm sysroots are built with panic=abort",
+        )
+        .fix("remove it from RUSTFLAGS / [package.metadata.wasm] rustflags"));
+    }
+    Ok(())
+}
+
+/// Cargo's encoding of a flag list (one string, fields separated by 0x1f): paths may hold spaces.
+pub(crate) fn encode(flags: &[String]) -> String {
+    flags.join("\x1f")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(words: &[&str]) -> Vec<String> {
+        words.iter().map(|word| (*word).to_owned()).collect()
+    }
+
+    #[test]
+    fn finds_features_in_both_spellings() {
+        let flags = strings(&[
+            "-C",
+            "target-feature=+simd128,-sign-ext",
+            "-Ctarget-feature=+gc",
+        ]);
+        assert_eq!(requested_features(&flags), ["+simd128", "-sign-ext", "+gc"]);
+    }
+
+    #[test]
+    fn rejects_threads_everywhere_and_simd_in_dev() {
+        let atomics = strings(&["-Ctarget-feature=+atomics"]);
+        let failure = check_features(&atomics, Mode::Release, Target::Wasi)
+            .err()
+            .unwrap();
+        assert!(failure.message.unwrap().contains("needs threads"));
+        let simd = strings(&["-Ctarget-feature=+simd128"]);
+        assert!(check_features(&simd, Mode::Dev, Target::Wasi).is_err());
+        assert!(check_features(&simd, Mode::Release, Target::Wasi).is_ok());
+    }
+
+    #[test]
+    fn rejects_unknown_features() {
+        let flags = strings(&["-Ctarget-feature=+avx2"]);
+        let failure = check_features(&flags, Mode::Release, Target::Web)
+            .err()
+            .unwrap();
+        assert_eq!(
+            failure.message.as_deref(),
+            Some("unsupported target feature `avx2` for wasm32-unknown-unknown")
+        );
+    }
+
+    #[test]
+    fn dev_flags_load_the_backend() {
+        let flags = base(Mode::Dev, Path::new("/d/lib/b.so"), Some(Path::new("/d")));
+        assert_eq!(
+            flags,
+            [
+                "-Zcodegen-backend=/d/lib/b.so",
+                "--sysroot",
+                "/d",
+                "-Cpanic=abort"
+            ]
+        );
+        assert_eq!(
+            base(Mode::Release, Path::new("/x"), None),
+            ["-Cpanic=abort"]
+        );
+    }
+}

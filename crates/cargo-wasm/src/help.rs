@@ -1,0 +1,141 @@
+//! The `--help` text of every command.
+
+pub(crate) const MAIN: &str = "\
+cargo-wasm: build, run, test and measure Rust packages for WebAssembly with WasmRust
+
+usage: cargo wasm COMMAND [OPTIONS] [CARGO OPTIONS...]
+
+commands:
+  build    compile to .wasm; prints where each module went and its size
+  run      build, then run the program in wasm-run (wasmtime, WASI preview 1, WasmGC on)
+  test     build the test harnesses and run them in wasm-run, each test in a fresh instance
+  size     section-by-section size of a module, largest functions first
+  doctor   check toolchain, components, sysroots, wasi-libc, wasm-run and wasm-opt
+  help [COMMAND | config]
+           this text, a command's help, or the [package.metadata.wasm] keys
+
+modes (build, run, test, size):
+  --dev        the default: rustc with WasmRust's backend (rustc_codegen_wasmgc) and the
+               sysroot of dist/, cargo's `dev` profile
+  --release    rustc with LLVM and the LLVM-built sysroot, cargo's `release` profile; build,
+               run and size then run wasm-opt (Binaryen) on each module (NAME.opt.wasm)
+
+targets:
+  --target wasi   the default: wasm32-wasip1, runs in wasm-run
+  --target web    wasm32-unknown-unknown, for a JavaScript host (build and size only)
+
+Everything else (-p, --bin, --features, --manifest-path, -v, -q, ...) goes to cargo.
+Every command runs the pinned toolchain (rust-toolchain.toml of WasmRust), from any directory.
+
+exit status:
+  0    success
+  1    a setup problem (missing toolchain, sysroot, wasm-opt; bad configuration; an
+       unsupported target feature); `cargo wasm doctor` says how to fix it
+  2    a command-line mistake
+  101  cargo failed (compile errors, failing tests), as with cargo itself
+  run: the program's own exit status once it started (134 when it trapped or panicked,
+       125 when wasm-run could not start it)
+";
+
+pub(crate) const BUILD: &str = "\
+cargo wasm build: compile the package to WebAssembly
+
+usage: cargo wasm build [--dev | --release] [--target wasi | web] [CARGO BUILD OPTIONS...]
+
+  --dev        (default) our backend and dist/'s sysroot, `dev` profile:
+               target/wasm32-wasip1/debug/NAME.wasm
+  --release    LLVM, `release` profile, then wasm-opt (flags from [package.metadata.wasm]
+               `wasm-opt`, default -O): target/wasm32-wasip1/release/NAME.opt.wasm
+  --target T   wasi (default, wasm32-wasip1) or web (wasm32-unknown-unknown)
+
+Cargo's progress goes to stderr as usual; then one line per module with its path and size.
+Bins and examples give .wasm programs, a `cdylib` library gives a .wasm library; a plain
+library only gives an .rlib (a warning says so). `--message-format` is not supported.
+";
+
+pub(crate) const RUN: &str = "\
+cargo wasm run: build the program, then run it in wasm-run
+
+usage: cargo wasm run [--dev | --release] [CARGO BUILD OPTIONS...] [-- PROGRAM ARGS...]
+
+Runs the bin target (`--bin NAME`, `--example NAME`, `default-run`, or the only one) in
+wasm-run: wasmtime with WASI preview 1 and WasmGC. stdin, stdout, stderr and the environment
+are the program's; the host directories of [package.metadata.wasm] `dirs` are visible to it.
+With --release the wasm-opt output (NAME.opt.wasm) runs.
+
+exit status: the program's (its `std::process::exit` code, 0 when main returns); 134 when it
+trapped (a panic aborts); 125 when wasm-run could not start it; before that, as for build.
+When the program failed because wasm32-wasip1 has no threads, a note says so.
+";
+
+pub(crate) const TEST: &str = "\
+cargo wasm test: build the test harnesses and run them in wasm-run
+
+usage: cargo wasm test [--dev | --release] [CARGO TEST OPTIONS...] [-- LIBTEST ARGS...]
+
+Builds every test target (`cargo test --tests`: unit tests of the lib and bins, tests/*.rs)
+with `-Zpanic-abort-tests` and runs each harness through `wasm-run --libtest`, which runs every
+test in a fresh instance: a failing test (a panic aborts) ends only that test. The output is
+libtest's, so `test result: ok. N passed; M failed; ...` lines appear as with cargo test.
+Filters and libtest options go after `--`, e.g. `cargo wasm test -- parse --exact`.
+--release builds the harnesses with LLVM and the release profile (no wasm-opt).
+Doctests are not run (`--doc` is refused); select targets with --lib, --test NAME, ... .
+
+exit status: 0 when every test passed, 101 when a test failed or a build failed.
+";
+
+pub(crate) const SIZE: &str = "\
+cargo wasm size: where the bytes of a module go
+
+usage: cargo wasm size [--dev | --release] [-n N] [FILE.wasm | CARGO BUILD OPTIONS...]
+
+Builds (as `cargo wasm build`) and picks the module like `cargo wasm run` does, or reads
+FILE.wasm. Prints every section with its size (code, data, type, import, custom sections
+such as \"name\" and .debug_*), largest first, then the N largest functions (default 20) by
+code bytes, with demangled names from the name section.
+  -n, --top N   how many functions to list
+";
+
+pub(crate) const DOCTOR: &str = "\
+cargo wasm doctor: check that everything cargo wasm needs is in place
+
+usage: cargo wasm doctor
+
+Checks the pinned toolchain and its components (rust-src, rust-lld, wasm32-unknown-unknown),
+the backend, the dev and release sysroots, wasi-libc (Debian's, and the sysroots' copies),
+wasm-run and wasm-opt, then compiles and runs a hello world in both modes. Each problem comes
+with the command that fixes it.
+
+exit status: 0 when nothing is wrong (warnings allowed), 1 otherwise.
+";
+
+pub(crate) const CONFIG: &str = "\
+[package.metadata.wasm]: defaults for flags you would otherwise repeat
+
+  [package.metadata.wasm]
+  mode = \"dev\"                 # or \"release\": the mode without --dev/--release
+  target = \"wasi\"              # or \"web\": the target without --target
+  rustflags = [\"-Cdebuginfo=0\"] # extra rustc flags for the wasm crates, both modes
+  wasm-opt = [\"-Oz\"]           # wasm-opt flags for --release (default [\"-O\"]); false: skip it
+  dirs = [\"data\"]              # host directories the program may open (run, test)
+
+The table of the package cargo selects (-p, --manifest-path, or the one around the current
+directory) is used; at a virtual workspace root, [workspace.metadata.wasm]. Command-line flags
+win over the table. Relative `dirs` are relative to where the program runs: the current
+directory for `run`, the package root for `test`.
+RUSTFLAGS / CARGO_ENCODED_RUSTFLAGS from the environment are added after `rustflags`;
+rustflags in .cargo/config.toml are NOT used (cargo wasm passes its own flags).
+";
+
+/// The help of one command, for `cargo wasm help COMMAND`.
+pub(crate) fn of(command: &str) -> Option<&'static str> {
+    Some(match command {
+        "build" => BUILD,
+        "run" => RUN,
+        "test" => TEST,
+        "size" => SIZE,
+        "doctor" => DOCTOR,
+        "config" => CONFIG,
+        _ => return None,
+    })
+}

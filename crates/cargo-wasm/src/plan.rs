@@ -1,0 +1,107 @@
+//! Everything one building command needs, settled once: dist/, the toolchain, the configuration,
+//! the mode and target, and the cargo command lines that follow from them.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::cli::{self, Mode, Parsed, Target};
+use crate::config::{self, Config};
+use crate::dist::Dist;
+use crate::failure::Res;
+use crate::fingerprint;
+use crate::flags;
+use crate::status;
+use crate::toolchain::Toolchain;
+
+pub(crate) struct Plan {
+    pub(crate) dist: Dist,
+    pub(crate) toolchain: Toolchain,
+    pub(crate) config: Config,
+    pub(crate) mode: Mode,
+    pub(crate) target: Target,
+    /// The `--sysroot` of the wasm crates; `None` for rustup's own std.
+    pub(crate) sysroot: Option<PathBuf>,
+    /// Every rustc flag of the wasm crates: ours, the manifest's, the environment's.
+    pub(crate) rustflags: Vec<String>,
+    /// `-q`/`--quiet` was given: no status lines of ours either.
+    pub(crate) quiet: bool,
+}
+
+impl Plan {
+    pub(crate) fn new(parsed: &Parsed) -> Res<Plan> {
+        let dist = Dist::locate()?;
+        let toolchain = Toolchain::locate()?;
+        let config = config::load(&toolchain, &parsed.cargo_args)?;
+        let mode = parsed.mode.or(config.mode).unwrap_or(Mode::Dev);
+        let target = parsed.target.or(config.target).unwrap_or(Target::Wasi);
+        let sysroot = dist.sysroot(mode, target, &toolchain.target_libdir(target.triple()))?;
+        if mode == Mode::Dev && !dist.backend().is_file() {
+            return Err(crate::failure::Failure::setup(format!(
+                "the backend {} is missing",
+                dist.backend().display()
+            ))
+            .fix(dist.y_sh("build")));
+        }
+        let mut rustflags = flags::base(mode, &dist.backend(), sysroot.as_deref());
+        let libdir = sysroot
+            .as_ref()
+            .map(|root| root.join("lib/rustlib").join(target.triple()).join("lib"));
+        let backend = (mode == Mode::Dev).then(|| dist.backend());
+        rustflags.push(fingerprint::flag(libdir.as_deref(), backend.as_deref()));
+        let user: Vec<String> = config
+            .rustflags
+            .iter()
+            .cloned()
+            .chain(flags::from_environment())
+            .collect();
+        flags::check_features(&user, mode, target)?;
+        flags::check_panic(&user)?;
+        rustflags.extend(user);
+        Ok(Plan {
+            quiet: cli::has_flag(&parsed.cargo_args, &["-q", "--quiet"]),
+            dist,
+            toolchain,
+            config,
+            mode,
+            target,
+            rustflags,
+            sysroot,
+        })
+    }
+
+    /// `cargo [-Z...] SUBCOMMAND --target T [--release] ARGS` with our compiler settings.
+    pub(crate) fn cargo(&self, subcommand: &str, args: &[String]) -> Command {
+        let mut cmd = self.toolchain.cargo();
+        if subcommand == "test" {
+            // libtest runs each test in a child process unless told that panics abort.
+            cmd.arg("-Zpanic-abort-tests");
+        }
+        cmd.arg(subcommand).args(["--target", self.target.triple()]);
+        if self.mode == Mode::Release && !cli::has_flag(args, &["--profile"]) {
+            cmd.arg("--release");
+        }
+        cmd.args(args)
+            .env("CARGO_ENCODED_RUSTFLAGS", flags::encode(&self.rustflags))
+            .env_remove("RUSTFLAGS");
+        cmd
+    }
+
+    /// One status line saying which compiler and std this build uses.
+    pub(crate) fn announce(&self) {
+        if self.quiet {
+            return;
+        }
+        let how = match self.mode {
+            Mode::Dev => "rustc_codegen_wasmgc (dev)",
+            Mode::Release => "LLVM (release)",
+        };
+        status::status(
+            "Targeting",
+            &format!(
+                "{} ({}) with {how}",
+                self.target.name(),
+                self.target.triple()
+            ),
+        );
+    }
+}

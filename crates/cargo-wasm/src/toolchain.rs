@@ -1,0 +1,110 @@
+//! The pinned nightly that dist/ was built with: found through rustup from any directory.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::failure::{Failure, Res};
+
+/// The repository's rust-toolchain.toml, compiled in: the backend only loads into this rustc.
+const TOOLCHAIN_TOML: &str = include_str!("../../../rust-toolchain.toml");
+
+pub(crate) struct Toolchain {
+    pub(crate) channel: String,
+    /// The toolchain's own binaries (not rustup's proxies).
+    pub(crate) rustc: PathBuf,
+    pub(crate) cargo: PathBuf,
+    pub(crate) sysroot: PathBuf,
+}
+
+/// `nightly-2026-05-20`: the `channel` of rust-toolchain.toml.
+pub(crate) fn pinned_channel() -> String {
+    TOOLCHAIN_TOML
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("channel"))
+        .filter_map(|rest| rest.trim_start().strip_prefix('='))
+        .map(|value| value.trim().trim_matches('"').to_owned())
+        .next()
+        .unwrap_or_else(|| "nightly".to_owned())
+}
+
+/// The command that installs the pinned toolchain the way `./y.sh` does.
+pub(crate) fn install_command() -> String {
+    format!(
+        "rustup toolchain install {} --profile minimal --component rust-src,rustc-dev,llvm-tools \
+         --target wasm32-unknown-unknown",
+        pinned_channel()
+    )
+}
+
+impl Toolchain {
+    pub(crate) fn locate() -> Res<Toolchain> {
+        let channel = pinned_channel();
+        let output = Command::new("rustup")
+            .args(["which", "--toolchain", &channel, "rustc"])
+            // Never install behind the user's back: a missing toolchain is reported with the fix.
+            .env("RUSTUP_AUTO_INSTALL", "0")
+            .output()
+            .map_err(|e| {
+                Failure::setup(format!(
+                    "cannot run rustup ({e}): cargo wasm needs it to find the {channel} toolchain"
+                ))
+                .fix("install rustup, then run: ".to_owned() + &install_command())
+            })?;
+        if !output.status.success() {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            return Err(Failure::setup(format!(
+                "the pinned toolchain {channel} is not installed ({})",
+                stderr
+                    .trim()
+                    .lines()
+                    .last()
+                    .unwrap_or("rustup which failed")
+            ))
+            .fix(format!("run: {}", install_command())));
+        }
+        let rustc = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+        let bin = rustc
+            .parent()
+            .ok_or_else(|| Failure::setup(format!("odd rustc path {}", rustc.display())))?;
+        let sysroot = bin.parent().unwrap_or(bin).to_path_buf();
+        let cargo = bin.join("cargo");
+        if !cargo.is_file() {
+            return Err(Failure::setup(format!(
+                "the {channel} toolchain has no cargo ({})",
+                cargo.display()
+            ))
+            .fix(format!(
+                "run: rustup component add cargo --toolchain {channel}"
+            )));
+        }
+        Ok(Toolchain {
+            channel,
+            rustc,
+            cargo,
+            sysroot,
+        })
+    }
+
+    /// Where rustup put a target's std (`lib/rustlib/TRIPLE/lib`).
+    pub(crate) fn target_libdir(&self, triple: &str) -> PathBuf {
+        self.sysroot.join("lib/rustlib").join(triple).join("lib")
+    }
+
+    /// A cargo command of this toolchain that compiles with this toolchain's rustc.
+    pub(crate) fn cargo(&self) -> Command {
+        let mut cmd = Command::new(&self.cargo);
+        cmd.env("RUSTC", &self.rustc)
+            .env("RUSTDOC", self.rustc.with_file_name("rustdoc"))
+            // Build scripts that call `rustc` or `cargo` through rustup get the same toolchain.
+            .env("RUSTUP_TOOLCHAIN", &self.channel);
+        cmd
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_the_pinned_channel() {
+        assert!(super::pinned_channel().starts_with("nightly-"));
+    }
+}

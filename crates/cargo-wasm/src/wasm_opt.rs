@@ -1,0 +1,79 @@
+//! The release path's last step: Binaryen's wasm-opt (GC-capable, from npm) over each module.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::UNIX_EPOCH;
+
+use crate::dist::Dist;
+use crate::failure::{Failure, Res, exit_code_of};
+
+/// Every feature on, so GC modules and whatever LLVM emitted validate; compact imports are a
+/// Binaryen-only encoding wasmtime rejects.
+const FEATURE_FLAGS: &[&str] = &["--all-features", "--disable-compact-imports"];
+
+/// `$WASM_OPT`, else the wrapper `./y.sh build` installs in dist/bin.
+pub(crate) fn locate(dist: &Dist) -> Res<PathBuf> {
+    if let Some(path) = std::env::var_os("WASM_OPT") {
+        return Ok(PathBuf::from(path));
+    }
+    let path = dist.wasm_opt();
+    if path.is_file() {
+        return Ok(path);
+    }
+    Err(Failure::setup(format!(
+        "wasm-opt is not installed ({} is missing); `--release` runs it on every module",
+        path.display()
+    ))
+    .fix(format!(
+        "{} (installs npm's binaryen); or set `wasm-opt = false` in [package.metadata.wasm]",
+        dist.y_sh("prepare && ./y.sh build")
+    )))
+}
+
+/// `input` optimized into `NAME.opt.wasm` beside it; skipped when that is up to date.
+pub(crate) fn optimize(wasm_opt: &Path, input: &Path, flags: &[String]) -> Res<PathBuf> {
+    let output = input.with_extension("opt.wasm");
+    let stamp_path = input.with_extension("opt.wasm.stamp");
+    let stamp = stamp(input, flags);
+    if output.is_file() && std::fs::read_to_string(&stamp_path).is_ok_and(|old| old == stamp) {
+        return Ok(output);
+    }
+    let _ = std::fs::remove_file(&stamp_path);
+    let status = Command::new(wasm_opt)
+        .args(FEATURE_FLAGS)
+        .args(flags)
+        .arg(input)
+        .arg("-o")
+        .arg(&output)
+        .status()
+        .map_err(|e| {
+            Failure::setup(format!("cannot run {}: {e}", wasm_opt.display()))
+                .fix("the wasm-opt wrapper runs npm's binaryen with node: is `node` on PATH?")
+        })?;
+    if !status.success() {
+        return Err(Failure::setup(format!(
+            "wasm-opt failed on {} (exit {})",
+            input.display(),
+            exit_code_of(status)
+        ))
+        .fix("check the flags of `wasm-opt` in [package.metadata.wasm], or set it to false"));
+    }
+    // A failed write only costs a rerun next time.
+    let _ = std::fs::write(&stamp_path, stamp);
+    Ok(output)
+}
+
+/// What the optimized module was made from: the flags and the input's size and time.
+fn stamp(input: &Path, flags: &[String]) -> String {
+    let meta = std::fs::metadata(input).ok();
+    let modified = meta
+        .as_ref()
+        .and_then(|meta| meta.modified().ok())
+        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |time| time.as_nanos());
+    format!(
+        "{}\n{}\n{modified}\n",
+        flags.join(" "),
+        meta.map_or(0, |meta| meta.len())
+    )
+}
