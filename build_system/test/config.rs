@@ -9,6 +9,7 @@ pub const KNOWN_GROUPS: &[&str] = &[
     "no_sysroot",
     "llvm_sysroot",
     "own_sysroot",
+    "abi",
     "diagnostics",
     "gc",
 ];

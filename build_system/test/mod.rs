@@ -1,5 +1,6 @@
 //! `./y.sh test`: brings dist/ up to date, then runs the groups of build_system/tests.txt in order.
 
+mod abi;
 mod config;
 mod diagnostics;
 mod exec;
@@ -116,6 +117,7 @@ fn run_group(dirs: &Dirs, tools: &Tools, group: &str, options: &Options) -> Res<
             run_pass::cases(&dirs.repo, &out, tools, group, run_pass::Std::Ours)?,
             options.jobs,
         ),
+        "abi" => (abi::cases(&out, tools, group), options.jobs),
         "diagnostics" => (
             diagnostics::cases(&dirs.repo, &out, tools, group)?,
             options.jobs,
