@@ -324,12 +324,12 @@ fn enums() {
     both!(r_opt_char / c_opt_char (bb(Some('y'))) => Some('z'));
     both!(r_res_string / c_res_string (bb(Err("four".to_owned()))) => Ok(0x0404_0404));
     check(
-        "r_res_string(Ok)",
+        "r_res_string@ok",
         r_res_string(bb(Ok(255))),
         Err("ok:0xff".to_owned()),
     );
     check(
-        "c_res_string(Ok)",
+        "c_res_string@ok",
         c_res_string(bb(Ok(255))),
         Err("ok:0xff".to_owned()),
     );
