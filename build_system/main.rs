@@ -1,5 +1,6 @@
 //! The WasmRust build system run by `./y.sh`: parses the command line and dispatches to each command.
 
+mod binaryen;
 mod build;
 mod dirs;
 mod fsutil;

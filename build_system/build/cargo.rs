@@ -31,6 +31,13 @@ pub fn build_runner(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
     fsutil::copy(&built.join("wasm-run"), &installed)
 }
 
+pub fn build_cargo_wasm(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
+    let installed = dirs.dist.join("bin/cargo-wasm");
+    fsutil::remove_file(&installed)?;
+    let built = cargo_build_release(dirs, toolchain, "cargo-wasm")?;
+    fsutil::copy(&built.join("cargo-wasm"), &installed)
+}
+
 /// `cargo build --release -p PACKAGE`; returns the directory holding the artifacts.
 fn cargo_build_release(dirs: &Dirs, toolchain: &Toolchain, package: &str) -> Res<PathBuf> {
     let target_dir = workspace_target_dir(dirs, toolchain);

@@ -236,6 +236,7 @@ fn install(
         for file in fsutil::files_in(Path::new(WASI_LIBC_DIR))? {
             fsutil::copy(&file, &self_contained.join(file_name(&file)))?;
         }
+        super::wasi_libc::overlay_current(&self_contained)?;
     }
     // The host part: proc-macro crates link against it and rustc finds rust-lld in its bin/.
     fsutil::symlink(&toolchain.host_rustlib(), &rustlib.join(&toolchain.host))?;

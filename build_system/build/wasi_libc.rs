@@ -1,0 +1,58 @@
+//! A current wasi-libc for the sysroots' self-contained/ directory: Debian's (2022) lacks the
+//! pthread stubs that std's thread code links against, so no libtest harness could link.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::Res;
+use crate::fsutil;
+use crate::process;
+
+/// Symbols std needs that only a wasi-libc from 2023 or later defines.
+const NEEDED: &[&str] = &["pthread_join", "pthread_detach"];
+
+/// Copies the stable toolchain's self-contained wasi-libc (crt1-*.o, libc.a) over Debian's
+/// in `self_contained`; `./y.sh prepare` installs stable's wasm32-wasip1 for the gc group.
+pub fn overlay_current(self_contained: &Path) -> Res<()> {
+    let source = stable_self_contained()?;
+    for file in fsutil::files_in(&source)? {
+        let name = file.file_name().unwrap_or_default();
+        fsutil::copy(&file, &self_contained.join(name))?;
+    }
+    let libc = std::fs::read(self_contained.join("libc.a")).unwrap_or_default();
+    let missing: Vec<&str> = NEEDED
+        .iter()
+        .copied()
+        .filter(|symbol| !contains(&libc, format!("{symbol}\0").as_bytes()))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}/libc.a still lacks {}",
+            source.display(),
+            missing.join(", ")
+        ))
+    }
+}
+
+fn stable_self_contained() -> Res<PathBuf> {
+    let sysroot = process::stdout_of(Command::new("rustc").args(["+stable", "--print", "sysroot"]))
+        .map_err(|e| format!("{e}\n(run ./y.sh prepare: it installs the stable toolchain)"))?;
+    let dir = PathBuf::from(sysroot.trim()).join("lib/rustlib/wasm32-wasip1/lib/self-contained");
+    if dir.join("libc.a").is_file() {
+        Ok(dir)
+    } else {
+        Err(format!(
+            "{} has no libc.a: run ./y.sh prepare (adds wasm32-wasip1 to the stable toolchain)",
+            dir.display()
+        ))
+    }
+}
+
+/// Whether `needle` occurs in `haystack` (the archive's symbol table lists names NUL-terminated).
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
