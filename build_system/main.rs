@@ -1,5 +1,6 @@
 //! The WasmRust build system run by `./y.sh`: parses the command line and dispatches to each command.
 
+mod bench;
 mod binaryen;
 mod build;
 mod dirs;
@@ -41,6 +42,9 @@ fn main() -> ExitCode {
             }
             result
         }
+        Some("bench") => bench::Options::parse(&rest).and_then(|options| {
+            with_setup(|dirs, toolchain| bench::bench(dirs, toolchain, &options))
+        }),
         Some("clean") => {
             no_options(&rest).and_then(|()| Dirs::find().and_then(|dirs| dirs.clean()))
         }

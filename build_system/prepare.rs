@@ -26,6 +26,11 @@ pub fn prepare(_dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
         "stable toolchain with wasm32-wasip1",
         ensure_stable_wasip1,
     )?;
+    step(
+        "prepare",
+        "GNU time (apt), for ./y.sh bench",
+        ensure_gnu_time,
+    )?;
     eprintln!("[prepare] all prerequisites are in place");
     Ok(())
 }
@@ -144,4 +149,17 @@ fn ensure_stable_wasip1() -> Res<()> {
 fn rustup_list(args: &[&str]) -> Res<Vec<String>> {
     let text = process::stdout_of(Command::new("rustup").args(args))?;
     Ok(text.lines().map(|line| line.trim().to_owned()).collect())
+}
+
+/// GNU time reports a command's peak memory (the bench's memory table); Debian package `time`.
+pub fn ensure_gnu_time() -> Res<()> {
+    if Path::new("/usr/bin/time").is_file() {
+        return Ok(());
+    }
+    eprintln!("[prepare] /usr/bin/time is missing: installing Debian's time");
+    if apt_get(&["install", "-y", "time"]).is_err() {
+        apt_get(&["update"])?;
+        apt_get(&["install", "-y", "time"])?;
+    }
+    Ok(())
 }

@@ -1,0 +1,156 @@
+//! Section 3: run speed in wasm-run (wasmtime) of the programs in tests/bench/run/, our dev
+//! build against LLVM debug and LLVM release; each run's output is checked.
+
+use std::path::{Path, PathBuf};
+
+use super::Section;
+use super::measure::{Job, Stats};
+use super::report::{self, Csv, Table};
+use super::tools::{self, Backend, COMPILE_LIMIT, RUN_LIMIT, Tools};
+use crate::Res;
+use crate::fsutil;
+
+const RUN_DIR: &str = "tests/bench/run";
+const PROGRAMS: &[&str] = &[
+    "nbody",
+    "fannkuch_redux",
+    "spectral_norm",
+    "mandelbrot",
+    "binary_trees",
+    "strings_hashmap",
+];
+
+/// The columns: compiler, flags, and `--sysroot` when not the wrapper's default.
+struct Variant {
+    label: &'static str,
+    key: &'static str,
+    backend: Backend,
+    flags: &'static [&'static str],
+}
+
+const VARIANTS: &[Variant] = &[
+    Variant {
+        label: "LLVM release",
+        key: "llvm-release",
+        backend: Backend::Llvm,
+        flags: &["-Copt-level=3", "-Ccodegen-units=1"],
+    },
+    Variant {
+        label: "LLVM debug",
+        key: "llvm-debug",
+        backend: Backend::Llvm,
+        flags: &["-Copt-level=0"],
+    },
+    Variant {
+        label: "ours dev",
+        key: "ours-dev",
+        backend: Backend::Ours,
+        flags: &["-Copt-level=0"],
+    },
+    Variant {
+        label: "ours dev, LLVM's std",
+        key: "ours-dev-llvm-std",
+        backend: Backend::Ours,
+        flags: &["-Copt-level=0", "--sysroot", "llvm"],
+    },
+];
+
+pub fn section(tools: &Tools, runs: usize) -> Res<Section> {
+    let out = tools.scratch.join("run");
+    fsutil::fresh_dir(&out)?;
+    let mut header = vec!["program"];
+    header.extend(VARIANTS.iter().map(|v| v.label));
+    header.extend(["ours ÷ LLVM debug", "ours ÷ LLVM release"]);
+    let mut table = Table::new(
+        &format!("Run speed in wasmtime (median of {runs} runs, seconds; lower is better)"),
+        &header,
+    );
+    let mut csv = Csv::new("run");
+    let mut failures = Vec::new();
+    for program in PROGRAMS {
+        let expected =
+            fsutil::read_to_string(&tools.repo.join(RUN_DIR).join(format!("{program}.stdout")))?;
+        // Build and check every variant first, then time them in turns.
+        let mut built: Vec<Result<(Job, Vec<f64>), String>> = Vec::new();
+        for variant in VARIANTS {
+            eprintln!("[bench] run: build and check {program} ({})", variant.label);
+            built.push(
+                build_and_check(tools, program, variant, &expected, &out)?
+                    .map(|job| (job, Vec::new())),
+            );
+        }
+        for run in 0..runs {
+            eprintln!("[bench] run: {program}, run {} of {runs}", run + 1);
+            for entry in &mut built {
+                let Ok((job, times)) = entry else { continue };
+                let sample = tools.measure(job, RUN_LIMIT)?;
+                match tools::check_output(&sample, &expected) {
+                    Ok(()) => times.push(sample.wall.as_secs_f64()),
+                    Err(why) => *entry = Err(why),
+                }
+            }
+        }
+        let stats: Vec<Result<Stats, String>> = built
+            .iter()
+            .map(|entry| {
+                entry
+                    .as_ref()
+                    .map(|(_, times)| Stats::of(times))
+                    .map_err(Clone::clone)
+            })
+            .collect();
+        let mut row = vec![(*program).to_owned()];
+        for (variant, stats) in VARIANTS.iter().zip(&stats) {
+            csv.stats(program, variant.key, "run", "s", stats);
+            row.push(match stats {
+                Ok(s) => format!("{:.2}", s.median),
+                Err(why) => {
+                    failures.push(format!("{program} / {}: {why}", variant.label));
+                    report::failed_cell(why)
+                }
+            });
+        }
+        let ratio = |ours: &Result<Stats, String>, llvm: &Result<Stats, String>| match (ours, llvm)
+        {
+            (Ok(o), Ok(l)) => report::ratio(o.median, l.median),
+            _ => "–".to_owned(),
+        };
+        row.push(ratio(&stats[2], &stats[1]));
+        row.push(ratio(&stats[2], &stats[0]));
+        table.row(row);
+    }
+    table.note("Sources in tests/bench/run/ (each prints a checksum; every timed run must print the expected output). Wall time of `dist/bin/wasm-run FILE.wasm`, wasmtime's module cache warm (one untimed run first), so start-up and instantiation are included but not Cranelift's compile.");
+    table.note("LLVM release = `-Copt-level=3 -Ccodegen-units=1` (cargo's release profile with one CGU, no LTO); debug/dev = `-Copt-level=0`. \"ours dev\" links the std built by our backend, \"LLVM's std\" the LLVM-built one (`--sysroot llvm`): the difference is the std's code. Ratios use \"ours dev\".");
+    for why in failures {
+        table.note(format!("FAILED {why}"));
+    }
+    Ok(Section {
+        name: "run",
+        tables: vec![table],
+        csv,
+    })
+}
+
+/// Compiles `program` as `variant` and runs it once (untimed: fills wasmtime's cache) to check it.
+fn build_and_check(
+    tools: &Tools,
+    program: &str,
+    variant: &Variant,
+    expected: &str,
+    out: &Path,
+) -> Res<Result<Job, String>> {
+    let wasm: PathBuf = out.join(format!("{program}-{}.wasm", variant.key));
+    let compile = Job::new(tools.rustc(variant.backend), &tools.repo)
+        .args(["--edition", "2021"])
+        .args(variant.flags)
+        .arg("-o")
+        .arg(&wasm)
+        .arg(tools.repo.join(RUN_DIR).join(format!("{program}.rs")));
+    let sample = tools.measure(&compile, COMPILE_LIMIT)?;
+    if !sample.succeeded() {
+        return Ok(Err(format!("compile failed: {}", sample.failure())));
+    }
+    let job = tools.run_job(&wasm);
+    let sample = tools.measure(&job, tools::RUN_LIMIT)?;
+    Ok(tools::check_output(&sample, expected).map(|()| job))
+}

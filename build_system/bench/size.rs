@@ -1,0 +1,278 @@
+//! Section 2: binary size of three hello worlds (std `println!`, `#![no_std]` with one import, a
+//! `wasm::Gc` object) as our dev build, LLVM debug, LLVM release and LLVM release + wasm-opt.
+
+use std::path::{Path, PathBuf};
+
+use super::Section;
+use super::cargo::{self, Build};
+use super::compile_inputs::run_check;
+use super::measure::{Job, Stats};
+use super::report::{self, Csv, Table};
+use super::tools::{Backend, COMPILE_LIMIT, Tools};
+use crate::Res;
+use crate::fsutil;
+
+const SIZE_DIR: &str = "tests/bench/size";
+/// Single-file programs: `tests/bench/size/NAME.rs`, expected output `NAME.stdout`.
+const FILES: &[&str] = &["hello", "nostd_hello"];
+/// The cargo package of the GC hello world (tests/bench/size/gc_hello).
+const GC_HELLO: &str = "gc_hello";
+/// rustc flags of the release build; the same recipe as cargo::RELEASE_PROFILE.
+const RELEASE_FLAGS: &[&str] = &[
+    "-Copt-level=z",
+    "-Clto=fat",
+    "-Ccodegen-units=1",
+    "-Cstrip=symbols",
+];
+
+/// The columns: how each program is built.
+#[derive(Clone, Copy)]
+enum Variant {
+    OursDev,
+    OursDevLlvmStd,
+    LlvmDebug,
+    LlvmRelease,
+    LlvmReleaseWasmOpt,
+}
+
+const VARIANTS: [Variant; 5] = [
+    Variant::OursDev,
+    Variant::OursDevLlvmStd,
+    Variant::LlvmDebug,
+    Variant::LlvmRelease,
+    Variant::LlvmReleaseWasmOpt,
+];
+
+impl Variant {
+    fn label(self) -> &'static str {
+        match self {
+            Variant::OursDev => "ours dev",
+            Variant::OursDevLlvmStd => "ours dev, LLVM's std",
+            Variant::LlvmDebug => "LLVM debug",
+            Variant::LlvmRelease => "LLVM release",
+            Variant::LlvmReleaseWasmOpt => "LLVM release + wasm-opt -Oz",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Variant::OursDev => "ours-dev",
+            Variant::OursDevLlvmStd => "ours-dev-llvm-std",
+            Variant::LlvmDebug => "llvm-debug",
+            Variant::LlvmRelease => "llvm-release",
+            Variant::LlvmReleaseWasmOpt => "llvm-release-wasm-opt",
+        }
+    }
+
+    fn backend(self) -> Backend {
+        match self {
+            Variant::OursDev | Variant::OursDevLlvmStd => Backend::Ours,
+            _ => Backend::Llvm,
+        }
+    }
+
+    /// `--sysroot` for the wrapper: `llvm` names dist/'s reference std, a path the LTO std.
+    fn sysroot(self, release_sysroot: &Path) -> Option<String> {
+        match self {
+            Variant::OursDevLlvmStd => Some("llvm".to_owned()),
+            Variant::LlvmRelease | Variant::LlvmReleaseWasmOpt => {
+                Some(release_sysroot.display().to_string())
+            }
+            Variant::OursDev | Variant::LlvmDebug => None,
+        }
+    }
+
+    fn release(self) -> bool {
+        matches!(self, Variant::LlvmRelease | Variant::LlvmReleaseWasmOpt)
+    }
+}
+
+pub fn section(tools: &Tools, vendored: &Path, release_sysroot: &Path) -> Res<Section> {
+    let out = tools.scratch.join("size");
+    fsutil::fresh_dir(&out)?;
+    let mut table = Table::new(
+        "Binary size (bytes)",
+        &[
+            "program",
+            "ours dev",
+            "ours dev, LLVM's std",
+            "LLVM debug",
+            "LLVM release",
+            "LLVM release + wasm-opt -Oz",
+            "ours/LLVM debug",
+        ],
+    );
+    let mut csv = Csv::new("size");
+    let mut failures = Vec::new();
+    let programs = FILES.iter().copied().chain([GC_HELLO]);
+    for program in programs {
+        eprintln!("[bench] size: {program}");
+        let mut sizes = Vec::new();
+        let mut release_wasm: Option<Result<PathBuf, String>> = None;
+        for variant in VARIANTS {
+            let result = match variant {
+                Variant::LlvmReleaseWasmOpt => match &release_wasm {
+                    Some(Ok(wasm)) => wasm_opt(tools, wasm, &out, program)?,
+                    _ => Err("no LLVM release build to optimize".to_owned()),
+                },
+                _ if program == GC_HELLO => {
+                    gc_hello(tools, vendored, release_sysroot, variant, &out)?
+                }
+                _ => single_file(tools, program, variant, release_sysroot, &out)?,
+            };
+            if matches!(variant, Variant::LlvmRelease) {
+                release_wasm = Some(result.clone());
+            }
+            let size = match result {
+                Ok(wasm) => measure_size(tools, &wasm, &expected(tools, program))?,
+                Err(why) => Err(why),
+            };
+            if let Err(why) = &size {
+                failures.push(format!("{program} / {}: {why}", variant.label()));
+            }
+            let stats = size.clone().map(|bytes| Stats::of(&[bytes as f64]));
+            csv.stats(program, variant.key(), "size", "bytes", &stats);
+            sizes.push(size);
+        }
+        let cell = |size: &Result<u64, String>| match size {
+            Ok(bytes) => report::bytes(*bytes),
+            Err(why) => report::failed_cell(why),
+        };
+        let mut row = vec![program.to_owned()];
+        row.extend(sizes.iter().map(cell));
+        row.push(match (&sizes[0], &sizes[2]) {
+            (Ok(ours), Ok(llvm)) => report::ratio(*ours as f64, *llvm as f64),
+            _ => "–".to_owned(),
+        });
+        table.row(row);
+    }
+    table.note("Sources in tests/bench/size/. Dev/debug = `-Copt-level=0` without debug info; \"ours dev\" links the std built by our backend (dist/), \"LLVM's std\" the one LLVM built (dist/sysroot-llvm). Release = `-Copt-level=z -Clto=fat -Ccodegen-units=1 -Cpanic=abort -Cstrip=symbols` against an LLVM std built with bitcode (the bench builds it once: same sources and flags as dist/sysroot-llvm plus `-Cembed-bitcode=yes`); wasm-opt is binaryen's, from npm.");
+    table.note("Every binary is run in wasm-run and must print `Hello, world!`.");
+    table.note("nostd_hello imports only `wasi_snapshot_preview1.fd_write` and is linked without wasi-libc (`-Clink-self-contained=no`, its own `_start`).");
+    table.note("gc_hello uses `wasm::Gc` (crates/wasm): every column runs the library fallback (reference counting in linear memory); WasmGC acceleration by our backend is pending (issue 7), so it has no row of its own yet.");
+    for why in failures {
+        table.note(format!("FAILED {why}"));
+    }
+    Ok(Section {
+        name: "size",
+        tables: vec![table],
+        csv,
+    })
+}
+
+fn expected(tools: &Tools, program: &str) -> PathBuf {
+    let dir = tools.repo.join(SIZE_DIR);
+    if program == GC_HELLO {
+        dir.join(GC_HELLO).join(format!("{GC_HELLO}.stdout"))
+    } else {
+        dir.join(format!("{program}.stdout"))
+    }
+}
+
+/// The size of a built module after checking that it runs and prints what it should.
+fn measure_size(tools: &Tools, wasm: &Path, expected: &Path) -> Res<Result<u64, String>> {
+    if let Err(why) = run_check(tools, wasm, expected)? {
+        return Ok(Err(why));
+    }
+    let meta = std::fs::metadata(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    Ok(Ok(meta.len()))
+}
+
+fn single_file(
+    tools: &Tools,
+    program: &str,
+    variant: Variant,
+    release_sysroot: &Path,
+    out: &Path,
+) -> Res<Result<PathBuf, String>> {
+    let source = tools.repo.join(SIZE_DIR).join(format!("{program}.rs"));
+    let wasm = out.join(format!("{program}-{}.wasm", variant.key()));
+    let mut job = Job::new(tools.rustc(variant.backend()), &tools.repo)
+        .args(["--edition", "2021"])
+        .args(header_flags(&fsutil::read_to_string(&source)?));
+    if let Some(sysroot) = variant.sysroot(release_sysroot) {
+        job = job.arg("--sysroot").arg(sysroot);
+    }
+    job = if variant.release() {
+        job.args(RELEASE_FLAGS)
+    } else {
+        job.arg("-Copt-level=0")
+    };
+    let job = job.arg("-o").arg(&wasm).arg(&source);
+    let sample = tools.measure(&job, COMPILE_LIMIT)?;
+    Ok(if sample.succeeded() {
+        Ok(wasm)
+    } else {
+        Err(format!("compile failed: {}", sample.failure()))
+    })
+}
+
+/// The flags of `// compile-flags: ...` lines.
+fn header_flags(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter_map(|line| line.strip_prefix("// compile-flags:"))
+        .flat_map(|flags| flags.split_whitespace().map(str::to_owned))
+        .collect()
+}
+
+fn gc_hello(
+    tools: &Tools,
+    vendored: &Path,
+    release_sysroot: &Path,
+    variant: Variant,
+    out: &Path,
+) -> Res<Result<PathBuf, String>> {
+    let rustflags = variant
+        .sysroot(release_sysroot)
+        .map(|sysroot| format!("--sysroot {sysroot}"))
+        .unwrap_or_default();
+    let build = Build {
+        backend: variant.backend(),
+        package: GC_HELLO,
+        release: variant.release(),
+        rustflags: &rustflags,
+        target_dir: tools.cache.join(format!("cargo-size-{}", variant.key())),
+    };
+    if let Err(why) = cargo::build(tools, vendored, &build)? {
+        return Ok(Err(why));
+    }
+    let wasm = out.join(format!("{GC_HELLO}-{}.wasm", variant.key()));
+    fsutil::copy(&build.wasm(), &wasm)?;
+    Ok(Ok(wasm))
+}
+
+fn wasm_opt(tools: &Tools, wasm: &Path, out: &Path, program: &str) -> Res<Result<PathBuf, String>> {
+    if !tools.wasm_opt.is_file() {
+        return Ok(Err(format!(
+            "{} is missing: run `./y.sh build`",
+            tools.wasm_opt.display()
+        )));
+    }
+    let optimized = out.join(format!(
+        "{program}-{}.wasm",
+        Variant::LlvmReleaseWasmOpt.key()
+    ));
+    // The features rustc enables by default for wasm32-wasip1; wasm-opt must not lower them.
+    let job = Job::new(&tools.wasm_opt, &tools.repo)
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+        ])
+        .args([
+            "--enable-nontrapping-float-to-int",
+            "--enable-multivalue",
+            "--enable-reference-types",
+        ])
+        .arg(wasm)
+        .arg("-o")
+        .arg(&optimized);
+    let sample = tools.measure(&job, COMPILE_LIMIT)?;
+    Ok(if sample.succeeded() {
+        Ok(optimized)
+    } else {
+        Err(format!("wasm-opt failed: {}", sample.failure()))
+    })
+}
