@@ -184,6 +184,8 @@ pub fn recorded_crates(build: &Build) -> Res<Vec<String>> {
 /// The recorded rustc command of `krate`, writing into `out_dir` instead of cargo's target dir,
 /// with `-Ztime-passes`, in the environment cargo gave it.
 pub fn replay(tools: &Tools, build: &Build, krate: &str, out_dir: &Path) -> Res<Job> {
+    // rustc writes its dep-info there without creating the directory.
+    fsutil::create_dir_all(out_dir)?;
     let records = build.records();
     let args = split_nul(&read(&records.join(format!("{krate}.args")))?);
     let env = split_nul(&read(&records.join(format!("{krate}.env")))?);

@@ -95,10 +95,32 @@ impl Sample {
         let excerpt: Vec<&str> = stderr
             .lines()
             .filter(|line| !line.starts_with("time:"))
+            .map(json_message)
+            .filter(|line| !line.trim().is_empty())
             .take(12)
             .collect();
         format!("{ending}: {}", excerpt.join("\n"))
     }
+}
+
+/// The `"message"` of one of rustc's JSON diagnostics (cargo asks for them), else the line.
+fn json_message(line: &str) -> &str {
+    let Some(start) = line
+        .strip_prefix("{\"$message_type\"")
+        .and_then(|rest| rest.find("\"message\":\"").map(|i| &rest[i + 11..]))
+    else {
+        return line;
+    };
+    // Up to the first unescaped quote.
+    let mut escaped = false;
+    for (i, c) in start.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => return &start[..i],
+            _ => escaped = false,
+        }
+    }
+    start
 }
 
 /// Runs `job` once under GNU time; `scratch` holds GNU time's output file.
@@ -151,5 +173,23 @@ impl Stats {
             max: values.iter().copied().fold(f64::NEG_INFINITY, f64::max),
             runs: values.len(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_diagnostics_shrink_to_their_message() {
+        let line = r#"{"$message_type":"diagnostic","message":"cannot \"x\"","code":null}"#;
+        assert_eq!(json_message(line), r#"cannot \"x\""#);
+        assert_eq!(json_message("error: plain"), "error: plain");
+    }
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
     }
 }

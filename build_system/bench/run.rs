@@ -81,7 +81,14 @@ pub fn section(tools: &Tools, runs: usize) -> Res<Section> {
         }
         for run in 0..runs {
             eprintln!("[bench] run: {program}, run {} of {runs}", run + 1);
-            for entry in &mut built {
+            // Alternate the order, so slow drifts of the machine hit every variant alike.
+            let order: Vec<usize> = if run % 2 == 0 {
+                (0..built.len()).collect()
+            } else {
+                (0..built.len()).rev().collect()
+            };
+            for i in order {
+                let entry = &mut built[i];
                 let Ok((job, times)) = entry else { continue };
                 let sample = tools.measure(job, RUN_LIMIT)?;
                 match tools::check_output(&sample, &expected) {
