@@ -269,6 +269,10 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let mut args = args;
         if let Some(fn_abi) = fn_abi {
             let fixed = crate::abi::fixed_arg_count(fn_abi);
+            // rustc_codegen_ssa passes the return slot first when the return is indirect.
+            if fn_abi.ret.is_indirect() {
+                sext.push(false);
+            }
             for arg in &fn_abi.args[..fixed] {
                 let is_sext = |attrs: &rustc_target::callconv::ArgAttributes| attrs.arg_ext == ArgExtension::Sext;
                 match &arg.mode {

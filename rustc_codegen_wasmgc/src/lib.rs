@@ -37,6 +37,7 @@ mod int128;
 mod intrinsics;
 mod lanes;
 mod object;
+mod structure;
 mod type_of;
 mod types;
 mod unsupported_traits;
