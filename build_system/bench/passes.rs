@@ -1,11 +1,12 @@
 //! The compile phases from rustc's `-Ztime-passes` output, defined the same way for both backends.
 //!
 //! Backend phase = `codegen_crate` without the monomorphization collector and the CGU partitioning
-//! it contains (rustc's own work, identical for every backend), plus `finish_ongoing_codegen`
-//! (waiting for codegen worker threads: LLVM's optimization and object emission) and `link`
-//! (rust-lld, or writing the rlib). LLVM's worker-thread timer `LLVM_passes` overlaps the others
-//! and is not added. Frontend = rustc's `total` minus the backend phase: parsing, expansion, type
-//! and borrow checking, MIR building, monomorphization, metadata.
+//! when it contains them (rustc's own work, identical for every backend; for an rlib they run
+//! earlier, inside `generate_crate_metadata`), plus `finish_ongoing_codegen` (waiting for codegen
+//! worker threads: LLVM's optimization and object emission) and `link` (rust-lld, or writing the
+//! rlib). LLVM's worker-thread timer `LLVM_passes` overlaps the others and is not added.
+//! Frontend = rustc's `total` minus the backend phase: parsing, expansion, type and borrow
+//! checking, MIR building, monomorphization, metadata.
 
 /// The passes inside `codegen_crate` that do not depend on the backend.
 const BACKEND_INDEPENDENT: &[&str] = &[
@@ -37,23 +38,27 @@ impl Phases {
 /// `None` when `stderr` lacks the `total` or `codegen_crate` lines (not a `-Ztime-passes` run, or
 /// the compile stopped early).
 pub fn parse(stderr: &str) -> Option<Phases> {
-    let passes: Vec<(&str, f64)> = stderr.lines().filter_map(pass).collect();
-    // A name may be reported more than once (e.g. per codegen unit); its times add up.
-    let sum = |name: &str| -> Option<f64> {
-        let times: Vec<f64> = passes
-            .iter()
-            .filter(|(pass, _)| *pass == name)
-            .map(|(_, secs)| *secs)
-            .collect();
-        (!times.is_empty()).then(|| times.iter().sum())
-    };
-    let total = sum("total")?;
-    let codegen = sum("codegen_crate")?;
-    let independent: f64 = BACKEND_INDEPENDENT.iter().filter_map(|p| sum(p)).sum();
-    let after: f64 = BACKEND_AFTER.iter().filter_map(|p| sum(p)).sum();
+    let (mut total, mut codegen, mut after) = (None, None, 0.0);
+    // A pass is printed when it ends, so nested passes come before their parent: the collector's
+    // time belongs to whichever of its possible parents is printed next.
+    let (mut independent, mut pending) = (0.0, 0.0);
+    for (name, secs) in stderr.lines().filter_map(pass) {
+        match name {
+            _ if BACKEND_INDEPENDENT.contains(&name) => pending += secs,
+            "generate_crate_metadata" => pending = 0.0,
+            "codegen_crate" => {
+                *codegen.get_or_insert(0.0) += secs;
+                independent += pending;
+                pending = 0.0;
+            }
+            "total" => *total.get_or_insert(0.0) += secs,
+            _ if BACKEND_AFTER.contains(&name) => after += secs,
+            _ => {}
+        }
+    }
     Some(Phases {
-        total,
-        backend: codegen - independent + after,
+        total: total?,
+        backend: codegen? - independent + after,
     })
 }
 
@@ -81,5 +86,16 @@ mod tests {
         let phases = parse(stderr).unwrap();
         assert!((phases.backend - (0.105 - 0.067 + 0.031 + 0.057)).abs() < 1e-9);
         assert!((phases.frontend() - (0.282 - phases.backend)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn an_rlib_collects_inside_metadata_generation() {
+        let stderr = "time:   0.315; rss: 1MB -> 2MB (+1MB)\tmonomorphization_collector_graph_walk\n\
+                      time:   0.524; rss: 1MB -> 2MB (+1MB)\tgenerate_crate_metadata\n\
+                      time:   0.352; rss: 1MB -> 2MB (+1MB)\tcodegen_crate\n\
+                      time:   0.035; rss: 1MB -> 2MB (+1MB)\tlink\n\
+                      time:   3.953; rss: 1MB -> 2MB (+1MB)\ttotal\n";
+        let phases = parse(stderr).unwrap();
+        assert!((phases.backend - (0.352 + 0.035)).abs() < 1e-9);
     }
 }
