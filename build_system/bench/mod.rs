@@ -12,6 +12,7 @@ mod report;
 mod run;
 mod size;
 mod tools;
+mod wasm_sections;
 
 use std::time::Instant;
 

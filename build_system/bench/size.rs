@@ -9,6 +9,7 @@ use super::compile_inputs::run_check;
 use super::measure::{Job, Stats};
 use super::report::{self, Csv, Table};
 use super::tools::{Backend, COMPILE_LIMIT, Tools};
+use super::wasm_sections;
 use crate::Res;
 use crate::fsutil;
 
@@ -90,18 +91,11 @@ impl Variant {
 pub fn section(tools: &Tools, vendored: &Path, release_sysroot: &Path) -> Res<Section> {
     let out = tools.scratch.join("size");
     fsutil::fresh_dir(&out)?;
-    let mut table = Table::new(
-        "Binary size (bytes)",
-        &[
-            "program",
-            "ours dev",
-            "ours dev, LLVM's std",
-            "LLVM debug",
-            "LLVM release",
-            "LLVM release + wasm-opt -Oz",
-            "ours/LLVM debug",
-        ],
-    );
+    let mut header = vec!["program"];
+    header.extend(VARIANTS.iter().map(|v| v.label()));
+    header.push("ours/LLVM debug");
+    let mut files = Table::new("Binary size (bytes)", &header);
+    let mut code = Table::new("Code section only (bytes)", &header);
     let mut csv = Csv::new("size");
     let mut failures = Vec::new();
     let programs = FILES.iter().copied().chain([GC_HELLO]);
@@ -130,34 +124,55 @@ pub fn section(tools: &Tools, vendored: &Path, release_sysroot: &Path) -> Res<Se
             if let Err(why) = &size {
                 failures.push(format!("{program} / {}: {why}", variant.label()));
             }
-            let stats = size.clone().map(|bytes| Stats::of(&[bytes as f64]));
-            csv.stats(program, variant.key(), "size", "bytes", &stats);
+            for (metric, value) in [
+                ("file", size.as_ref().map(|s| s.file)),
+                ("code", size.as_ref().map(|s| s.code)),
+                ("dwarf", size.as_ref().map(|s| s.dwarf)),
+            ] {
+                let stats = value
+                    .map(|bytes| Stats::of(&[bytes as f64]))
+                    .map_err(Clone::clone);
+                csv.stats(program, variant.key(), metric, "bytes", &stats);
+            }
             sizes.push(size);
         }
-        let cell = |size: &Result<u64, String>| match size {
-            Ok(bytes) => report::bytes(*bytes),
-            Err(why) => report::failed_cell(why),
-        };
-        let mut row = vec![program.to_owned()];
-        row.extend(sizes.iter().map(cell));
-        row.push(match (&sizes[0], &sizes[2]) {
-            (Ok(ours), Ok(llvm)) => report::ratio(*ours as f64, *llvm as f64),
-            _ => "–".to_owned(),
-        });
-        table.row(row);
+        files.row(row(program, &sizes, |s| s.file));
+        code.row(row(program, &sizes, |s| s.code));
     }
-    table.note("Sources in tests/bench/size/. Dev/debug = `-Copt-level=0` without debug info; \"ours dev\" links the std built by our backend (dist/), \"LLVM's std\" the one LLVM built (dist/sysroot-llvm). Release = `-Copt-level=z -Clto=fat -Ccodegen-units=1 -Cpanic=abort -Cstrip=symbols` against an LLVM std built with bitcode (the bench builds it once: same sources and flags as dist/sysroot-llvm plus `-Cembed-bitcode=yes`); wasm-opt is binaryen's, from npm.");
-    table.note("Every binary is run in wasm-run and must print `Hello, world!`.");
-    table.note("nostd_hello imports only `wasi_snapshot_preview1.fd_write` and is linked without wasi-libc (`-Clink-self-contained=no`, its own `_start`).");
-    table.note("gc_hello uses `wasm::Gc` (crates/wasm): every column runs the library fallback (reference counting in linear memory); WasmGC acceleration by our backend is pending (issue 7), so it has no row of its own yet.");
+    files.note("Sources in tests/bench/size/. Dev/debug = `-Copt-level=0` without Rust debug info; \"ours dev\" links the std built by our backend (dist/), \"LLVM's std\" the one LLVM built (dist/sysroot-llvm). Release = `-Copt-level=z -Clto=fat -Ccodegen-units=1 -Cpanic=abort -Cstrip=symbols` against an LLVM std built with bitcode (the bench builds it once: same sources and flags as dist/sysroot-llvm plus `-Cembed-bitcode=yes`); wasm-opt is binaryen's, from npm (dist/bin/wasm-opt).");
+    files.note("Every binary is run in wasm-run and must print `Hello, world!`.");
+    files.note("The dev/debug builds of hello and gc_hello carry wasi-libc's DWARF (its libc.a is built with `-g`; about 235 KB, the same in every column), which release strips: the code-section table below compares the code alone.");
+    files.note("nostd_hello imports only `wasi_snapshot_preview1.fd_write` and is linked without wasi-libc (`-Clink-self-contained=no`, its own `_start`).");
+    files.note("gc_hello uses `wasm::Gc` (crates/wasm): every column runs the library fallback (reference counting in linear memory); WasmGC acceleration by our backend is pending (issue 7), so it has no column of its own yet.");
     for why in failures {
-        table.note(format!("FAILED {why}"));
+        files.note(format!("FAILED {why}"));
     }
     Ok(Section {
         name: "size",
-        tables: vec![table],
+        tables: vec![files, code],
         csv,
     })
+}
+
+/// One table row: a cell per variant, then ours dev against LLVM debug.
+fn row(program: &str, sizes: &[Result<Sizes, String>], pick: fn(&Sizes) -> u64) -> Vec<String> {
+    let mut row = vec![program.to_owned()];
+    row.extend(sizes.iter().map(|size| match size {
+        Ok(s) => report::bytes(pick(s)),
+        Err(why) => report::failed_cell(why),
+    }));
+    row.push(match (&sizes[0], &sizes[2]) {
+        (Ok(ours), Ok(llvm)) => report::ratio(pick(ours) as f64, pick(llvm) as f64),
+        _ => "–".to_owned(),
+    });
+    row
+}
+
+/// The sizes of one built module.
+struct Sizes {
+    file: u64,
+    code: u64,
+    dwarf: u64,
 }
 
 fn expected(tools: &Tools, program: &str) -> PathBuf {
@@ -169,13 +184,20 @@ fn expected(tools: &Tools, program: &str) -> PathBuf {
     }
 }
 
-/// The size of a built module after checking that it runs and prints what it should.
-fn measure_size(tools: &Tools, wasm: &Path, expected: &Path) -> Res<Result<u64, String>> {
+/// The sizes of a built module after checking that it runs and prints what it should.
+fn measure_size(tools: &Tools, wasm: &Path, expected: &Path) -> Res<Result<Sizes, String>> {
     if let Err(why) = run_check(tools, wasm, expected)? {
         return Ok(Err(why));
     }
-    let meta = std::fs::metadata(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
-    Ok(Ok(meta.len()))
+    let bytes = std::fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let Some(sections) = wasm_sections::sizes(&bytes) else {
+        return Ok(Err(format!("{} is not a wasm module", wasm.display())));
+    };
+    Ok(Ok(Sizes {
+        file: bytes.len() as u64,
+        code: sections.code,
+        dwarf: sections.dwarf,
+    }))
 }
 
 fn single_file(
