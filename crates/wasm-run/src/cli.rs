@@ -1,9 +1,11 @@
 //! Command-line parsing for `wasm-run`: runner options first, then the module and its arguments.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 pub const USAGE: &str = "\
 usage: wasm-run [OPTIONS] FILE.wasm [ARGS...]
+       wasm-run --libtest [OPTIONS] FILE.wasm [LIBTEST ARGS...]
 
 Runs a WASI preview 1 module in wasmtime (Cranelift) with WasmGC enabled.
 stdin/stdout/stderr and the environment are inherited; argv[0] is FILE.wasm.
@@ -15,12 +17,32 @@ options (before FILE.wasm):
   --no-cache      do not use the compiled-module cache
   -h, --help      print this help
 
+libtest mode: FILE.wasm is a test harness (`rustc --test`, e.g. `cargo test --no-run`) for
+wasm32-wasip1 built with panic=abort, where a panicking test aborts the whole program. The
+module is compiled once; its tests are listed (`--list`, `--list --ignored`) and each selected
+test runs alone in a fresh instance (`NAME --exact --test-threads=1 --nocapture`), so a panic,
+trap or hang fails that test only. Output has libtest's shape (`running N tests`,
+`test NAME ... ok|FAILED|ignored`, the output of each failure, `test result: ...`).
+  --libtest            run FILE.wasm as a libtest harness, as described above
+  --jobs N             tests run at the same time (default 2)
+  --timeout SECS       a test still running after SECS seconds fails (default 60)
+  --summary-json PATH  also write the verdicts to PATH: one JSON object whose \"tests\" array
+                       has one element per line: {\"name\":\"..\",\"verdict\":\"ok\"|\"failed\"|
+                       \"ignored\",\"reason\":\"..\" (failed only),\"seconds\":S}
+  LIBTEST ARGS         FILTER (substring of the test name; several: any), --exact, --skip
+                       FILTER, --ignored (run only ignored tests), --include-ignored, --list
+                       (print the harness's list), --test-threads N (same as --jobs), --color X (ignored),
+                       -q/--quiet (one character per test), --nocapture/--no-capture/
+                       --show-output (print the output of passing tests too)
+
 host imports: module `wasm_host` as in crates/wasm/HOST-ABI.md (ExternRef handles, print,
 the example objects); WASM_RUN_LIVE_HANDLES=1 reports the handles still live at exit.
 
 exit status: the program's (proc_exit or 0 after `_start` returns);
              134 when the program traps (like an abort), after the trap message;
-             125 when wasm-run itself fails (unreadable file, invalid module, link error)";
+             125 when wasm-run itself fails (unreadable file, invalid module, link error);
+  --libtest: 0 when no selected test failed, 101 when any failed (like `cargo test`),
+             125 when the harness cannot be loaded or listed";
 
 /// What the user asked for.
 pub struct Options {
@@ -32,15 +54,70 @@ pub struct Options {
     pub cache: bool,
 }
 
+/// `--libtest`: how to run a test harness.
+pub(crate) struct LibtestOptions {
+    pub(crate) module: PathBuf,
+    pub(crate) dirs: Vec<String>,
+    pub(crate) cache: bool,
+    pub(crate) jobs: usize,
+    pub(crate) timeout: Duration,
+    pub(crate) summary_json: Option<PathBuf>,
+    pub(crate) harness: HarnessArgs,
+}
+
+/// Which tests `--ignored` / `--include-ignored` select, as in libtest.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum RunIgnored {
+    No,
+    Only,
+    Yes,
+}
+
+/// The libtest arguments after FILE.wasm that `--libtest` understands.
+#[derive(Debug)]
+pub(crate) struct HarnessArgs {
+    pub(crate) filters: Vec<String>,
+    pub(crate) exact: bool,
+    pub(crate) skip: Vec<String>,
+    pub(crate) run_ignored: RunIgnored,
+    pub(crate) list: bool,
+    pub(crate) quiet: bool,
+    pub(crate) show_output: bool,
+    /// `--test-threads N`: overrides `--jobs`.
+    pub(crate) test_threads: Option<usize>,
+}
+
+impl HarnessArgs {
+    /// The arguments that make the harness's `--list` select the same tests.
+    pub(crate) fn selection(&self) -> Vec<String> {
+        let mut args = self.filters.clone();
+        if self.exact {
+            args.push("--exact".to_owned());
+        }
+        for skip in &self.skip {
+            args.extend(["--skip".to_owned(), skip.clone()]);
+        }
+        args
+    }
+}
+
 pub enum Parsed {
     Run(Options),
+    Libtest(LibtestOptions),
     Help,
 }
+
+/// The default of `--timeout`: generous for a debug build of a slow test, short enough for CI.
+const DEFAULT_TIMEOUT_SECS: usize = 60;
 
 pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
     let mut invoke = None;
     let mut dirs = Vec::new();
     let mut cache = true;
+    let mut libtest = false;
+    let mut jobs = None;
+    let mut timeout = None;
+    let mut summary_json = None;
     let module = loop {
         let Some(arg) = args.next() else {
             return Err("missing FILE.wasm".to_owned());
@@ -50,17 +127,186 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
             "--invoke" => invoke = Some(args.next().ok_or("--invoke needs a function name")?),
             "--dir" => dirs.push(args.next().ok_or("--dir needs a path")?),
             "--no-cache" => cache = false,
+            "--libtest" => libtest = true,
+            "--jobs" => jobs = Some(number("--jobs", args.next())?),
+            "--timeout" => timeout = Some(number("--timeout", args.next())?),
+            "--summary-json" => {
+                summary_json = Some(PathBuf::from(
+                    args.next().ok_or("--summary-json needs a path")?,
+                ));
+            }
             // Everything after `--` or the first non-option is the module and its arguments.
             "--" => break args.next().ok_or("missing FILE.wasm after `--`")?,
             option if option.starts_with('-') => return Err(format!("unknown option `{option}`")),
             _ => break arg,
         }
     };
+    let module = PathBuf::from(module);
+    if libtest {
+        if invoke.is_some() {
+            return Err("--invoke and --libtest exclude each other".to_owned());
+        }
+        let harness = parse_harness_args(args)?;
+        return Ok(Parsed::Libtest(LibtestOptions {
+            module,
+            dirs,
+            cache,
+            jobs: harness.test_threads.or(jobs).unwrap_or(2).max(1),
+            timeout: Duration::from_secs(timeout.unwrap_or(DEFAULT_TIMEOUT_SECS).max(1) as u64),
+            summary_json,
+            harness,
+        }));
+    }
+    if jobs.is_some() || timeout.is_some() || summary_json.is_some() {
+        return Err("--jobs, --timeout and --summary-json need --libtest".to_owned());
+    }
     Ok(Parsed::Run(Options {
-        module: PathBuf::from(module),
+        module,
         args: args.collect(),
         invoke,
         dirs,
         cache,
     }))
+}
+
+fn number(option: &str, value: Option<String>) -> Result<usize, String> {
+    let value = value.ok_or(format!("{option} needs a number"))?;
+    value
+        .parse()
+        .map_err(|_| format!("{option} {value}: not a number"))
+}
+
+/// The libtest arguments after FILE.wasm. Unknown ones are refused rather than ignored: a
+/// silently dropped option would run other tests than the ones asked for.
+fn parse_harness_args(mut args: impl Iterator<Item = String>) -> Result<HarnessArgs, String> {
+    let mut harness = HarnessArgs {
+        filters: Vec::new(),
+        exact: false,
+        skip: Vec::new(),
+        run_ignored: RunIgnored::No,
+        list: false,
+        quiet: false,
+        show_output: false,
+        test_threads: None,
+    };
+    let mut ignored = false;
+    let mut include_ignored = false;
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => {
+                (name.to_owned(), Some(value.to_owned()))
+            }
+            _ => (arg.clone(), None),
+        };
+        let mut value = |what: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or(format!("{name} needs {what}"))
+        };
+        match name.as_str() {
+            "--exact" => harness.exact = true,
+            "--skip" => harness.skip.push(value("a filter")?),
+            "--ignored" => ignored = true,
+            "--include-ignored" => include_ignored = true,
+            "--list" => harness.list = true,
+            "-q" | "--quiet" => harness.quiet = true,
+            "--nocapture" | "--no-capture" | "--show-output" => harness.show_output = true,
+            "--test-threads" => {
+                harness.test_threads = Some(number("--test-threads", Some(value("a number")?))?)
+            }
+            // What cargo or a user may add that changes nothing here (our output has no colors).
+            "--test" => {}
+            "--color" => drop(value("auto, always or never")?),
+            option if option.starts_with('-') => {
+                return Err(format!(
+                    "--libtest: unsupported libtest option `{option}` (see --help)"
+                ));
+            }
+            _ => harness.filters.push(arg),
+        }
+    }
+    harness.run_ignored = match (ignored, include_ignored) {
+        (true, true) => return Err("--ignored and --include-ignored exclude each other".to_owned()),
+        (true, false) => RunIgnored::Only,
+        (false, true) => RunIgnored::Yes,
+        (false, false) => RunIgnored::No,
+    };
+    Ok(harness)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_words(line: &str) -> Result<Parsed, String> {
+        parse(line.split_whitespace().map(str::to_owned))
+    }
+
+    fn libtest(line: &str) -> LibtestOptions {
+        match parse_words(line) {
+            Ok(Parsed::Libtest(options)) => options,
+            Ok(_) => panic!("`{line}` did not select libtest mode"),
+            Err(message) => panic!("`{line}`: {message}"),
+        }
+    }
+
+    #[test]
+    fn libtest_mode_splits_runner_and_harness_arguments() {
+        let options = libtest(
+            "--libtest --jobs 3 --timeout 5 --summary-json s.json t.wasm num:: --exact --skip=slow",
+        );
+        assert_eq!(options.module, PathBuf::from("t.wasm"));
+        assert_eq!(options.jobs, 3);
+        assert_eq!(options.timeout, Duration::from_secs(5));
+        assert_eq!(options.summary_json, Some(PathBuf::from("s.json")));
+        assert_eq!(options.harness.filters, ["num::"]);
+        assert_eq!(
+            options.harness.selection(),
+            ["num::", "--exact", "--skip", "slow"]
+        );
+        assert_eq!(options.harness.run_ignored, RunIgnored::No);
+    }
+
+    #[test]
+    fn libtest_defaults_and_test_threads() {
+        let options = libtest("--libtest t.wasm");
+        assert_eq!(options.jobs, 2);
+        assert_eq!(
+            options.timeout,
+            Duration::from_secs(DEFAULT_TIMEOUT_SECS as u64)
+        );
+        assert!(options.harness.selection().is_empty());
+        assert_eq!(libtest("--libtest t.wasm --test-threads=1").jobs, 1);
+        assert_eq!(
+            libtest("--libtest t.wasm --include-ignored")
+                .harness
+                .run_ignored,
+            RunIgnored::Yes
+        );
+        assert_eq!(
+            libtest("--libtest t.wasm --ignored").harness.run_ignored,
+            RunIgnored::Only
+        );
+    }
+
+    #[test]
+    fn libtest_refuses_what_it_would_misread() {
+        assert!(parse_words("--libtest t.wasm --bench").is_err());
+        assert!(parse_words("--libtest t.wasm --ignored --include-ignored").is_err());
+        assert!(parse_words("--libtest --invoke f t.wasm").is_err());
+        // Runner options of libtest mode mean nothing for a plain run.
+        assert!(parse_words("--jobs 2 t.wasm").is_err());
+    }
+
+    #[test]
+    fn plain_run_keeps_program_arguments() {
+        match parse_words("--dir . p.wasm --exact -x") {
+            Ok(Parsed::Run(options)) => {
+                assert_eq!(options.args, ["--exact", "-x"]);
+                assert_eq!(options.dirs, ["."]);
+            }
+            _ => panic!("not a plain run"),
+        }
+    }
 }

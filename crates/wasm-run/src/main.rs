@@ -2,6 +2,7 @@
 
 mod cli;
 mod host;
+mod libtest;
 mod run;
 
 use std::process::ExitCode;
@@ -14,7 +15,7 @@ const TRAP_EXIT: u8 = 134;
 const SETUP_EXIT: u8 = 125;
 
 /// Stack for the host's own frames (wasmtime, WASI, compilation) beside the wasm stack.
-const HOST_STACK_MARGIN: usize = 8 << 20;
+pub(crate) const HOST_STACK_MARGIN: usize = 8 << 20;
 
 fn main() -> ExitCode {
     // Wasm runs on the native stack of the calling thread, and the main thread's (8 MiB) cannot
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
 fn run_main() -> ExitCode {
     let options = match cli::parse(std::env::args().skip(1)) {
         Ok(cli::Parsed::Run(options)) => options,
+        Ok(cli::Parsed::Libtest(options)) => return libtest::main(&options),
         Ok(cli::Parsed::Help) => {
             println!("{}", cli::USAGE);
             return ExitCode::SUCCESS;

@@ -36,21 +36,38 @@ pub struct Prepared {
 
 pub fn prepare(options: &Options) -> Result<Prepared, SetupError> {
     let engine = Engine::new(&engine_config(options.cache)?)?;
-    let module = Module::from_file(&engine, &options.module)
-        .map_err(|e| e.context(format!("cannot load `{}`", options.module.display())))?;
-
-    let mut linker: Linker<HostState> = Linker::new(&engine);
-    p1::add_to_linker_sync(&mut linker, |state: &mut HostState| &mut state.wasi)?;
-    host::add_to_linker(&mut linker)?;
-
+    let module = load(&engine, &options.module)?;
+    let linker = linker(&engine)?;
     let wasi = wasi_context(options)?;
-    let handles = HandleTable::default();
-    let mut store = Store::new(&engine, HostState { wasi, handles });
+    let mut store = Store::new(&engine, HostState::new(wasi));
     let instance = linker.instantiate(&mut store, &module)?;
     Ok(Prepared { store, instance })
 }
 
-fn engine_config(cache: bool) -> Result<Config, SetupError> {
+/// Reads and compiles (or takes from the cache) the module at `path`.
+pub(crate) fn load(engine: &Engine, path: &Path) -> Result<Module, SetupError> {
+    Module::from_file(engine, path)
+        .map_err(|e| SetupError(e.context(format!("cannot load `{}`", path.display()))))
+}
+
+/// The imports every module may use: WASI preview 1 and our `wasm_host` functions.
+pub(crate) fn linker(engine: &Engine) -> Result<Linker<HostState>, SetupError> {
+    let mut linker: Linker<HostState> = Linker::new(engine);
+    p1::add_to_linker_sync(&mut linker, |state: &mut HostState| &mut state.wasi)?;
+    host::add_to_linker(&mut linker)?;
+    Ok(linker)
+}
+
+impl HostState {
+    pub(crate) fn new(wasi: WasiP1Ctx) -> HostState {
+        HostState {
+            wasi,
+            handles: HandleTable::default(),
+        }
+    }
+}
+
+pub(crate) fn engine_config(cache: bool) -> Result<Config, SetupError> {
     let mut config = Config::new();
     // WasmGC needs typed function references, which need reference types.
     config
