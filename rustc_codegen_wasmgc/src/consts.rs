@@ -63,7 +63,7 @@ impl<'tcx> CodegenCx<'tcx> {
 
     /// An anonymous data symbol holding `bytes`, shared between identical constants.
     pub(crate) fn anon_data(&self, bytes: Vec<u8>, relocs: Vec<DataReloc>, align: u64, mutable: bool) -> DataId {
-        let key = (relocs.is_empty() && !mutable).then(|| bytes.clone());
+        let key = (!mutable).then(|| (bytes.clone(), relocs.clone()));
         if let Some(key) = &key
             && let Some(&d) = self.const_datas.borrow().get(key)
         {

@@ -18,7 +18,7 @@ use rustc_span::Span;
 use rustc_target::spec::{HasTargetSpec, HasX86AbiOpt, Target, X86Abi};
 
 use crate::emit::Body;
-use crate::object::{SYM_BINDING_LOCAL, SYM_BINDING_WEAK, SYM_VISIBILITY_HIDDEN};
+use crate::object::{DataReloc, SYM_BINDING_LOCAL, SYM_BINDING_WEAK, SYM_VISIBILITY_HIDDEN};
 use crate::types::{FnSig, FnSigData, Type, TypeKind, TypeTable};
 use crate::value::{DataId, FnId, Value, ValueData};
 
@@ -55,7 +55,9 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) datas: RefCell<Vec<DataDecl>>,
     pub(crate) data_by_name: RefCell<FxHashMap<String, DataId>>,
     /// Immutable, relocation-free anonymous constants already emitted, keyed by their bytes.
-    pub(crate) const_datas: RefCell<FxHashMap<Vec<u8>, DataId>>,
+    /// Immutable anonymous constants by contents, so equal constants share one address as
+    /// under LLVM (alloc's `Waker::will_wake` compares promoted vtable addresses).
+    pub(crate) const_datas: RefCell<FxHashMap<(Vec<u8>, Vec<DataReloc>), DataId>>,
     pub(crate) vtables: RefCell<FxHashMap<(Ty<'tcx>, Option<ExistentialTraitRef<'tcx>>), Value>>,
     pub(crate) anon_counter: std::cell::Cell<u32>,
     pub(crate) t_void: Type,

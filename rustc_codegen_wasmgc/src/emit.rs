@@ -24,7 +24,7 @@ impl RelocKind {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum RelocTarget {
     Func(FnId),
     Data(DataId),

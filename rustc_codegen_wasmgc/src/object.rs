@@ -22,6 +22,7 @@ pub(crate) struct ObjFunc {
     pub(crate) import: Option<(String, String)>,
 }
 
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct DataReloc {
     pub(crate) offset: u32,
     pub(crate) target: RelocTarget,
