@@ -12,6 +12,8 @@ pub const KNOWN_GROUPS: &[&str] = &[
     "abi",
     "diagnostics",
     "gc",
+    "sysroot_tests",
+    "extended",
 ];
 
 /// The groups to run: the ones enabled in tests.txt, or exactly those asked for with `--group`.

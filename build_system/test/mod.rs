@@ -1,15 +1,20 @@
 //! `./y.sh test`: brings dist/ up to date, then runs the groups of build_system/tests.txt in order.
 
 mod abi;
+mod cargo_wasm_cli;
 mod config;
+mod crates_io;
 mod diagnostics;
 mod exec;
+mod extended;
 mod gc;
 mod header;
+mod libtest_log;
 mod no_sysroot;
 mod outcome;
 mod pool;
 mod run_pass;
+mod sysroot_tests;
 
 use crate::Res;
 use crate::build;
@@ -124,6 +129,10 @@ fn run_group(dirs: &Dirs, tools: &Tools, group: &str, options: &Options) -> Res<
         ),
         // Cargo builds share one target dir: one at a time.
         "gc" => (gc::cases(&dirs.repo, &dirs.cache, tools, group)?, 1),
+        // One cargo at a time in the shared target dir; cargo and wasm-run use both cores.
+        "extended" => (extended::cases(dirs, &out, group)?, 1),
+        // Two cargo builds, then each harness runs its tests itself: its own driver.
+        "sysroot_tests" => return sysroot_tests::run(dirs, tools, &out, options),
         other => return Err(format!("no harness for group `{other}`")),
     };
     let cases: Vec<Case> = cases

@@ -27,6 +27,12 @@ targets:
 Everything else (-p, --bin, --features, --manifest-path, -v, -q, ...) goes to cargo.
 Every command runs the pinned toolchain (rust-toolchain.toml of WasmRust), from any directory.
 
+environment:
+  WASMRUST_DIST   the dist/ to use (default: the one this cargo-wasm is installed in)
+  WASM_OPT        the wasm-opt to run for --release (default: dist/bin/wasm-opt)
+  RUSTFLAGS, CARGO_ENCODED_RUSTFLAGS
+                  added after cargo wasm's own rustc flags (see `cargo wasm help config`)
+
 exit status:
   0    success
   1    a setup problem (missing toolchain, sysroot, wasm-opt; bad configuration; an

@@ -12,8 +12,12 @@ use crate::plan::Plan;
 use crate::show;
 use crate::status;
 
-/// What std prints when a program on wasm32-wasip1 tries to start a thread.
-const NO_THREADS: &str = "operation not supported on this platform";
+/// What std prints when a program on wasm32-wasip1 tries to start a thread (wasi-libc's
+/// pthread_create stub fails, or std has no thread support at all).
+const NO_THREADS: &[&str] = &[
+    "failed to spawn thread",
+    "operation not supported on this platform",
+];
 /// How much of the program's stderr we keep to look for that message.
 const STDERR_TAIL: usize = 64 * 1024;
 
@@ -80,11 +84,11 @@ fn run_forwarding_stderr(cmd: &mut Command) -> Res<u8> {
         .wait()
         .map_err(|e| Failure::setup(format!("wasm-run did not finish: {e}")))?;
     let code = exit_code_of(status);
-    if code != 0 && String::from_utf8_lossy(&tail).contains(NO_THREADS) {
+    let tail = String::from_utf8_lossy(&tail);
+    if code != 0 && NO_THREADS.iter().any(|message| tail.contains(message)) {
         status::note(
-            "the program tried something wasm32-wasip1 cannot do; if it spawned a thread: there \
-             are no threads on this target, so the code (or a crate it uses, e.g. a thread pool) \
-             must run single-threaded",
+            "wasm32-wasip1 has no threads: std::thread::spawn fails there, so the program (and \
+             every crate it uses, e.g. a thread pool) must run on the main thread",
         );
     }
     Ok(code)

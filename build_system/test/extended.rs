@@ -1,0 +1,265 @@
+//! The extended group: widely used crates from crates.io, each crate's own test suite run with
+//! `cargo wasm test --release` and `--dev`; every test that passes in release must pass in dev.
+//! Plus the example application and the behaviour of `cargo wasm` itself (cargo_wasm_cli.rs).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use super::cargo_wasm_cli;
+use super::crates_io;
+use super::libtest_log::{self, Verdict};
+use super::outcome::{Outcome, head};
+use super::pool::Case;
+use crate::Res;
+use crate::dirs::Dirs;
+use crate::fsutil;
+use crate::process::{self, Finished};
+use crate::toolchain::Toolchain;
+
+/// The crates, their versions and how many of their tests pass in release.
+const LIST: &str = "tests/extended/crates.txt";
+/// `NAME-VERSION.lock`: the Cargo.lock each crate is tested with (its dev-dependencies pinned).
+const LOCKS: &str = "tests/extended/locks";
+/// A cold build of a crate's tests with its dev-dependencies can take minutes.
+const CARGO_LIMIT: Duration = Duration::from_secs(45 * 60);
+/// How many tests a report lists by name.
+const NAMES_SHOWN: usize = 20;
+
+/// What every case of the group needs; cloned into each.
+#[derive(Clone)]
+pub struct Setup {
+    pub repo: PathBuf,
+    pub cargo_wasm: PathBuf,
+    /// The pinned toolchain's cargo, for fetching sources.
+    pub cargo: PathBuf,
+    pub channel: String,
+    /// Kept across runs: sources and the shared target dir.
+    pub work: PathBuf,
+    /// This run's logs.
+    pub out: PathBuf,
+}
+
+impl Setup {
+    pub fn target_dir(&self) -> PathBuf {
+        self.work.join("target")
+    }
+
+    /// Runs `cargo-wasm wasm ARGS` in `cwd`; with `merged`, stderr goes into stdout in order
+    /// (cargo's `Running` lines must stay next to the test lines that follow them).
+    pub fn cargo_wasm(&self, cwd: &Path, args: &[&str], merged: bool) -> Finished {
+        let mut cmd = if merged {
+            let mut cmd = Command::new("bash");
+            cmd.args(["-c", r#"exec "$0" "$@" 2>&1"#])
+                .arg(&self.cargo_wasm);
+            cmd
+        } else {
+            Command::new(&self.cargo_wasm)
+        };
+        cmd.current_dir(cwd)
+            .arg("wasm")
+            .args(args)
+            // The user's flags and target dir must not leak into the tests.
+            .env_remove("RUSTFLAGS")
+            .env_remove("CARGO_ENCODED_RUSTFLAGS")
+            .env_remove("CARGO_TARGET_DIR")
+            .env_remove("CARGO_BUILD_TARGET");
+        let description = process::describe(&cmd);
+        process::run_captured(&mut cmd, CARGO_LIMIT).unwrap_or_else(|message| Finished {
+            code: None,
+            stdout: Vec::new(),
+            stderr: format!("{message}\n(command: {description})").into_bytes(),
+            timed_out: false,
+        })
+    }
+}
+
+/// One line of tests/extended/crates.txt.
+struct Crate {
+    name: String,
+    version: String,
+    release_passed: usize,
+    /// More arguments for `cargo wasm test` (after `--`: for libtest).
+    args: Vec<String>,
+}
+
+pub fn cases(dirs: &Dirs, out: &Path, group: &str) -> Res<Vec<Case>> {
+    let toolchain = Toolchain::detect(dirs)?;
+    // cargo-wasm follows WASMRUST_DIST to another dist/; so does the group, to test that one.
+    let dist = std::env::var_os("WASMRUST_DIST").map_or_else(|| dirs.dist.clone(), PathBuf::from);
+    let setup = Setup {
+        repo: dirs.repo.clone(),
+        cargo_wasm: dist.join("bin/cargo-wasm"),
+        cargo: toolchain.cargo.clone(),
+        channel: toolchain.channel.clone(),
+        work: dirs.cache.join(&toolchain.channel).join("extended"),
+        out: out.to_path_buf(),
+    };
+    let mut cases = cargo_wasm_cli::cases(&setup, group);
+    for krate in crates(&dirs.repo)? {
+        let setup = setup.clone();
+        cases.push(Case {
+            name: format!("{group}/{}", krate.name),
+            run: Box::new(move || match check(&setup, &krate) {
+                Ok(()) => Outcome::Passed,
+                Err(message) => Outcome::Failed(message),
+            }),
+        });
+    }
+    Ok(cases)
+}
+
+fn crates(repo: &Path) -> Res<Vec<Crate>> {
+    let path = repo.join(LIST);
+    let mut crates = Vec::new();
+    for line in fsutil::read_to_string(&path)?.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let (Some(name), Some(version), Some(passed)) = (words.first(), words.get(1), words.get(2))
+        else {
+            return Err(format!(
+                "{}: `{line}`: expected NAME VERSION PASSED",
+                path.display()
+            ));
+        };
+        crates.push(Crate {
+            name: (*name).to_owned(),
+            version: (*version).to_owned(),
+            release_passed: passed
+                .parse()
+                .map_err(|_| format!("{}: `{line}`: {passed} is not a count", path.display()))?,
+            args: words[3..].iter().map(|word| (*word).to_owned()).collect(),
+        });
+    }
+    Ok(crates)
+}
+
+/// The crate's tests in both modes, compared.
+fn check(setup: &Setup, krate: &Crate) -> Res<()> {
+    let label = format!("{}-{}", krate.name, krate.version);
+    let source = crates_io::source(
+        &setup.cargo,
+        &setup.channel,
+        &setup.work,
+        &krate.name,
+        &krate.version,
+    )?;
+    let lock = setup.repo.join(LOCKS).join(format!("{label}.lock"));
+    if !lock.is_file() {
+        return Err(format!(
+            "{} is missing: run `cargo generate-lockfile` in {} and commit its Cargo.lock there",
+            lock.display(),
+            source.display()
+        ));
+    }
+    fsutil::copy(&lock, &source.join("Cargo.lock"))?;
+    let release = test_suite(setup, krate, &source, "release")?;
+    let dev = test_suite(setup, krate, &source, "dev")?;
+    let passed =
+        |verdicts: &BTreeMap<String, Verdict>| libtest_log::count(verdicts, Verdict::Passed);
+    let counts = |verdicts: &BTreeMap<String, Verdict>| {
+        format!(
+            "{} passed, {} failed, {} ignored",
+            passed(verdicts),
+            libtest_log::count(verdicts, Verdict::Failed),
+            libtest_log::count(verdicts, Verdict::Ignored)
+        )
+    };
+    println!(
+        "[extended] {label}: release {}; dev {}",
+        counts(&release),
+        counts(&dev)
+    );
+    let mut problems = Vec::new();
+    if passed(&release) != krate.release_passed {
+        problems.push(format!(
+            "release: {} tests passed, {LIST} says {} (update it and the README table when the \
+             change is right)",
+            passed(&release),
+            krate.release_passed
+        ));
+    }
+    let regressions: Vec<&String> = release
+        .iter()
+        .filter(|(name, verdict)| {
+            **verdict == Verdict::Passed && dev.get(*name) != Some(&Verdict::Passed)
+        })
+        .map(|(name, _)| name)
+        .collect();
+    if !regressions.is_empty() {
+        let shown: Vec<String> = regressions
+            .iter()
+            .take(NAMES_SHOWN)
+            .map(|name| format!("  {name}: {:?} in dev", dev.get(*name)))
+            .collect();
+        problems.push(format!(
+            "{} tests pass in release but not in dev (logs in {}):\n{}",
+            regressions.len(),
+            setup.out.display(),
+            shown.join("\n")
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// `cargo wasm test --MODE` of one crate; its output is kept in out/LABEL.MODE.log.
+fn test_suite(
+    setup: &Setup,
+    krate: &Crate,
+    source: &Path,
+    mode: &str,
+) -> Res<BTreeMap<String, Verdict>> {
+    let target_dir = setup.target_dir().display().to_string();
+    let mut args = vec![
+        "test",
+        &format!("--{mode}"),
+        "--locked",
+        "--target-dir",
+        &target_dir,
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect::<Vec<_>>();
+    args.extend(krate.args.iter().cloned());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let started = Instant::now();
+    let finished = setup.cargo_wasm(source, &args, true);
+    let output = String::from_utf8_lossy(&finished.stdout).into_owned();
+    let log = setup
+        .out
+        .join(format!("{}-{}.{mode}.log", krate.name, krate.version));
+    fsutil::write(&log, &output)?;
+    let verdicts = libtest_log::verdicts(&output);
+    eprintln!(
+        "[extended] {} {mode}: {:.0} s",
+        krate.name,
+        started.elapsed().as_secs_f64()
+    );
+    if finished.timed_out || (verdicts.is_empty() && finished.code != Some(0)) {
+        return Err(format!(
+            "cargo wasm test --{mode} ran no test (exit {:?}{}); its output ({}):\n{}",
+            finished.code,
+            if finished.timed_out {
+                ", timed out"
+            } else {
+                ""
+            },
+            log.display(),
+            head(&last_lines(&output, 40), 40)
+        ));
+    }
+    Ok(verdicts)
+}
+
+fn last_lines(text: &str, n: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(n)..].join("\n")
+}
