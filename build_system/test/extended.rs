@@ -222,6 +222,9 @@ fn test_suite(
         "test",
         &format!("--{mode}"),
         "--locked",
+        // A failing harness (a trybuild suite, a test that needs unwinding) must not keep the
+        // crate's other harnesses from running.
+        "--no-fail-fast",
         "--target-dir",
         &target_dir,
     ]

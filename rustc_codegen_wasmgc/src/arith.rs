@@ -65,6 +65,33 @@ pub(crate) enum FloatOp {
     CopySign,
 }
 
+/// Unary float operations that f32 and f64 have as wasm instructions.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum FloatUnop {
+    Neg,
+    Abs,
+    Sqrt,
+    Floor,
+    Ceil,
+    Trunc,
+    Nearest,
+}
+
+impl FloatUnop {
+    fn opcode(self, is64: bool) -> u8 {
+        let (f32_op, f64_op) = match self {
+            FloatUnop::Neg => (op::F32_NEG, op::F64_NEG),
+            FloatUnop::Abs => (op::F32_ABS, op::F64_ABS),
+            FloatUnop::Sqrt => (op::F32_SQRT, op::F64_SQRT),
+            FloatUnop::Floor => (op::F32_FLOOR, op::F64_FLOOR),
+            FloatUnop::Ceil => (op::F32_CEIL, op::F64_CEIL),
+            FloatUnop::Trunc => (op::F32_TRUNC, op::F64_TRUNC),
+            FloatUnop::Nearest => (op::F32_NEAREST, op::F64_NEAREST),
+        };
+        if is64 { f64_op } else { f32_op }
+    }
+}
+
 impl<'a, 'tcx> Builder<'a, 'tcx> {
     /// Bit width of an integer (or pointer) type, and the lane that holds it.
     pub(crate) fn int_info(&self, ty: Type) -> (u32, ValType) {
@@ -153,6 +180,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 
     pub(crate) fn float_binop(&mut self, kind: FloatOp, a: Value, b: Value) -> Value {
         let ty = self.cx.val_ty(a);
+        if self.float_width(ty).is_soft() {
+            return self.soft_binop(kind, a, b);
+        }
         let is64 = self.float_is64(ty);
         self.push(a);
         self.push(b);
@@ -172,11 +202,14 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         self.pop_value(ty)
     }
 
-    pub(crate) fn float_unop(&mut self, f32_op: u8, f64_op: u8, v: Value) -> Value {
+    pub(crate) fn float_unop(&mut self, unop: FloatUnop, v: Value) -> Value {
         let ty = self.cx.val_ty(v);
+        if self.float_width(ty).is_soft() {
+            return self.soft_unop(unop, v);
+        }
         let is64 = self.float_is64(ty);
         self.push(v);
-        self.code(|c| c.op(if is64 { f64_op } else { f32_op }));
+        self.code(|c| c.op(unop.opcode(is64)));
         self.pop_value(ty)
     }
 
@@ -225,6 +258,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 
     pub(crate) fn fcmp_op(&mut self, pred: RealPredicate, a: Value, b: Value) -> Value {
         use RealPredicate::*;
+        if self.float_width(self.cx.val_ty(a)).is_soft() {
+            return self.soft_fcmp(pred, a, b);
+        }
         let is64 = self.float_is64(self.cx.val_ty(a));
         let base = if is64 { op::F64_EQ } else { op::F32_EQ };
         let (eq, ne, lt, gt, le, ge) = (base, base + 1, base + 2, base + 3, base + 4, base + 5);
@@ -300,6 +336,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     }
 
     pub(crate) fn float_to_int(&mut self, v: Value, dest: Type, signed: bool) -> Value {
+        if self.float_width(self.cx.val_ty(v)).is_soft() {
+            return self.soft_float_to_int(v, dest, signed);
+        }
         let is64 = self.float_is64(self.cx.val_ty(v));
         let (bits, vt) = self.int_info(dest);
         if bits == 128 {
@@ -335,6 +374,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     }
 
     pub(crate) fn int_to_float(&mut self, v: Value, dest: Type, signed: bool) -> Value {
+        if self.float_width(dest).is_soft() {
+            return self.soft_int_to_float(v, dest, signed);
+        }
         let (bits, vt) = self.int_info(self.cx.val_ty(v));
         let is64 = self.float_is64(dest);
         if bits == 128 {

@@ -21,7 +21,7 @@ use rustc_span::{DUMMY_SP, Span};
 use rustc_target::callconv::{ArgAbi, ArgExtension, FnAbi, PassMode};
 use rustc_target::spec::{HasTargetSpec, HasX86AbiOpt, Target, X86Abi};
 
-use crate::arith::{FloatOp, IntOp};
+use crate::arith::{FloatOp, FloatUnop, IntOp};
 use crate::context::{Bb, CodegenCx};
 use crate::emit::{Block, RelocKind, RelocTarget, Terminator, op};
 use crate::types::{FnSig, Type, TypeKind, ValType};
@@ -624,6 +624,9 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     }
     fn frem(&mut self, lhs: Value, rhs: Value) -> Value {
         let ty = self.cx.val_ty(lhs);
+        if self.float_width(ty).is_soft() {
+            return self.soft_rem(lhs, rhs);
+        }
         let name = if self.float_is64(ty) { "fmod" } else { "fmodf" };
         self.call_runtime(name, &[ty, ty], ty, &[lhs, rhs])
     }
@@ -655,7 +658,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         self.int_neg(v)
     }
     fn fneg(&mut self, v: Value) -> Value {
-        self.float_unop(op::F32_NEG, op::F64_NEG, v)
+        self.float_unop(FloatUnop::Neg, v)
     }
     fn not(&mut self, v: Value) -> Value {
         self.int_not(v)
@@ -895,23 +898,11 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     }
 
     fn fptrunc(&mut self, val: Value, dest_ty: Type) -> Value {
-        if self.cx.val_ty(val) == self.cx.t_f64 && dest_ty == self.cx.t_f32 {
-            self.push(val);
-            self.code(|c| c.op(op::F32_DEMOTE_F64));
-            return self.pop_value(dest_ty);
-        }
-        self.unsupported("a conversion between f16/f128 and other float types");
-        self.cx.value(ValueData::Undef(dest_ty))
+        self.float_convert(val, dest_ty)
     }
 
     fn fpext(&mut self, val: Value, dest_ty: Type) -> Value {
-        if self.cx.val_ty(val) == self.cx.t_f32 && dest_ty == self.cx.t_f64 {
-            self.push(val);
-            self.code(|c| c.op(op::F64_PROMOTE_F32));
-            return self.pop_value(dest_ty);
-        }
-        self.unsupported("a conversion between f16/f128 and other float types");
-        self.cx.value(ValueData::Undef(dest_ty))
+        self.float_convert(val, dest_ty)
     }
 
     fn ptrtoint(&mut self, val: Value, dest_ty: Type) -> Value {

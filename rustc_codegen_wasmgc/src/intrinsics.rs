@@ -10,21 +10,24 @@ use rustc_codegen_ssa::traits::{
 use rustc_middle::ty::Instance;
 use rustc_span::{Span, Symbol, sym};
 
-use crate::arith::{FloatOp, IntOp};
+use crate::arith::{FloatOp, FloatUnop, IntOp};
 use crate::builder::Builder;
 use crate::emit::op;
 use crate::types::ValType;
 use crate::value::Value;
 
 /// A float intrinsic implemented by one wasm instruction.
-fn float_instr(name: Symbol) -> Option<(u8, u8)> {
+fn float_instr(name: Symbol) -> Option<FloatUnop> {
     Some(match name {
-        sym::sqrtf32 | sym::sqrtf64 => (op::F32_SQRT, op::F64_SQRT),
-        sym::fabs => (op::F32_ABS, op::F64_ABS),
-        sym::floorf32 | sym::floorf64 => (op::F32_FLOOR, op::F64_FLOOR),
-        sym::ceilf32 | sym::ceilf64 => (op::F32_CEIL, op::F64_CEIL),
-        sym::truncf32 | sym::truncf64 => (op::F32_TRUNC, op::F64_TRUNC),
-        sym::round_ties_even_f32 | sym::round_ties_even_f64 => (op::F32_NEAREST, op::F64_NEAREST),
+        sym::sqrtf16 | sym::sqrtf32 | sym::sqrtf64 | sym::sqrtf128 => FloatUnop::Sqrt,
+        sym::fabs => FloatUnop::Abs,
+        sym::floorf16 | sym::floorf32 | sym::floorf64 | sym::floorf128 => FloatUnop::Floor,
+        sym::ceilf16 | sym::ceilf32 | sym::ceilf64 | sym::ceilf128 => FloatUnop::Ceil,
+        sym::truncf16 | sym::truncf32 | sym::truncf64 | sym::truncf128 => FloatUnop::Trunc,
+        sym::round_ties_even_f16
+        | sym::round_ties_even_f32
+        | sym::round_ties_even_f64
+        | sym::round_ties_even_f128 => FloatUnop::Nearest,
         _ => return None,
     })
 }
@@ -32,18 +35,26 @@ fn float_instr(name: Symbol) -> Option<(u8, u8)> {
 /// A float intrinsic implemented by a libm function (wasi-libc), as LLVM lowers it: (f32, f64) names.
 fn float_libcall(name: Symbol) -> Option<(&'static str, &'static str)> {
     Some(match name {
-        sym::sinf32 | sym::sinf64 => ("sinf", "sin"),
-        sym::cosf32 | sym::cosf64 => ("cosf", "cos"),
-        sym::powf32 | sym::powf64 => ("powf", "pow"),
-        sym::expf32 | sym::expf64 => ("expf", "exp"),
-        sym::exp2f32 | sym::exp2f64 => ("exp2f", "exp2"),
-        sym::logf32 | sym::logf64 => ("logf", "log"),
-        sym::log2f32 | sym::log2f64 => ("log2f", "log2"),
-        sym::log10f32 | sym::log10f64 => ("log10f", "log10"),
+        sym::sinf16 | sym::sinf32 | sym::sinf64 | sym::sinf128 => ("sinf", "sin"),
+        sym::cosf16 | sym::cosf32 | sym::cosf64 | sym::cosf128 => ("cosf", "cos"),
+        sym::powf16 | sym::powf32 | sym::powf64 | sym::powf128 => ("powf", "pow"),
+        sym::expf16 | sym::expf32 | sym::expf64 | sym::expf128 => ("expf", "exp"),
+        sym::exp2f16 | sym::exp2f32 | sym::exp2f64 | sym::exp2f128 => ("exp2f", "exp2"),
+        sym::logf16 | sym::logf32 | sym::logf64 | sym::logf128 => ("logf", "log"),
+        sym::log2f16 | sym::log2f32 | sym::log2f64 | sym::log2f128 => ("log2f", "log2"),
+        sym::log10f16 | sym::log10f32 | sym::log10f64 | sym::log10f128 => ("log10f", "log10"),
         sym::fmaf32 | sym::fmaf64 | sym::fmuladdf32 | sym::fmuladdf64 => ("fmaf", "fma"),
-        sym::roundf32 | sym::roundf64 => ("roundf", "round"),
-        sym::minimumf32 | sym::minimumf64 => ("fminimumf", "fminimum"),
-        sym::maximumf32 | sym::maximumf64 => ("fmaximumf", "fmaximum"),
+        sym::roundf16 | sym::roundf32 | sym::roundf64 | sym::roundf128 => ("roundf", "round"),
+        sym::minimumf16 | sym::minimumf32 | sym::minimumf64 | sym::minimumf128 => ("fminimumf", "fminimum"),
+        sym::maximumf16 | sym::maximumf32 | sym::maximumf64 | sym::maximumf128 => ("fmaximumf", "fmaximum"),
+        sym::minimum_number_nsz_f16
+        | sym::minimum_number_nsz_f32
+        | sym::minimum_number_nsz_f64
+        | sym::minimum_number_nsz_f128 => ("fminf", "fmin"),
+        sym::maximum_number_nsz_f16
+        | sym::maximum_number_nsz_f32
+        | sym::maximum_number_nsz_f64
+        | sym::maximum_number_nsz_f128 => ("fmaxf", "fmax"),
         _ => return None,
     })
 }
@@ -201,31 +212,26 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         let name = tcx.item_name(instance.def_id());
         self.span = span;
         let imm = |i: usize| args[i].immediate();
-        let value: Option<Value> = if let Some((f32_op, f64_op)) = float_instr(name) {
-            Some(self.float_unop(f32_op, f64_op, imm(0)))
+        let value: Option<Value> = if let Some(unop) = float_instr(name) {
+            Some(self.float_unop(unop, imm(0)))
         } else if let Some((f32_name, f64_name)) = float_libcall(name) {
-            let ty = self.cx.val_ty(imm(0));
-            let fname = if self.float_is64(ty) { f64_name } else { f32_name };
             let vals: Vec<Value> = args.iter().map(|a| a.immediate()).collect();
-            let params = vec![ty; vals.len()];
-            Some(self.call_runtime(fname, &params, ty, &vals))
+            let ty = self.cx.val_ty(vals[0]);
+            Some(if self.float_width(ty).is_soft() {
+                self.soft_libcall(f32_name, f64_name, &vals)
+            } else {
+                let fname = if self.float_is64(ty) { f64_name } else { f32_name };
+                self.call_runtime(fname, &vec![ty; vals.len()], ty, &vals)
+            })
         } else {
             match name {
-                sym::copysignf32 | sym::copysignf64 => Some(self.float_binop(FloatOp::CopySign, imm(0), imm(1))),
-                sym::minimum_number_nsz_f32
-                | sym::minimum_number_nsz_f64
-                | sym::maximum_number_nsz_f32
-                | sym::maximum_number_nsz_f64 => {
-                    let ty = self.cx.val_ty(imm(0));
-                    let min = matches!(name, sym::minimum_number_nsz_f32 | sym::minimum_number_nsz_f64);
-                    let fname = match (self.float_is64(ty), min) {
-                        (false, true) => "fminf",
-                        (false, false) => "fmaxf",
-                        (true, true) => "fmin",
-                        (true, false) => "fmax",
-                    };
-                    Some(self.call_runtime(fname, &[ty, ty], ty, &[imm(0), imm(1)]))
+                sym::copysignf16 | sym::copysignf32 | sym::copysignf64 | sym::copysignf128 => {
+                    Some(self.float_binop(FloatOp::CopySign, imm(0), imm(1)))
                 }
+                sym::fmaf16 | sym::fmaf128 | sym::fmuladdf16 | sym::fmuladdf128 => {
+                    Some(self.soft_fma(imm(0), imm(1), imm(2)))
+                }
+                sym::powif16 | sym::powif128 => Some(self.soft_powi(imm(0), imm(1))),
                 sym::powif32 | sym::powif64 => {
                     let ty = self.cx.val_ty(imm(0));
                     let fname = if self.float_is64(ty) { "__powidf2" } else { "__powisf2" };

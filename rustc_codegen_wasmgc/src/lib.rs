@@ -37,6 +37,7 @@ mod int128;
 mod intrinsics;
 mod lanes;
 mod object;
+mod softfloat;
 mod structure;
 mod type_of;
 mod types;
@@ -110,9 +111,9 @@ impl CodegenBackend for WasmGcBackend {
         TargetConfig {
             target_features: stable,
             unstable_target_features: unstable,
-            has_reliable_f16: false,
-            has_reliable_f16_math: false,
-            has_reliable_f128: false,
+            has_reliable_f16: true,
+            has_reliable_f16_math: true,
+            has_reliable_f128: true,
             has_reliable_f128_math: false,
         }
     }
