@@ -24,10 +24,9 @@ fn float_instr(name: Symbol) -> Option<FloatUnop> {
         sym::floorf16 | sym::floorf32 | sym::floorf64 | sym::floorf128 => FloatUnop::Floor,
         sym::ceilf16 | sym::ceilf32 | sym::ceilf64 | sym::ceilf128 => FloatUnop::Ceil,
         sym::truncf16 | sym::truncf32 | sym::truncf64 | sym::truncf128 => FloatUnop::Trunc,
-        sym::round_ties_even_f16
-        | sym::round_ties_even_f32
-        | sym::round_ties_even_f64
-        | sym::round_ties_even_f128 => FloatUnop::Nearest,
+        sym::round_ties_even_f16 | sym::round_ties_even_f32 | sym::round_ties_even_f64 | sym::round_ties_even_f128 => {
+            FloatUnop::Nearest
+        }
         _ => return None,
     })
 }

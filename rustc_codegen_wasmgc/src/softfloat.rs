@@ -265,11 +265,11 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 (0, (1u128 << bits) - 1)
             };
             let (min, max) = (self.cx.const_int_of(via, min), self.cx.const_int_of(via, max));
-            let (below, above) = if signed { (IntPredicate::IntSLT, IntPredicate::IntSGT) } else { (IntPredicate::IntULT, IntPredicate::IntUGT) };
+            let above = if signed { IntPredicate::IntSGT } else { IntPredicate::IntUGT };
             let too_big = self.icmp_op(above, r, max);
             r = self.select(too_big, max, r);
             if signed {
-                let too_small = self.icmp_op(below, r, min);
+                let too_small = self.icmp_op(IntPredicate::IntSLT, r, min);
                 r = self.select(too_small, min, r);
             }
         }
