@@ -12,6 +12,8 @@ use crate::prepare;
 use crate::process::step;
 use crate::toolchain::Toolchain;
 
+pub use cargo::workspace_target_dir;
+
 /// The codegen backend as installed in dist/.
 pub const BACKEND_DYLIB: &str = "lib/librustc_codegen_wasmgc.so";
 /// The wasm target our sysroot is for.

@@ -14,6 +14,7 @@ pub const KNOWN_GROUPS: &[&str] = &[
     "gc",
     "sysroot_tests",
     "extended",
+    "style",
 ];
 
 /// The groups to run: the ones enabled in tests.txt, or exactly those asked for with `--group`.

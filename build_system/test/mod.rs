@@ -14,6 +14,7 @@ mod no_sysroot;
 mod outcome;
 mod pool;
 mod run_pass;
+mod style;
 mod sysroot_tests;
 
 use crate::Res;
@@ -133,6 +134,8 @@ fn run_group(dirs: &Dirs, tools: &Tools, group: &str, options: &Options) -> Res<
         "extended" => (extended::cases(dirs, &out, group)?, 1),
         // Two cargo builds, then each harness runs its tests itself: its own driver.
         "sysroot_tests" => return sysroot_tests::run(dirs, tools, &out, options),
+        // cargo locks its target dirs anyway; clippy uses both cores by itself.
+        "style" => (style::cases(dirs, group)?, 1),
         other => return Err(format!("no harness for group `{other}`")),
     };
     let cases: Vec<Case> = cases

@@ -45,6 +45,9 @@ pub(crate) struct DataDecl {
     pub(crate) def: Option<crate::object::DataDef>,
 }
 
+/// The bytes of an anonymous constant and its relocations: the key of constant dedup.
+pub(crate) type ConstContents = (Vec<u8>, Vec<DataReloc>);
+
 pub(crate) struct CodegenCx<'tcx> {
     pub(crate) tcx: TyCtxt<'tcx>,
     pub(crate) cgu: &'tcx CodegenUnit<'tcx>,
@@ -54,10 +57,9 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) func_by_name: RefCell<FxHashMap<String, FnId>>,
     pub(crate) datas: RefCell<Vec<DataDecl>>,
     pub(crate) data_by_name: RefCell<FxHashMap<String, DataId>>,
-    /// Immutable, relocation-free anonymous constants already emitted, keyed by their bytes.
     /// Immutable anonymous constants by contents, so equal constants share one address as
     /// under LLVM (alloc's `Waker::will_wake` compares promoted vtable addresses).
-    pub(crate) const_datas: RefCell<FxHashMap<(Vec<u8>, Vec<DataReloc>), DataId>>,
+    pub(crate) const_datas: RefCell<FxHashMap<ConstContents, DataId>>,
     pub(crate) vtables: RefCell<FxHashMap<(Ty<'tcx>, Option<ExistentialTraitRef<'tcx>>), Value>>,
     pub(crate) anon_counter: std::cell::Cell<u32>,
     pub(crate) t_void: Type,
