@@ -1,5 +1,7 @@
 //! The gc group: the `wasm` crate on stable Rust. Its tests natively, and each of its examples
-//! natively and as wasm32-wasip1 built by stable rustc + LLVM, compared with example/NAME.stdout.
+//! three ways, each compared with example/NAME.stdout: natively, as wasm32-wasip1 built by stable
+//! rustc + LLVM, and built by our backend with `cargo wasm build --dev` (still the library
+//! fallback: the WasmGC lowering of contract v1 is issue 7).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -24,6 +26,8 @@ struct Setup {
     tools: Tools,
     /// Target dir for the stable toolchain's builds (kept apart from the nightly ones).
     target_dir: PathBuf,
+    /// Target dir of the `cargo wasm` builds.
+    ours_target_dir: PathBuf,
 }
 
 pub fn cases(repo: &Path, cache: &Path, tools: &Tools, group: &str) -> Res<Vec<Case>> {
@@ -46,6 +50,7 @@ pub fn cases(repo: &Path, cache: &Path, tools: &Tools, group: &str) -> Res<Vec<C
     let setup = Setup {
         tools: tools.clone(),
         target_dir: cache.join("stable-target"),
+        ours_target_dir: cache.join("gc-cargo-wasm-target"),
     };
     let mut cases = vec![{
         let setup = setup.clone();
@@ -55,13 +60,12 @@ pub fn cases(repo: &Path, cache: &Path, tools: &Tools, group: &str) -> Res<Vec<C
         }
     }];
     for example in examples(&fsutil::read_to_string(&repo.join(MANIFEST))?) {
-        for wasm32 in [false, true] {
+        for way in [Way::Native, Way::Wasm32Llvm, Way::Wasm32Ours] {
             let setup = setup.clone();
             let example = example.clone();
-            let kind = if wasm32 { "wasm32-llvm" } else { "native" };
             cases.push(Case {
-                name: format!("{group}/{example}/{kind}"),
-                run: Box::new(move || match check_example(&setup, &example, wasm32) {
+                name: format!("{group}/{example}/{}", way.label(&setup.tools)),
+                run: Box::new(move || match check_example(&setup, &example, way) {
                     Ok(()) => Outcome::Passed,
                     Err(message) => Outcome::Failed(message),
                 }),
@@ -69,6 +73,31 @@ pub fn cases(repo: &Path, cache: &Path, tools: &Tools, group: &str) -> Res<Vec<C
         }
     }
     Ok(cases)
+}
+
+/// How an example is built and run.
+#[derive(Clone, Copy)]
+enum Way {
+    /// `cargo +stable run`.
+    Native,
+    /// stable rustc + LLVM for wasm32-wasip1, run in wasm-run.
+    Wasm32Llvm,
+    /// `cargo wasm build --dev` (our backend and sysroot), run in wasm-run.
+    Wasm32Ours,
+}
+
+impl Way {
+    fn label(self, tools: &Tools) -> &'static str {
+        match self {
+            Way::Native => "native",
+            Way::Wasm32Llvm => "wasm32-llvm",
+            // `--llvm-as-backend` checks the harness: `cargo wasm build --release` then.
+            Way::Wasm32Ours if tools.under_test.label == "llvm-as-backend" => {
+                "wasm32-llvm-as-backend"
+            }
+            Way::Wasm32Ours => "wasm32-ours-fallback",
+        }
+    }
 }
 
 /// The `name = "..."` of every `[[example]]` table in the crate's manifest.
@@ -124,29 +153,34 @@ fn cargo_test(setup: &Setup) -> Outcome {
     ))
 }
 
-fn check_example(setup: &Setup, example: &str, wasm32: bool) -> Res<()> {
+fn check_example(setup: &Setup, example: &str, way: Way) -> Res<()> {
     let stdout_file = PathBuf::from(format!("example/{example}.stdout"));
     let expected = fsutil::read_to_string(&setup.tools.repo.join(&stdout_file))
         .map_err(|e| format!("missing expectation: {e}"))?;
-    let ran = if wasm32 {
-        let built = stable_cargo(
-            setup,
-            &["build", "--example", example, "--target", "wasm32-wasip1"],
-        );
-        if built.code != Some(0) {
-            return Err(format!(
-                "cargo +stable build ({}):\n{}",
-                ending(&built, "cargo"),
-                stderr_excerpt(&built)
-            ));
+    let ran = match way {
+        Way::Native => stable_cargo(setup, &["run", "--quiet", "--example", example]),
+        Way::Wasm32Llvm => {
+            let built = stable_cargo(
+                setup,
+                &["build", "--example", example, "--target", "wasm32-wasip1"],
+            );
+            if built.code != Some(0) {
+                return Err(format!(
+                    "cargo +stable build ({}):\n{}",
+                    ending(&built, "cargo"),
+                    stderr_excerpt(&built)
+                ));
+            }
+            let wasm = setup
+                .target_dir
+                .join("wasm32-wasip1/debug/examples")
+                .join(format!("{example}.wasm"));
+            setup.tools.run(&wasm, &[])
         }
-        let wasm = setup
-            .target_dir
-            .join("wasm32-wasip1/debug/examples")
-            .join(format!("{example}.wasm"));
-        setup.tools.run(&wasm, &[])
-    } else {
-        stable_cargo(setup, &["run", "--quiet", "--example", example])
+        Way::Wasm32Ours => {
+            let wasm = build_with_cargo_wasm(setup, example)?;
+            setup.tools.run(&wasm, &[])
+        }
     };
     let stdout = String::from_utf8_lossy(&ran.stdout);
     let mut problems = Vec::new();
@@ -165,4 +199,48 @@ fn check_example(setup: &Setup, example: &str, wasm32: bool) -> Res<()> {
     }
     problems.push(format!("stderr:\n{}", stderr_excerpt(&ran)));
     Err(problems.join("\n"))
+}
+
+/// `cargo wasm build --dev -p wasm --example NAME` with dist/'s cargo-wasm; the module's path.
+fn build_with_cargo_wasm(setup: &Setup, example: &str) -> Res<PathBuf> {
+    let release = setup.tools.under_test.label == "llvm-as-backend";
+    let mode = if release { "--release" } else { "--dev" };
+    let target_dir = setup.ours_target_dir.display().to_string();
+    let mut cmd = Command::new(setup.tools.wasm_run.with_file_name("cargo-wasm"));
+    cmd.current_dir(&setup.tools.repo)
+        .args([
+            "wasm",
+            "build",
+            mode,
+            "-p",
+            "wasm",
+            "--example",
+            example,
+            "--target-dir",
+        ])
+        .arg(&target_dir)
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("CARGO_TARGET_DIR");
+    let description = process::describe(&cmd);
+    let built = process::run_captured(&mut cmd, CARGO_LIMIT)?;
+    if built.code != Some(0) {
+        return Err(format!(
+            "`{description}` ({}):\n{}",
+            ending(&built, "cargo"),
+            stderr_excerpt(&built)
+        ));
+    }
+    let profile = if release { "release" } else { "debug" };
+    let file = if release {
+        format!("{example}.opt.wasm")
+    } else {
+        format!("{example}.wasm")
+    };
+    Ok(setup
+        .ours_target_dir
+        .join("wasm32-wasip1")
+        .join(profile)
+        .join("examples")
+        .join(file))
 }
