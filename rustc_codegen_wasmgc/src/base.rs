@@ -50,7 +50,7 @@ fn finish_module(cx: &CodegenCx<'_>) -> Vec<u8> {
     let mut codes = Vec::with_capacity(nfuncs);
     for i in 0..nfuncs {
         let has_body = cx.funcs.borrow()[i].body.is_some();
-        codes.push(has_body.then(|| crate::finish::assemble(cx, FnId(i as u32))));
+        codes.push(has_body.then(|| crate::peephole::stack_values(crate::finish::assemble(cx, FnId(i as u32)))));
     }
     let mut module = ObjectModule::default();
     for (decl, body) in cx.funcs.borrow_mut().drain(..).zip(codes) {

@@ -37,6 +37,7 @@ mod int128;
 mod intrinsics;
 mod lanes;
 mod object;
+mod peephole;
 mod softfloat;
 mod structure;
 mod type_of;
@@ -264,15 +265,17 @@ impl WriteBackendMethods for WasmGcBackend {
     fn codegen(
         cgcx: &CodegenContext,
         prof: &SelfProfilerRef,
-        _shared_emitter: &SharedEmitter,
+        shared_emitter: &SharedEmitter,
         module: ModuleCodegen<WasmModule>,
         config: &ModuleConfig,
     ) -> CompiledModule {
         let _timer = prof.generic_activity_with_arg("wasmgc_write_object", &*module.name);
         if config.emit_obj != EmitObj::None {
             let path = cgcx.output_filenames.temp_path_for_cgu(OutputType::Object, &module.name);
-            std::fs::write(&path, &module.module_llvm.bytes)
-                .unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+            if let Err(e) = std::fs::write(&path, &module.module_llvm.bytes) {
+                let dcx = rustc_errors::DiagCtxt::new(Box::new(shared_emitter.clone()));
+                dcx.handle().fatal(format!("cannot write the object file {}: {e}", path.display()));
+            }
         }
         module.into_compiled_module(
             config.emit_obj != EmitObj::None,
