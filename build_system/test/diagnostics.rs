@@ -48,6 +48,28 @@ fn check(tools: &Tools, source: &PathBuf, out_dir: &Path) -> Res<()> {
     let header = Header::parse(&fsutil::read_to_string(&tools.repo.join(source))?);
     fsutil::fresh_dir(out_dir)?;
     let mut flags = header.rustc_flags(&[]);
+    for (name, path) in &header.aux_crates {
+        let rlib = out_dir.join(format!("lib{name}.rlib"));
+        let built = tools.compile(
+            &tools.under_test,
+            Path::new(path),
+            &[
+                format!("--edition={}", super::header::DEFAULT_EDITION),
+                "--crate-type=rlib".to_owned(),
+                format!("--crate-name={name}"),
+                "-o".to_owned(),
+                rlib.display().to_string(),
+            ],
+        );
+        if built.code != Some(0) {
+            return Err(format!(
+                "aux crate {name} ({path}) did not build ({}):\n{}",
+                ending(&built, "compile"),
+                stderr_excerpt(&built)
+            ));
+        }
+        flags.push(format!("--extern={name}={}", rlib.display()));
+    }
     flags.extend([
         "-o".to_owned(),
         out_dir.join("program.wasm").display().to_string(),
@@ -72,6 +94,19 @@ fn check(tools: &Tools, source: &PathBuf, out_dir: &Path) -> Res<()> {
     {
         if !stderr.contains(line) {
             problems.push(format!("stderr lacks: {line}"));
+        }
+    }
+    // Optional: lines that must not appear (a lookalike that must not be reported).
+    let lacks_path = tools.repo.join(source.with_extension("stderr-lacks"));
+    if lacks_path.is_file() {
+        for line in fsutil::read_to_string(&lacks_path)?
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+        {
+            if stderr.contains(line) {
+                problems.push(format!("stderr contains what it must not: {line}"));
+            }
         }
     }
     let written: Vec<String> = fsutil::files_in(out_dir)?

@@ -30,7 +30,7 @@ struct Setup {
     ours_target_dir: PathBuf,
 }
 
-pub fn cases(repo: &Path, cache: &Path, tools: &Tools, group: &str) -> Res<Vec<Case>> {
+pub fn cases(repo: &Path, cache: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Case>> {
     let missing: Vec<&str> = REPORTS
         .iter()
         .copied()
@@ -59,6 +59,17 @@ pub fn cases(repo: &Path, cache: &Path, tools: &Tools, group: &str) -> Res<Vec<C
             run: Box::new(move || cargo_test(&setup)),
         }
     }];
+    if !tools.under_test.label.starts_with("llvm") {
+        let setup = setup.clone();
+        let out = out.to_path_buf();
+        cases.push(Case {
+            name: format!("{group}/recognition/real-crate"),
+            run: Box::new(move || match recognizes_real_crate(&setup, &out) {
+                Ok(()) => Outcome::Passed,
+                Err(message) => Outcome::Failed(message),
+            }),
+        });
+    }
     for example in examples(&fsutil::read_to_string(&repo.join(MANIFEST))?) {
         for way in [Way::Native, Way::Wasm32Llvm, Way::Wasm32Ours] {
             let setup = setup.clone();
@@ -231,6 +242,15 @@ fn build_with_cargo_wasm(setup: &Setup, example: &str) -> Res<PathBuf> {
             stderr_excerpt(&built)
         ));
     }
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    if let Some(line) = stderr
+        .lines()
+        .find(|line| line.contains("wasm_recognition"))
+    {
+        return Err(format!(
+            "`{description}`: the real wasm crate and its examples must verify cleanly, but: {line}"
+        ));
+    }
     let profile = if release { "release" } else { "debug" };
     let file = if release {
         format!("{example}.opt.wasm")
@@ -243,4 +263,53 @@ fn build_with_cargo_wasm(setup: &Setup, example: &str) -> Res<PathBuf> {
         .join(profile)
         .join("examples")
         .join(file))
+}
+
+/// A package using the real `wasm` crate that transmutes an `ExternRef`: our backend must find
+/// contract v1 in it and report `wasm_recognition::gc_handle_escape` (a warning by default) at
+/// the transmute, and still build the program.
+fn recognizes_real_crate(setup: &Setup, out: &Path) -> Res<()> {
+    let dir = out.join("recognition");
+    fsutil::create_dir_all(&dir.join("src"))?;
+    let wasm_crate = setup.tools.repo.join("crates/wasm");
+    fsutil::write(
+        &dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"recognition\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
+             [dependencies]\nwasm = {{ path = \"{}\" }}\n[workspace]\n",
+            wasm_crate.display()
+        ),
+    )?;
+    fsutil::write(
+        &dir.join("src/main.rs"),
+        "fn main() {\n    let host = wasm::ExternRef::null();\n    \
+         let bits: u32 = unsafe { std::mem::transmute(host) };\n    println!(\"{bits}\");\n}\n",
+    )?;
+    let mut cmd = Command::new(setup.tools.wasm_run.with_file_name("cargo-wasm"));
+    cmd.current_dir(&dir)
+        .args(["wasm", "build", "--dev", "--target-dir"])
+        .arg(&setup.ours_target_dir)
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("CARGO_TARGET_DIR");
+    let built = process::run_captured(&mut cmd, CARGO_LIMIT)?;
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    let wanted = [
+        // rustc names the type by its public path, the re-export `wasm::ExternRef`.
+        "warning: a `wasm::ExternRef` is transmuted to `u32` (wasm_recognition::gc_handle_escape)",
+        "src/main.rs:3:30",
+    ];
+    let missing: Vec<&str> = wanted
+        .iter()
+        .copied()
+        .filter(|line| !stderr.contains(line))
+        .collect();
+    if built.code != Some(0) || !missing.is_empty() {
+        return Err(format!(
+            "cargo wasm build --dev ({}) lacks {missing:?}; stderr:\n{}",
+            ending(&built, "cargo"),
+            head(&stderr, 40)
+        ));
+    }
+    Ok(())
 }

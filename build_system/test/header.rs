@@ -1,4 +1,5 @@
-//! Per-test settings from `// key: value` lines of a test source (run-args, compile-flags, edition).
+//! Per-test settings from `// key: value` lines of a test source (run-args, compile-flags,
+//! edition, aux-crate).
 
 /// The edition tests are compiled with unless they say otherwise.
 /// 2021 as tests/run-pass/check-native.sh (the corpus's own check with stable rustc) uses.
@@ -12,6 +13,9 @@ pub struct Header {
     pub compile_flags: Vec<String>,
     /// `// edition: 2021`.
     pub edition: Option<String>,
+    /// `// aux-crate: NAME=PATH`: a library (PATH relative to the repository) built first by the
+    /// same compiler and passed with `--extern NAME=...`; may repeat.
+    pub aux_crates: Vec<(String, String)>,
 }
 
 impl Header {
@@ -28,6 +32,12 @@ impl Header {
                 header.compile_flags.extend(words(value));
             } else if let Some(value) = comment.strip_prefix("edition:") {
                 header.edition = Some(value.trim().to_owned());
+            } else if let Some(value) = comment.strip_prefix("aux-crate:")
+                && let Some((name, path)) = value.trim().split_once('=')
+            {
+                header
+                    .aux_crates
+                    .push((name.trim().to_owned(), path.trim().to_owned()));
             }
         }
         header

@@ -129,7 +129,7 @@ fn run_group(dirs: &Dirs, tools: &Tools, group: &str, options: &Options) -> Res<
             options.jobs,
         ),
         // Cargo builds share one target dir: one at a time.
-        "gc" => (gc::cases(&dirs.repo, &dirs.cache, tools, group)?, 1),
+        "gc" => (gc::cases(&dirs.repo, &dirs.cache, &out, tools, group)?, 1),
         // One cargo at a time in the shared target dir; cargo and wasm-run use both cores.
         "extended" => (extended::cases(dirs, &out, group)?, 1),
         // Two cargo builds, then each harness runs its tests itself: its own driver.

@@ -30,6 +30,7 @@ mod base;
 mod builder;
 mod consts;
 mod context;
+mod contract;
 mod emit;
 mod errors;
 mod finish;
@@ -128,6 +129,7 @@ impl CodegenBackend for WasmGcBackend {
     }
 
     fn codegen_crate(&self, tcx: TyCtxt<'_>) -> Box<dyn Any> {
+        contract::verify_wasm_invariants(tcx);
         Box::new(rustc_codegen_ssa::base::codegen_crate(self.clone(), tcx))
     }
 

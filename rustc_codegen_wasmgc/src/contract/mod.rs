@@ -1,0 +1,23 @@
+//! The `wasm` crate's contract (crates/wasm/CONTRACT.md): recognition of `wasm::contract::v1`
+//! and `verify_wasm_invariants`, reported through the `wasm-recognition` lints.
+//!
+//! FIXME(issue 7): a recognized and verified program still compiles with the library
+//! implementation; the WasmGC lowering of the contract operations comes next.
+
+mod lints;
+mod recognize;
+mod verify;
+
+use rustc_middle::ty::TyCtxt;
+
+pub(crate) use lints::Levels;
+
+/// Runs before any code of the crate is generated: finds the contract the crate compiles
+/// against and checks every mono item of this crate against it.
+pub(crate) fn verify_wasm_invariants(tcx: TyCtxt<'_>) {
+    let levels = Levels::from_options(tcx.sess);
+    let Some(contract) = recognize::find(tcx, &levels) else {
+        return;
+    };
+    verify::check_mono_items(tcx, &contract, &levels);
+}
