@@ -56,6 +56,10 @@ fn finish_module(cx: &CodegenCx<'_>) -> Vec<u8> {
     for (decl, body) in cx.funcs.borrow_mut().drain(..).zip(codes) {
         module.funcs.push(ObjFunc { name: decl.name, sig: decl.sig, flags: decl.flags, body, import: decl.import });
     }
+    for record in cx.gc_records.borrow().iter() {
+        module.gc_records.push_str(record);
+        module.gc_records.push('\n');
+    }
     for decl in cx.datas.borrow_mut().drain(..) {
         module.datas.push(ObjData { name: decl.name, flags: decl.flags, def: decl.def });
     }

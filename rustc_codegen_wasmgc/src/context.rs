@@ -62,6 +62,12 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) const_datas: RefCell<FxHashMap<ConstContents, DataId>>,
     pub(crate) vtables: RefCell<FxHashMap<(Ty<'tcx>, Option<ExistentialTraitRef<'tcx>>), Value>>,
     pub(crate) anon_counter: std::cell::Cell<u32>,
+    /// Calls of contract operations become `wasmgc` imports (`-Cllvm-args=wasm-gc=accelerate`).
+    pub(crate) gc_accelerate: bool,
+    /// The records of this object's `wasmgc` section (contract/describe.rs).
+    pub(crate) gc_records: RefCell<std::collections::BTreeSet<String>>,
+    /// The GC types already recorded, by key.
+    pub(crate) gc_keys: RefCell<rustc_data_structures::fx::FxHashSet<String>>,
     pub(crate) t_void: Type,
     pub(crate) t_i1: Type,
     pub(crate) t_i8: Type,
@@ -100,6 +106,9 @@ impl<'tcx> CodegenCx<'tcx> {
             const_datas: RefCell::new(FxHashMap::default()),
             vtables: RefCell::new(FxHashMap::default()),
             anon_counter: std::cell::Cell::new(0),
+            gc_accelerate: crate::contract::accelerate_requested(tcx.sess),
+            gc_records: RefCell::new(Default::default()),
+            gc_keys: RefCell::new(Default::default()),
             t_void,
             t_i1,
             t_i8,
@@ -230,6 +239,10 @@ impl<'tcx> MiscCodegenMethods<'tcx> for CodegenCx<'tcx> {
     }
 
     fn get_fn_addr(&self, instance: Instance<'tcx>) -> Value {
+        // Calls (not definitions, which go through `get_fn`) of accelerated contract operations.
+        if let Some(intrinsic) = self.contract_intrinsic(instance) {
+            return self.value(ValueData::FnAddr(intrinsic));
+        }
         let f = self.get_fn(instance);
         self.value(ValueData::FnAddr(f))
     }

@@ -34,6 +34,7 @@ mod contract;
 mod emit;
 mod errors;
 mod finish;
+mod gc_lower;
 mod int128;
 mod intrinsics;
 mod lanes;
@@ -180,10 +181,29 @@ fn smallvec_of(f: &str) -> rustc_data_structures::smallvec::SmallVec<[&str; 1]> 
     rustc_data_structures::smallvec::smallvec![f]
 }
 
-/// Validates a linked module; a module that does not validate is never left behind.
+/// Lowers accelerated contract operations to WasmGC, then validates the linked module; a module
+/// that does not validate is never left behind.
 fn post_link(sess: &Session, path: &std::path::Path) {
-    let Ok(bytes) = std::fs::read(path) else { return };
-    if let Err(e) = validate::validate(&bytes) {
+    let Ok(mut bytes) = std::fs::read(path) else { return };
+    match gc_lower::lower(&bytes) {
+        Ok(None) => {}
+        Ok(Some(lowered)) => {
+            sess.dcx().note(format!(
+                "WasmGC: {} contract operations lowered ({} struct and {} array types); every GC value Rust \
+                 code holds goes through the root table",
+                lowered.operations, lowered.struct_types, lowered.array_types
+            ));
+            bytes = lowered.bytes;
+            if let Err(e) = std::fs::write(path, &bytes) {
+                sess.dcx().fatal(format!("cannot write `{}`: {e}", path.display()));
+            }
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(path);
+            sess.dcx().fatal(format!("the WasmGC lowering of `{}` failed: {e}", path.display()));
+        }
+    }
+    if let Err(e) = validate::validate_linked(&bytes) {
         let _ = std::fs::remove_file(path);
         sess.dcx().fatal(format!(
             "the linked module `{}` does not validate: {e} (this is a bug in rustc_codegen_wasmgc)",

@@ -46,6 +46,8 @@ pub(crate) struct DataDef {
 pub(crate) struct ObjectModule {
     pub(crate) funcs: Vec<ObjFunc>,
     pub(crate) datas: Vec<ObjData>,
+    /// The `wasmgc` section: records of accelerated contract operations (contract/describe.rs).
+    pub(crate) gc_records: String,
 }
 
 struct Writer<'a> {
@@ -142,7 +144,9 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
         let mut flags = f.flags;
         if f.body.is_none() {
             flags = (flags & !(SYM_BINDING_LOCAL)) | SYM_UNDEFINED;
-            let explicit = f.import.as_ref().is_some_and(|(_, field)| *field != f.name);
+            // As LLVM does for `wasm_import_module` functions: an explicit import name tells
+            // wasm-ld that the symbol is an import of the module, not an unresolved symbol.
+            let explicit = f.import.is_some();
             if explicit {
                 flags |= SYM_EXPLICIT_NAME;
             }
@@ -379,6 +383,9 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
             }
         }
         custom_section(&mut out, sec_name, &p);
+    }
+    if !module.gc_records.is_empty() {
+        custom_section(&mut out, crate::contract::SECTION, module.gc_records.as_bytes());
     }
     out
 }

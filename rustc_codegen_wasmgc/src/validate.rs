@@ -16,3 +16,11 @@ pub(crate) fn features() -> WasmFeatures {
 pub(crate) fn validate(bytes: &[u8]) -> Result<(), String> {
     Validator::new_with_features(features()).validate_all(bytes).map(|_| ()).map_err(|e| e.to_string())
 }
+
+/// A linked module may also carry the GC instructions of the WasmGC lowering.
+pub(crate) fn validate_linked(bytes: &[u8]) -> Result<(), String> {
+    Validator::new_with_features(features() | WasmFeatures::GC)
+        .validate_all(bytes)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}

@@ -4,13 +4,17 @@
 //! FIXME(issue 7): a recognized and verified program still compiles with the library
 //! implementation; the WasmGC lowering of the contract operations comes next.
 
+mod describe;
 mod lints;
+mod ops;
 mod recognize;
 mod verify;
 
 use rustc_middle::ty::TyCtxt;
 
+pub(crate) use describe::{IMPORT_MODULE, SECTION, accelerate_requested};
 pub(crate) use lints::Levels;
+pub(crate) use ops::OPERATION_NAMES;
 
 /// Runs before any code of the crate is generated: finds the contract the crate compiles
 /// against and checks every mono item of this crate against it.
