@@ -10,6 +10,7 @@ mod prepare;
 mod process;
 mod test;
 mod toolchain;
+mod wasm_module;
 
 use std::process::ExitCode;
 

@@ -1,5 +1,7 @@
 //! Where the bytes of a wasm module are: its code section and its DWARF custom sections.
 
+use crate::wasm_module;
+
 /// Byte counts of a module's parts (section payloads).
 pub struct Sections {
     pub code: u64,
@@ -9,40 +11,21 @@ pub struct Sections {
 
 /// `None` when `bytes` is not a wasm module.
 pub fn sizes(bytes: &[u8]) -> Option<Sections> {
-    let mut rest = bytes.strip_prefix(b"\0asm")?.get(4..)?;
-    let mut sections = Sections { code: 0, dwarf: 0 };
-    while let Some((&id, after_id)) = rest.split_first() {
-        let (size, payload) = leb128(after_id)?;
-        let size = usize::try_from(size).ok()?;
-        let body = payload.get(..size)?;
-        match id {
-            10 => sections.code += size as u64,
-            0 => {
-                let (name_len, name) = leb128(body)?;
-                if name
-                    .get(..usize::try_from(name_len).ok()?)?
-                    .starts_with(b".debug_")
-                {
-                    sections.dwarf += size as u64;
-                }
+    let mut sizes = Sections { code: 0, dwarf: 0 };
+    for section in wasm_module::sections(bytes)? {
+        let size = section.payload.len() as u64;
+        match section.id {
+            10 => sizes.code += size,
+            0 if wasm_module::custom(section.payload)?
+                .0
+                .starts_with(".debug_") =>
+            {
+                sizes.dwarf += size
             }
             _ => {}
         }
-        rest = &payload[size..];
     }
-    Some(sections)
-}
-
-/// An unsigned LEB128 number and the bytes after it.
-fn leb128(bytes: &[u8]) -> Option<(u64, &[u8])> {
-    let mut value = 0u64;
-    for (i, &byte) in bytes.iter().enumerate().take(10) {
-        value |= u64::from(byte & 0x7f) << (7 * i);
-        if byte & 0x80 == 0 {
-            return Some((value, &bytes[i + 1..]));
-        }
-    }
-    None
+    Some(sizes)
 }
 
 #[cfg(test)]

@@ -1,13 +1,14 @@
 //! The gc group: the `wasm` crate on stable Rust. Its tests natively, and each of its examples
 //! three ways, each compared with example/NAME.stdout: natively, as wasm32-wasip1 built by stable
-//! rustc + LLVM, and built by our backend with `cargo wasm build --dev` (still the library
-//! fallback: the WasmGC lowering of contract v1 is issue 7).
+//! rustc + LLVM (the library fallback), and built by our backend with `cargo wasm build --dev`
+//! with WasmGC acceleration (gc_ours.rs, which also has the checks of the acceleration itself).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
 use super::exec::{Tools, ending, stderr_excerpt};
+use super::gc_ours;
 use super::outcome::{Outcome, first_difference, head};
 use super::pool::Case;
 use crate::Res;
@@ -22,12 +23,12 @@ const CARGO_LIMIT: Duration = Duration::from_secs(900);
 
 /// Everything a gc case needs; cloned into each case.
 #[derive(Clone)]
-struct Setup {
-    tools: Tools,
+pub(super) struct Setup {
+    pub(super) tools: Tools,
     /// Target dir for the stable toolchain's builds (kept apart from the nightly ones).
     target_dir: PathBuf,
-    /// Target dir of the `cargo wasm` builds.
-    ours_target_dir: PathBuf,
+    /// Where the `cargo wasm` builds go (gc_ours.rs keeps one target dir per mode in it).
+    pub(super) ours_target_dir: PathBuf,
 }
 
 pub fn cases(repo: &Path, cache: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Case>> {
@@ -60,22 +61,14 @@ pub fn cases(repo: &Path, cache: &Path, out: &Path, tools: &Tools, group: &str) 
         }
     }];
     if !tools.under_test.label.starts_with("llvm") {
-        let setup = setup.clone();
-        let out = out.to_path_buf();
-        cases.push(Case {
-            name: format!("{group}/recognition/real-crate"),
-            run: Box::new(move || match recognizes_real_crate(&setup, &out) {
-                Ok(()) => Outcome::Passed,
-                Err(message) => Outcome::Failed(message),
-            }),
-        });
+        cases.extend(gc_ours::cases(&setup, out, group));
     }
     for example in examples(&fsutil::read_to_string(&repo.join(MANIFEST))?) {
         for way in [Way::Native, Way::Wasm32Llvm, Way::Wasm32Ours] {
             let setup = setup.clone();
             let example = example.clone();
             cases.push(Case {
-                name: format!("{group}/{example}/{}", way.label(&setup.tools)),
+                name: format!("{group}/{example}/{}", way.label(&setup.tools, &example)),
                 run: Box::new(move || match check_example(&setup, &example, way) {
                     Ok(()) => Outcome::Passed,
                     Err(message) => Outcome::Failed(message),
@@ -98,7 +91,7 @@ enum Way {
 }
 
 impl Way {
-    fn label(self, tools: &Tools) -> &'static str {
+    fn label(self, tools: &Tools, example: &str) -> &'static str {
         match self {
             Way::Native => "native",
             Way::Wasm32Llvm => "wasm32-llvm",
@@ -106,6 +99,7 @@ impl Way {
             Way::Wasm32Ours if tools.under_test.label == "llvm-as-backend" => {
                 "wasm32-llvm-as-backend"
             }
+            Way::Wasm32Ours if gc_ours::accelerated(example) => "wasm32-ours-accelerated",
             Way::Wasm32Ours => "wasm32-ours-fallback",
         }
     }
@@ -189,7 +183,7 @@ fn check_example(setup: &Setup, example: &str, way: Way) -> Res<()> {
             setup.tools.run(&wasm, &[])
         }
         Way::Wasm32Ours => {
-            let wasm = build_with_cargo_wasm(setup, example)?;
+            let wasm = gc_ours::build(setup, example, gc_ours::accelerated(example))?;
             setup.tools.run(&wasm, &[])
         }
     };
@@ -210,106 +204,4 @@ fn check_example(setup: &Setup, example: &str, way: Way) -> Res<()> {
     }
     problems.push(format!("stderr:\n{}", stderr_excerpt(&ran)));
     Err(problems.join("\n"))
-}
-
-/// `cargo wasm build --dev -p wasm --example NAME` with dist/'s cargo-wasm; the module's path.
-fn build_with_cargo_wasm(setup: &Setup, example: &str) -> Res<PathBuf> {
-    let release = setup.tools.under_test.label == "llvm-as-backend";
-    let mode = if release { "--release" } else { "--dev" };
-    let target_dir = setup.ours_target_dir.display().to_string();
-    let mut cmd = Command::new(setup.tools.wasm_run.with_file_name("cargo-wasm"));
-    cmd.current_dir(&setup.tools.repo)
-        .args([
-            "wasm",
-            "build",
-            mode,
-            "-p",
-            "wasm",
-            "--example",
-            example,
-            "--target-dir",
-        ])
-        .arg(&target_dir)
-        .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .env_remove("CARGO_TARGET_DIR");
-    let description = process::describe(&cmd);
-    let built = process::run_captured(&mut cmd, CARGO_LIMIT)?;
-    if built.code != Some(0) {
-        return Err(format!(
-            "`{description}` ({}):\n{}",
-            ending(&built, "cargo"),
-            stderr_excerpt(&built)
-        ));
-    }
-    let stderr = String::from_utf8_lossy(&built.stderr);
-    if let Some(line) = stderr
-        .lines()
-        .find(|line| line.contains("wasm_recognition"))
-    {
-        return Err(format!(
-            "`{description}`: the real wasm crate and its examples must verify cleanly, but: {line}"
-        ));
-    }
-    let profile = if release { "release" } else { "debug" };
-    let file = if release {
-        format!("{example}.opt.wasm")
-    } else {
-        format!("{example}.wasm")
-    };
-    Ok(setup
-        .ours_target_dir
-        .join("wasm32-wasip1")
-        .join(profile)
-        .join("examples")
-        .join(file))
-}
-
-/// A package using the real `wasm` crate that transmutes an `ExternRef`: our backend must find
-/// contract v1 in it and report `wasm_recognition::gc_handle_escape` (a warning by default) at
-/// the transmute, and still build the program.
-fn recognizes_real_crate(setup: &Setup, out: &Path) -> Res<()> {
-    let dir = out.join("recognition");
-    fsutil::create_dir_all(&dir.join("src"))?;
-    let wasm_crate = setup.tools.repo.join("crates/wasm");
-    fsutil::write(
-        &dir.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"recognition\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
-             [dependencies]\nwasm = {{ path = \"{}\" }}\n[workspace]\n",
-            wasm_crate.display()
-        ),
-    )?;
-    fsutil::write(
-        &dir.join("src/main.rs"),
-        "fn main() {\n    let host = wasm::ExternRef::null();\n    \
-         let bits: u32 = unsafe { std::mem::transmute(host) };\n    println!(\"{bits}\");\n}\n",
-    )?;
-    let mut cmd = Command::new(setup.tools.wasm_run.with_file_name("cargo-wasm"));
-    cmd.current_dir(&dir)
-        .args(["wasm", "build", "--dev", "--target-dir"])
-        .arg(&setup.ours_target_dir)
-        .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .env_remove("CARGO_TARGET_DIR");
-    let built = process::run_captured(&mut cmd, CARGO_LIMIT)?;
-    let stderr = String::from_utf8_lossy(&built.stderr);
-    let wanted = [
-        // rustc names the type by its public path, the re-export `wasm::ExternRef`.
-        "warning: a `wasm::ExternRef` is transmuted to `u32` (wasm_recognition::gc_handle_escape)",
-        "src/main.rs:3:30",
-    ];
-    let missing: Vec<&str> = wanted
-        .iter()
-        .copied()
-        .filter(|line| !stderr.contains(line))
-        .collect();
-    if built.code != Some(0) || !missing.is_empty() {
-        return Err(format!(
-            "cargo wasm build --dev ({}) lacks {missing:?}; stderr:\n{}",
-            ending(&built, "cargo"),
-            head(&stderr, 40)
-        ));
-    }
-    Ok(())
 }

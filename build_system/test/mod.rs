@@ -8,6 +8,7 @@ mod diagnostics;
 mod exec;
 mod extended;
 mod gc;
+mod gc_ours;
 mod header;
 mod libtest_log;
 mod no_sysroot;

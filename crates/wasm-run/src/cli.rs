@@ -15,6 +15,12 @@ options (before FILE.wasm):
                   its parameters (i32/i64/f32/f64), its results are printed
   --dir PATH      make the host directory PATH visible to the program as PATH
   --no-cache      do not use the compiled-module cache
+  --max-memory MIB
+                  each memory of the program (its linear memory, the GC heap) may grow to
+                  MIB mebibytes; growing further fails (Rust's allocator then aborts, a
+                  WasmGC allocation traps)
+  --collector C   the WasmGC collector: drc (deferred reference counting, the default; does
+                  not collect cycles), copying (collects cycles) or null (never collects)
   -h, --help      print this help
 
 libtest mode: FILE.wasm is a test harness (`rustc --test`, e.g. `cargo test --no-run`) for
@@ -52,6 +58,9 @@ pub struct Options {
     pub invoke: Option<String>,
     pub dirs: Vec<String>,
     pub cache: bool,
+    /// `--max-memory`, in bytes.
+    pub max_memory: Option<usize>,
+    pub collector: wasmtime::Collector,
 }
 
 /// `--libtest`: how to run a test harness.
@@ -118,6 +127,8 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
     let mut jobs = None;
     let mut timeout = None;
     let mut summary_json = None;
+    let mut max_memory = None;
+    let mut collector = None;
     let module = loop {
         let Some(arg) = args.next() else {
             return Err("missing FILE.wasm".to_owned());
@@ -127,6 +138,20 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
             "--invoke" => invoke = Some(args.next().ok_or("--invoke needs a function name")?),
             "--dir" => dirs.push(args.next().ok_or("--dir needs a path")?),
             "--no-cache" => cache = false,
+            "--max-memory" => max_memory = Some(number("--max-memory", args.next())? << 20),
+            "--collector" => {
+                collector = Some(match args.next().as_deref() {
+                    Some("drc") => wasmtime::Collector::DeferredReferenceCounting,
+                    Some("copying") => wasmtime::Collector::Copying,
+                    Some("null") => wasmtime::Collector::Null,
+                    other => {
+                        return Err(format!(
+                            "--collector {}: one of drc, copying, null",
+                            other.unwrap_or("")
+                        ));
+                    }
+                })
+            }
             "--libtest" => libtest = true,
             "--jobs" => jobs = Some(number("--jobs", args.next())?),
             "--timeout" => timeout = Some(number("--timeout", args.next())?),
@@ -145,6 +170,9 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
     if libtest {
         if invoke.is_some() {
             return Err("--invoke and --libtest exclude each other".to_owned());
+        }
+        if max_memory.is_some() || collector.is_some() {
+            return Err("--max-memory and --collector are for a program, not --libtest".to_owned());
         }
         let harness = parse_harness_args(args)?;
         return Ok(Parsed::Libtest(LibtestOptions {
@@ -166,6 +194,8 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
         invoke,
         dirs,
         cache,
+        max_memory,
+        collector: collector.unwrap_or(wasmtime::Collector::DeferredReferenceCounting),
     }))
 }
 

@@ -2,7 +2,10 @@
 
 use std::path::Path;
 
-use wasmtime::{Cache, CacheConfig, Config, Engine, Instance, Linker, Module, Store, Val, ValType};
+use wasmtime::{
+    Cache, CacheConfig, Collector, Config, Engine, Instance, Linker, Module, Store, StoreLimits,
+    StoreLimitsBuilder, Val, ValType,
+};
 use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p1::{self, WasiP1Ctx};
 
@@ -17,6 +20,8 @@ pub struct HostState {
     pub wasi: WasiP1Ctx,
     /// `ExternRef` handles of the `wasm_host` imports.
     pub handles: HandleTable,
+    /// `--max-memory`.
+    pub limits: StoreLimits,
 }
 
 /// A failure of the runner itself (as opposed to the program): reading, compiling, linking.
@@ -35,11 +40,17 @@ pub struct Prepared {
 }
 
 pub fn prepare(options: &Options) -> Result<Prepared, SetupError> {
-    let engine = Engine::new(&engine_config(options.cache)?)?;
+    let mut config = engine_config(options.cache)?;
+    config.collector(options.collector);
+    let engine = Engine::new(&config)?;
     let module = load(&engine, &options.module)?;
     let linker = linker(&engine)?;
     let wasi = wasi_context(options)?;
     let mut store = Store::new(&engine, HostState::new(wasi));
+    if let Some(bytes) = options.max_memory {
+        store.data_mut().limits = StoreLimitsBuilder::new().memory_size(bytes).build();
+        store.limiter(|state| &mut state.limits);
+    }
     let instance = linker.instantiate(&mut store, &module)?;
     Ok(Prepared { store, instance })
 }
@@ -63,12 +74,15 @@ impl HostState {
         HostState {
             wasi,
             handles: HandleTable::default(),
+            limits: StoreLimits::default(),
         }
     }
 }
 
 pub(crate) fn engine_config(cache: bool) -> Result<Config, SetupError> {
     let mut config = Config::new();
+    // The collector every test has run with; `--collector` picks another for one program.
+    config.collector(Collector::DeferredReferenceCounting);
     // WasmGC needs typed function references, which need reference types.
     config
         .wasm_reference_types(true)

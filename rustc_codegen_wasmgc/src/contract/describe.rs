@@ -84,7 +84,8 @@ impl<'tcx> CodegenCx<'tcx> {
         };
         let mut record = format!("struct {key}");
         for field in &adt.non_enum_variant().fields {
-            let field_ty = self.tcx.normalize_erasing_regions(TypingEnv::fully_monomorphized(), field.ty(self.tcx, args));
+            let field_ty =
+                self.tcx.normalize_erasing_regions(TypingEnv::fully_monomorphized(), field.ty(self.tcx, args));
             let kind = self.gc_kind(field_ty);
             let _ = write!(record, " {kind}");
         }
@@ -142,14 +143,17 @@ impl<'tcx> CodegenCx<'tcx> {
         let field_count = layout.fields.count();
         let non_empty: Vec<usize> = (0..field_count).filter(|&i| !layout.field(self, i).is_zst()).collect();
         let field_at = |offset: Size| {
-            non_empty.iter().copied().find(|&i| layout.fields.offset(i) == offset).unwrap_or_else(|| {
-                self.tcx.dcx().fatal(format!("no field of `{ty}` at offset {}", offset.bytes()))
-            })
+            non_empty
+                .iter()
+                .copied()
+                .find(|&i| layout.fields.offset(i) == offset)
+                .unwrap_or_else(|| self.tcx.dcx().fatal(format!("no field of `{ty}` at offset {}", offset.bytes())))
         };
         match mode {
             PassMode::Ignore => "none".to_owned(),
             PassMode::Indirect { .. } => {
-                let offsets: Vec<String> = (0..field_count).map(|i| layout.fields.offset(i).bytes().to_string()).collect();
+                let offsets: Vec<String> =
+                    (0..field_count).map(|i| layout.fields.offset(i).bytes().to_string()).collect();
                 format!("mem:{}", offsets.join(","))
             }
             PassMode::Direct(_) => format!("args:{}", field_at(Size::ZERO)),

@@ -93,9 +93,11 @@ pub(crate) fn contract_item(tcx: TyCtxt<'_>, def_id: DefId) -> Option<&'static s
     let path = tcx.def_path(def_id);
     let [contract, version, item] = path.data.as_slice() else { return None };
     match (contract.data, version.data, item.data) {
-        (DefPathData::TypeNs(contract), DefPathData::TypeNs(version), DefPathData::TypeNs(name) | DefPathData::ValueNs(name))
-            if contract.as_str() == "contract" && version.as_str() == "v1" =>
-        {
+        (
+            DefPathData::TypeNs(contract),
+            DefPathData::TypeNs(version),
+            DefPathData::TypeNs(name) | DefPathData::ValueNs(name),
+        ) if contract.as_str() == "contract" && version.as_str() == "v1" => {
             // Interned symbols live as long as the compiler session; the names we compare
             // against are static, so hand back ours.
             KNOWN_NAMES.iter().copied().find(|known| *known == name.as_str())

@@ -49,8 +49,13 @@ pub(super) struct Plan {
 /// Lowers the module, or returns `None` when it calls no contract operation.
 pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
     let scan = scan(bytes)?;
-    let removed: Vec<usize> =
-        scan.func_imports.iter().enumerate().filter(|(_, (module, _, _))| module == IMPORT_MODULE).map(|(i, _)| i).collect();
+    let removed: Vec<usize> = scan
+        .func_imports
+        .iter()
+        .enumerate()
+        .filter(|(_, (module, _, _))| module == IMPORT_MODULE)
+        .map(|(i, _)| i)
+        .collect();
     if removed.is_empty() {
         return Ok(None);
     }
@@ -164,7 +169,9 @@ fn check_single_mode(scan: &Scan) -> Result<(), String> {
     let library: Vec<&String> = scan
         .function_names
         .iter()
-        .filter(|name| crate::contract::OPERATION_NAMES.iter().any(|op| name.contains(&format!("8contract2v1{}{op}", op.len()))))
+        .filter(|name| {
+            crate::contract::OPERATION_NAMES.iter().any(|op| name.contains(&format!("8contract2v1{}{op}", op.len())))
+        })
         .collect();
     if library.is_empty() {
         return Ok(());

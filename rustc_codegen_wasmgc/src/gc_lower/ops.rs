@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use wasm_encoder::{
-    AbstractHeapType, BlockType, FieldType, Function, HeapType, Instruction, MemArg, MemArgTarget, RefType, StorageType,
-    ValType,
+    AbstractHeapType, BlockType, FieldType, Function, HeapType, Instruction, MemArg, MemArgTarget, RefType,
+    StorageType, ValType,
 };
 
 use super::records::{Kind, OpRecord, Passing};
@@ -173,7 +173,9 @@ impl Env<'_> {
                     .op(Instruction::Call(self.root_fn));
             }
             "gc_drop" | "gc_array_drop" => {
-                body.op(Instruction::LocalGet(0)).op(Instruction::I32Load(mem(0, 4))).op(Instruction::Call(self.unroot_fn));
+                body.op(Instruction::LocalGet(0))
+                    .op(Instruction::I32Load(mem(0, 4)))
+                    .op(Instruction::Call(self.unroot_fn));
             }
             "gc_array_new" => {
                 let (index, kind) = self.array_element(record)?;
@@ -191,7 +193,9 @@ impl Env<'_> {
                 self.load_object(&mut body, 0, RefCastTarget::Concrete(index));
                 body.op(Instruction::LocalGet(1)).op(match &kind {
                     Kind::I8 { signed: true } | Kind::I16 { signed: true } => Instruction::ArrayGetS(index),
-                    Kind::I8 { signed: false } | Kind::I16 { signed: false } | Kind::Bool => Instruction::ArrayGetU(index),
+                    Kind::I8 { signed: false } | Kind::I16 { signed: false } | Kind::Bool => {
+                        Instruction::ArrayGetU(index)
+                    }
                     _ => Instruction::ArrayGet(index),
                 });
                 self.to_handle(&mut body, &kind)?;

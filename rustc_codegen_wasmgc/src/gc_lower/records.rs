@@ -6,17 +6,26 @@ use std::collections::BTreeMap;
 /// How a field or element is stored, and how Rust code holds it (CONTRACT.md section 3.4).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
-    I8 { signed: bool },
-    I16 { signed: bool },
+    I8 {
+        signed: bool,
+    },
+    I16 {
+        signed: bool,
+    },
     Bool,
     I32,
     I64,
     F32,
     F64,
     /// `Gc<T>` (`nullable: false`) or `Option<Gc<T>>`: a root index in linear memory.
-    Struct { key: String, nullable: bool },
+    Struct {
+        key: String,
+        nullable: bool,
+    },
     /// `GcArray<E>`: a root index.
-    Array { key: String },
+    Array {
+        key: String,
+    },
     /// `ExternRef`: a root index, 0 for null.
     Extern,
 }

@@ -12,8 +12,8 @@ use wasm_encoder::{
 };
 use wasmparser::{Name, NameSectionReader, Parser, Payload, TypeRef};
 
-use super::ops::Env;
 use super::Plan;
+use super::ops::Env;
 use crate::contract::{IMPORT_MODULE, SECTION};
 
 /// Moves function indices to their place in the lowered module.

@@ -1,0 +1,236 @@
+//! The gc group's builds by our backend: `cargo wasm build --dev` with WasmGC acceleration
+//! (`-Cllvm-args=wasm-gc=accelerate`) or on the library fallback, and the checks of the
+//! acceleration itself: contract recognition on the real crate, cycles collected in a bounded
+//! store, and WasmGC types instead of linear-memory allocation in gc_binary_trees' module.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use super::exec::{ending, stderr_excerpt};
+use super::gc::Setup;
+use super::outcome::{Outcome, head};
+use super::pool::Case;
+use crate::Res;
+use crate::fsutil;
+use crate::process::{self, Finished};
+use crate::wasm_module;
+
+/// The flag that turns acceleration on, for every crate of a build.
+const ACCELERATE: &str = "-Cllvm-args=wasm-gc=accelerate";
+/// Examples that still run on the library fallback under our backend, and why.
+const NOT_ACCELERATED: &[(&str, &str)] = &[(
+    "externref_host",
+    "passes ExternRefs to host imports, which the lowering does not convert to externref yet",
+)];
+/// A cold build of the crate and its proc macros.
+const CARGO_LIMIT: Duration = Duration::from_secs(900);
+/// gc_cycles in the bounded store: pairs allocated, the bound, and the line it must print.
+const CYCLE_PAIRS: &str = "4000000";
+const CYCLE_MEMORY_MIB: &str = "32";
+const CYCLE_OUTPUT: &str = "pairs: 4000000, checksum: 4000000, live: 16, oldest live id: 7999968\n";
+
+/// Whether our backend builds `example` with acceleration.
+pub(super) fn accelerated(example: &str) -> bool {
+    !NOT_ACCELERATED.iter().any(|(name, _)| *name == example)
+}
+
+/// One check of this file: it builds what it needs itself.
+type Check = fn(&Setup, &Path) -> Res<()>;
+
+pub(super) fn cases(setup: &Setup, out: &Path, group: &str) -> Vec<Case> {
+    let mut cases = Vec::new();
+    let checks: [(&str, Check); 3] = [
+        ("recognition/real-crate", recognizes_real_crate),
+        ("accelerated/cycles-collected", cycles_collected),
+        ("accelerated/binary-trees-module", binary_trees_module),
+    ];
+    for (name, check) in checks {
+        let (setup, out) = (setup.clone(), out.to_path_buf());
+        cases.push(Case {
+            name: format!("{group}/{name}"),
+            run: Box::new(move || match check(&setup, &out) {
+                Ok(()) => Outcome::Passed,
+                Err(message) => Outcome::Failed(message),
+            }),
+        });
+    }
+    cases
+}
+
+/// `cargo wasm build --dev -p wasm --example NAME`, accelerated or not; the module's path.
+/// (`--llvm-as-backend` builds `--release` instead: it checks the harness, not the backend.)
+pub(super) fn build(setup: &Setup, example: &str, accelerate: bool) -> Res<PathBuf> {
+    let release = setup.tools.under_test.label == "llvm-as-backend";
+    let accelerate = accelerate && !release;
+    // One target dir per mode: cargo would rebuild everything at every switch of RUSTFLAGS.
+    let target_dir = setup.ours_target_dir.join(if accelerate {
+        "accelerated"
+    } else {
+        "fallback"
+    });
+    let mut cmd = Command::new(setup.tools.wasm_run.with_file_name("cargo-wasm"));
+    cmd.current_dir(&setup.tools.repo)
+        .args(["wasm", "build", if release { "--release" } else { "--dev" }])
+        .args(["-p", "wasm", "--example", example, "--target-dir"])
+        .arg(&target_dir)
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("CARGO_TARGET_DIR");
+    if accelerate {
+        cmd.env("RUSTFLAGS", ACCELERATE);
+    } else {
+        cmd.env_remove("RUSTFLAGS");
+    }
+    let description = process::describe(&cmd);
+    let built = process::run_captured(&mut cmd, CARGO_LIMIT)?;
+    if built.code != Some(0) {
+        return Err(format!(
+            "`{description}` ({}):\n{}",
+            ending(&built, "cargo"),
+            stderr_excerpt(&built)
+        ));
+    }
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    if let Some(line) = stderr
+        .lines()
+        .find(|line| line.contains("wasm_recognition"))
+    {
+        return Err(format!(
+            "`{description}`: the real wasm crate and its examples must verify cleanly, but: {line}"
+        ));
+    }
+    let profile = if release { "release" } else { "debug" };
+    let file = if release {
+        format!("{example}.opt.wasm")
+    } else {
+        format!("{example}.wasm")
+    };
+    Ok(target_dir
+        .join("wasm32-wasip1")
+        .join(profile)
+        .join("examples")
+        .join(file))
+}
+
+fn run(setup: &Setup, wasm: &Path, options: &[&str], args: &[&str]) -> Res<Finished> {
+    let mut cmd = Command::new(&setup.tools.wasm_run);
+    cmd.current_dir(&setup.tools.repo)
+        .args(options)
+        .arg(wasm)
+        .args(args);
+    process::run_captured(&mut cmd, Duration::from_secs(300))
+}
+
+/// Millions of nodes in cycles, a small live set: accelerated, with a collector that traces
+/// (copying), the program completes with each memory bounded; the fallback, which leaks cycles,
+/// cannot (so the bound is real).
+fn cycles_collected(setup: &Setup, _out: &Path) -> Res<()> {
+    let bounded = ["--collector", "copying", "--max-memory", CYCLE_MEMORY_MIB];
+    let accelerated = build(setup, "gc_cycles", true)?;
+    let ran = run(setup, &accelerated, &bounded, &[CYCLE_PAIRS])?;
+    let stdout = String::from_utf8_lossy(&ran.stdout);
+    if ran.code != Some(0) || stdout != CYCLE_OUTPUT {
+        return Err(format!(
+            "accelerated gc_cycles {CYCLE_PAIRS} in {CYCLE_MEMORY_MIB} MiB per memory: {}, stdout {stdout:?}, \
+             expected {CYCLE_OUTPUT:?}\nstderr:\n{}",
+            ending(&ran, "run"),
+            stderr_excerpt(&ran)
+        ));
+    }
+    let fallback = build(setup, "gc_cycles", false)?;
+    let leaked = run(setup, &fallback, &bounded, &[CYCLE_PAIRS])?;
+    if leaked.code == Some(0) {
+        return Err(format!(
+            "the library fallback completed gc_cycles {CYCLE_PAIRS} in {CYCLE_MEMORY_MIB} MiB although it leaks \
+             every cycle: the bound does not bound anything"
+        ));
+    }
+    Ok(())
+}
+
+/// The accelerated gc_binary_trees: its tree nodes are a WasmGC struct type, and nothing of the
+/// library's linear-memory allocation (the fallback's `gc_box`) is left in the module.
+fn binary_trees_module(setup: &Setup, _out: &Path) -> Res<()> {
+    let wasm = build(setup, "gc_binary_trees", true)?;
+    let bytes = std::fs::read(&wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let (structs, _) =
+        wasm_module::gc_type_counts(&bytes).ok_or("the module's type section is unreadable")?;
+    let names = wasm_module::function_names(&bytes);
+    let mut problems = Vec::new();
+    if structs == 0 {
+        problems.push("no WasmGC struct type".to_owned());
+    }
+    if !names.iter().any(|name| name == "wasmgc_root") {
+        problems.push("no root-table helper `wasmgc_root`".to_owned());
+    }
+    let library: Vec<&String> = names
+        .iter()
+        .filter(|name| name.contains("6gc_box") || name.contains("8contract2v113gc_struct_new"))
+        .collect();
+    if !library.is_empty() {
+        problems.push(format!(
+            "library allocation code is still linked: {library:?}"
+        ));
+    }
+    let imports_wasmgc = wasm_module::sections(&bytes)
+        .unwrap_or_default()
+        .iter()
+        .any(|section| section.id == 2 && section.payload.windows(6).any(|w| w == b"wasmgc"));
+    if imports_wasmgc {
+        problems.push("a `wasmgc` import is left".to_owned());
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}: {}", wasm.display(), problems.join("; ")))
+    }
+}
+
+/// A package using the real `wasm` crate that transmutes an `ExternRef`: our backend must find
+/// contract v1 in it and report `wasm_recognition::gc_handle_escape` (a warning by default) at
+/// the transmute, and still build the program.
+fn recognizes_real_crate(setup: &Setup, out: &Path) -> Res<()> {
+    let dir = out.join("recognition");
+    fsutil::create_dir_all(&dir.join("src"))?;
+    let wasm_crate = setup.tools.repo.join("crates/wasm");
+    fsutil::write(
+        &dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"recognition\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
+             [dependencies]\nwasm = {{ path = \"{}\" }}\n[workspace]\n",
+            wasm_crate.display()
+        ),
+    )?;
+    fsutil::write(
+        &dir.join("src/main.rs"),
+        "fn main() {\n    let host = wasm::ExternRef::null();\n    \
+         let bits: u32 = unsafe { std::mem::transmute(host) };\n    println!(\"{bits}\");\n}\n",
+    )?;
+    let mut cmd = Command::new(setup.tools.wasm_run.with_file_name("cargo-wasm"));
+    cmd.current_dir(&dir)
+        .args(["wasm", "build", "--dev", "--target-dir"])
+        .arg(setup.ours_target_dir.join("fallback"))
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("CARGO_TARGET_DIR");
+    let built = process::run_captured(&mut cmd, CARGO_LIMIT)?;
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    let wanted = [
+        // rustc names the type by its public path, the re-export `wasm::ExternRef`.
+        "warning: a `wasm::ExternRef` is transmuted to `u32` (wasm_recognition::gc_handle_escape)",
+        "src/main.rs:3:30",
+    ];
+    let missing: Vec<&str> = wanted
+        .iter()
+        .copied()
+        .filter(|line| !stderr.contains(line))
+        .collect();
+    if built.code != Some(0) || !missing.is_empty() {
+        return Err(format!(
+            "cargo wasm build --dev ({}) lacks {missing:?}; stderr:\n{}",
+            ending(&built, "cargo"),
+            head(&stderr, 40)
+        ));
+    }
+    Ok(())
+}
