@@ -68,7 +68,7 @@ pub fn cases(repo: &Path, cache: &Path, out: &Path, tools: &Tools, group: &str) 
             let setup = setup.clone();
             let example = example.clone();
             cases.push(Case {
-                name: format!("{group}/{example}/{}", way.label(&setup.tools, &example)),
+                name: format!("{group}/{example}/{}", way.label(&setup.tools)),
                 run: Box::new(move || match check_example(&setup, &example, way) {
                     Ok(()) => Outcome::Passed,
                     Err(message) => Outcome::Failed(message),
@@ -86,12 +86,12 @@ enum Way {
     Native,
     /// stable rustc + LLVM for wasm32-wasip1, run in wasm-run.
     Wasm32Llvm,
-    /// `cargo wasm build --dev` (our backend and sysroot), run in wasm-run.
+    /// `cargo wasm build --dev` (our backend and sysroot) with WasmGC acceleration, run in wasm-run.
     Wasm32Ours,
 }
 
 impl Way {
-    fn label(self, tools: &Tools, example: &str) -> &'static str {
+    fn label(self, tools: &Tools) -> &'static str {
         match self {
             Way::Native => "native",
             Way::Wasm32Llvm => "wasm32-llvm",
@@ -99,8 +99,7 @@ impl Way {
             Way::Wasm32Ours if tools.under_test.label == "llvm-as-backend" => {
                 "wasm32-llvm-as-backend"
             }
-            Way::Wasm32Ours if gc_ours::accelerated(example) => "wasm32-ours-accelerated",
-            Way::Wasm32Ours => "wasm32-ours-fallback",
+            Way::Wasm32Ours => "wasm32-ours-accelerated",
         }
     }
 }
@@ -183,7 +182,7 @@ fn check_example(setup: &Setup, example: &str, way: Way) -> Res<()> {
             setup.tools.run(&wasm, &[])
         }
         Way::Wasm32Ours => {
-            let wasm = gc_ours::build(setup, example, gc_ours::accelerated(example))?;
+            let wasm = gc_ours::build(setup, example, true)?;
             setup.tools.run(&wasm, &[])
         }
     };

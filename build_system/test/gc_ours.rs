@@ -18,11 +18,6 @@ use crate::wasm_module;
 
 /// The flag that turns acceleration on, for every crate of a build.
 const ACCELERATE: &str = "-Cllvm-args=wasm-gc=accelerate";
-/// Examples that still run on the library fallback under our backend, and why.
-const NOT_ACCELERATED: &[(&str, &str)] = &[(
-    "externref_host",
-    "passes ExternRefs to host imports, which the lowering does not convert to externref yet",
-)];
 /// A cold build of the crate and its proc macros.
 const CARGO_LIMIT: Duration = Duration::from_secs(900);
 /// gc_cycles in the bounded store: pairs allocated, the bound, and the line it must print.
@@ -30,20 +25,16 @@ const CYCLE_PAIRS: &str = "4000000";
 const CYCLE_MEMORY_MIB: &str = "32";
 const CYCLE_OUTPUT: &str = "pairs: 4000000, checksum: 4000000, live: 16, oldest live id: 7999968\n";
 
-/// Whether our backend builds `example` with acceleration.
-pub(super) fn accelerated(example: &str) -> bool {
-    !NOT_ACCELERATED.iter().any(|(name, _)| *name == example)
-}
-
 /// One check of this file: it builds what it needs itself.
 type Check = fn(&Setup, &Path) -> Res<()>;
 
 pub(super) fn cases(setup: &Setup, out: &Path, group: &str) -> Vec<Case> {
     let mut cases = Vec::new();
-    let checks: [(&str, Check); 3] = [
+    let checks: [(&str, Check); 4] = [
         ("recognition/real-crate", recognizes_real_crate),
         ("accelerated/cycles-collected", cycles_collected),
         ("accelerated/binary-trees-module", binary_trees_module),
+        ("accelerated/externref-imports", externref_imports),
     ];
     for (name, check) in checks {
         let (setup, out) = (setup.clone(), out.to_path_buf());
@@ -178,6 +169,46 @@ fn binary_trees_module(setup: &Setup, _out: &Path) -> Res<()> {
         .any(|section| section.id == 2 && section.payload.windows(6).any(|w| w == b"wasmgc"));
     if imports_wasmgc {
         problems.push("a `wasmgc` import is left".to_owned());
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}: {}", wasm.display(), problems.join("; ")))
+    }
+}
+
+/// The accelerated externref_host passes real `externref`s to its host: `wasm_host` no longer
+/// provides the handle table (`externref_clone`/`externref_drop`, HOST-ABI.md section 5), and
+/// wasm-run picks the `externref` form of the host functions from the import types (the gc
+/// group's run of the example checks that those calls work).
+fn externref_imports(setup: &Setup, _out: &Path) -> Res<()> {
+    let wasm = build(setup, "externref_host", true)?;
+    let bytes = std::fs::read(&wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let sections = wasm_module::sections(&bytes).ok_or("not a wasm module")?;
+    let imports = sections
+        .iter()
+        .find(|section| section.id == 2)
+        .map_or(&[][..], |section| section.payload);
+    let has = |name: &[u8]| imports.windows(name.len()).any(|window| window == name);
+    let mut problems = Vec::new();
+    for handle_import in [&b"externref_clone"[..], b"externref_drop"] {
+        if has(handle_import) {
+            problems.push(format!(
+                "imports `{}`",
+                String::from_utf8_lossy(handle_import)
+            ));
+        }
+    }
+    if !has(b"make_object") {
+        problems.push("does not import `make_object`".to_owned());
+    }
+    // An `externref` value type (0x6f) occurs in the type section only through those imports.
+    let types = sections
+        .iter()
+        .find(|section| section.id == 1)
+        .map_or(&[][..], |section| section.payload);
+    if !types.contains(&0x6f) {
+        problems.push("no function type mentions `externref`".to_owned());
     }
     if problems.is_empty() {
         Ok(())

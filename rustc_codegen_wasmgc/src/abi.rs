@@ -29,30 +29,35 @@ pub(crate) fn fn_abi_sig<'tcx>(cx: &CodegenCx<'tcx>, fn_abi: &FnAbi<'tcx, Ty<'tc
     // A C-variadic signature has its fixed arguments, then a pointer to the buffer holding the
     // variadic ones (BasicCABI.md); the extra arguments of one call are not part of the type.
     for arg in fn_abi.args.iter().take(fixed_arg_count(fn_abi)) {
-        match &arg.mode {
-            PassMode::Ignore => {}
-            PassMode::Direct(_) => params.push(cx.immediate_backend_type(arg.layout)),
-            PassMode::Pair(..) => {
-                params.push(cx.scalar_pair_element_backend_type(arg.layout, 0, true));
-                params.push(cx.scalar_pair_element_backend_type(arg.layout, 1, true));
-            }
-            PassMode::Cast { cast, pad_i32 } => {
-                if *pad_i32 {
-                    params.push(cx.t_i32);
-                }
-                params.push(cx.cast_backend_type(cast));
-            }
-            PassMode::Indirect { meta_attrs: None, .. } => params.push(cx.t_ptr),
-            PassMode::Indirect { meta_attrs: Some(_), .. } => {
-                params.push(cx.t_ptr);
-                params.push(cx.t_ptr);
-            }
-        }
+        arg_params(cx, arg, &mut params);
     }
     if fn_abi.c_variadic {
         params.push(cx.t_ptr);
     }
     cx.sig(params, ret)
+}
+
+/// The backend types of the parameters that pass `arg`.
+pub(crate) fn arg_params<'tcx>(cx: &CodegenCx<'tcx>, arg: &ArgAbi<'tcx, Ty<'tcx>>, params: &mut Vec<Type>) {
+    match &arg.mode {
+        PassMode::Ignore => {}
+        PassMode::Direct(_) => params.push(cx.immediate_backend_type(arg.layout)),
+        PassMode::Pair(..) => {
+            params.push(cx.scalar_pair_element_backend_type(arg.layout, 0, true));
+            params.push(cx.scalar_pair_element_backend_type(arg.layout, 1, true));
+        }
+        PassMode::Cast { cast, pad_i32 } => {
+            if *pad_i32 {
+                params.push(cx.t_i32);
+            }
+            params.push(cx.cast_backend_type(cast));
+        }
+        PassMode::Indirect { meta_attrs: None, .. } => params.push(cx.t_ptr),
+        PassMode::Indirect { meta_attrs: Some(_), .. } => {
+            params.push(cx.t_ptr);
+            params.push(cx.t_ptr);
+        }
+    }
 }
 
 /// How many of `fn_abi.args` are declared parameters (all but a C-variadic call's extra ones).

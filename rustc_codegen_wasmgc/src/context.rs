@@ -235,6 +235,9 @@ impl<'tcx> MiscCodegenMethods<'tcx> for CodegenCx<'tcx> {
         let fn_abi = rustc_middle::ty::layout::FnAbiOf::fn_abi_of_instance(self, instance, ty::List::empty());
         let sig = crate::abi::fn_abi_sig(self, fn_abi);
         let import = if self.tcx.is_foreign_item(instance.def_id()) { self.wasm_import(instance) } else { None };
+        if let Some((module, field)) = &import {
+            self.describe_host_import(fn_abi, module, field);
+        }
         self.declare_fn(name, sig, import)
     }
 

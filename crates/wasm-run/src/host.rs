@@ -1,16 +1,16 @@
-//! The `wasm_host` imports of crates/wasm/HOST-ABI.md (fallback mode): the `ExternRef` handle
-//! table, `print`, and the host objects of `example/externref_host.rs`.
+//! The `wasm_host` imports of crates/wasm/HOST-ABI.md: the `ExternRef` handle table, `print`, and
+//! the host objects of `example/externref_host.rs`, with `i32` handles (fallback mode) or real
+//! `externref`s (accelerated mode, section 5), whichever the module imports.
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
-use wasmtime::{Caller, Extern, Linker, Memory};
+use wasmtime::{
+    Caller, Extern, ExternRef, ExternType, HeapType, Linker, Memory, Module, Rooted, ValType,
+};
 
 use crate::run::HostState;
 
-// FIXME(issue 3): HOST-ABI.md section 5 (accelerated mode: the same imports with `externref` in
-// place of the i32 handles, no externref_clone/drop) is not provided yet; the backend does not emit
-// it yet either. A module importing those types fails to link with a clear type-mismatch error.
 const MODULE: &str = "wasm_host";
 
 /// A host object of the example functions: a name and how often it was touched.
@@ -62,7 +62,21 @@ impl HandleTable {
     }
 }
 
-pub fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
+/// Whether `module` imports the accelerated form (HOST-ABI.md section 5): an `externref`
+/// anywhere in the type of a `wasm_host` function.
+pub fn wants_externrefs(module: &Module) -> bool {
+    let is_extern = |ty: ValType| matches!(ty, ValType::Ref(r) if matches!(r.heap_type(), HeapType::Extern | HeapType::NoExtern));
+    module.imports().any(|import| {
+        import.module() == MODULE
+            && matches!(import.ty(), ExternType::Func(f) if f.params().any(is_extern) || f.results().any(is_extern))
+    })
+}
+
+pub fn add_to_linker(linker: &mut Linker<HostState>, externrefs: bool) -> wasmtime::Result<()> {
+    add_print(linker)?;
+    if externrefs {
+        return add_example_objects_as_externrefs(linker);
+    }
     linker.func_wrap(
         MODULE,
         "externref_clone",
@@ -77,6 +91,10 @@ pub fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
         "externref_drop",
         |mut caller: Caller<'_, HostState>, handle: u32| caller.data_mut().handles.remove(handle),
     )?;
+    add_example_objects(linker)
+}
+
+fn add_print(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
     linker.func_wrap(
         MODULE,
         "print",
@@ -88,7 +106,83 @@ pub fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
             Ok(())
         },
     )?;
-    add_example_objects(linker)
+    Ok(())
+}
+
+/// A reference's host object; `None` for null. A reference the host did not make traps.
+fn object_of(
+    caller: &Caller<'_, HostState>,
+    reference: Option<Rooted<ExternRef>>,
+) -> wasmtime::Result<Option<ObjectRef>> {
+    let Some(reference) = reference else {
+        return Ok(None);
+    };
+    let data = reference
+        .data(caller)?
+        .ok_or_else(|| wasmtime::Error::msg("an externref without host data"))?;
+    let object = data
+        .downcast_ref::<ObjectRef>()
+        .ok_or_else(|| wasmtime::Error::msg("an externref this host did not make"))?;
+    Ok(Some(object.clone()))
+}
+
+/// The example functions of HOST-ABI.md section 4 in the accelerated form of section 5.
+fn add_example_objects_as_externrefs(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
+    linker.func_wrap(
+        MODULE,
+        "make_object",
+        |mut caller: Caller<'_, HostState>, ptr: u32, len: u32| {
+            let name = String::from_utf8(read_bytes(&mut caller, ptr, len)?)
+                .map_err(|_| wasmtime::Error::msg("make_object: the name is not UTF-8"))?;
+            let object: ObjectRef = Arc::new(Mutex::new(HostObject { name, touches: 0 }));
+            Ok(Some(ExternRef::new(&mut caller, object)?))
+        },
+    )?;
+    linker.func_wrap(
+        MODULE,
+        "touch",
+        |caller: Caller<'_, HostState>, reference: Option<Rooted<ExternRef>>| {
+            let object = object_of(&caller, reference)?
+                .ok_or_else(|| wasmtime::Error::msg("touch: null reference"))?;
+            let mut object = lock(&object);
+            object.touches += 1;
+            Ok(object.touches)
+        },
+    )?;
+    linker.func_wrap(
+        MODULE,
+        "describe",
+        |mut caller: Caller<'_, HostState>,
+         reference: Option<Rooted<ExternRef>>,
+         ptr: u32,
+         len: u32| {
+            let text = match object_of(&caller, reference)? {
+                None => "null".to_owned(),
+                Some(object) => {
+                    let object = lock(&object);
+                    format!("{}(touches={})", object.name, object.touches)
+                }
+            };
+            let shown = &text.as_bytes()[..text.len().min(len as usize)];
+            memory(&mut caller)?.write(&mut caller, ptr as usize, shown)?;
+            Ok(text.len() as u32)
+        },
+    )?;
+    linker.func_wrap(
+        MODULE,
+        "same_object",
+        |caller: Caller<'_, HostState>,
+         a: Option<Rooted<ExternRef>>,
+         b: Option<Rooted<ExternRef>>| {
+            let same = match (object_of(&caller, a)?, object_of(&caller, b)?) {
+                (None, None) => true,
+                (Some(a), Some(b)) => Arc::ptr_eq(&a, &b),
+                _ => false,
+            };
+            Ok(u32::from(same))
+        },
+    )?;
+    Ok(())
 }
 
 /// The functions `example/externref_host.rs` declares (HOST-ABI.md section 4).

@@ -90,7 +90,7 @@ impl Harness {
         config.epoch_interruption(true);
         let engine = Engine::new(&config)?;
         let module = run::load(&engine, &options.module)?;
-        let pre = run::linker(&engine)?.instantiate_pre(&module)?;
+        let pre = run::linker(&engine, &module)?.instantiate_pre(&module)?;
         Ok(Harness {
             engine,
             pre,

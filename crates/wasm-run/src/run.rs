@@ -44,7 +44,7 @@ pub fn prepare(options: &Options) -> Result<Prepared, SetupError> {
     config.collector(options.collector);
     let engine = Engine::new(&config)?;
     let module = load(&engine, &options.module)?;
-    let linker = linker(&engine)?;
+    let linker = linker(&engine, &module)?;
     let wasi = wasi_context(options)?;
     let mut store = Store::new(&engine, HostState::new(wasi));
     if let Some(bytes) = options.max_memory {
@@ -62,10 +62,10 @@ pub(crate) fn load(engine: &Engine, path: &Path) -> Result<Module, SetupError> {
 }
 
 /// The imports every module may use: WASI preview 1 and our `wasm_host` functions.
-pub(crate) fn linker(engine: &Engine) -> Result<Linker<HostState>, SetupError> {
+pub(crate) fn linker(engine: &Engine, module: &Module) -> Result<Linker<HostState>, SetupError> {
     let mut linker: Linker<HostState> = Linker::new(engine);
     p1::add_to_linker_sync(&mut linker, |state: &mut HostState| &mut state.wasi)?;
-    host::add_to_linker(&mut linker)?;
+    host::add_to_linker(&mut linker, host::wants_externrefs(module))?;
     Ok(linker)
 }
 

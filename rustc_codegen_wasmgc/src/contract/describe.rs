@@ -9,6 +9,9 @@
 //! - `op NAME OPERATION [type=KEY] [field=N] [pass=...]`: one import. `pass` says where
 //!   `gc_struct_new` finds the fields: `mem:OFFSET,..` (the struct in memory, one offset per
 //!   field), `args:FIELD,..` (parameter i holds that field) or `none` (no fields).
+//! - `host MODULE FIELD params=I,..|- result=ext|-`: a host import with `RawExternRef`
+//!   parameters (their wasm parameter positions) or result (CONTRACT.md section 3.5), whose
+//!   type the lowering changes to `externref` there.
 //!
 //! KIND is `i8s i8u i16s i16u i32 i64 f32 f64 bool gc:KEY gc?:KEY arr:KEY ext`.
 
@@ -18,7 +21,7 @@ use rustc_abi::{BackendRepr, Size};
 use rustc_hir::LangItem;
 use rustc_middle::ty::layout::{FnAbiOf, LayoutOf};
 use rustc_middle::ty::{self, Instance, Ty, TypingEnv};
-use rustc_target::callconv::PassMode;
+use rustc_target::callconv::{FnAbi, PassMode};
 
 use super::ops::{Op, contract_item};
 use crate::context::CodegenCx;
@@ -71,6 +74,32 @@ impl<'tcx> CodegenCx<'tcx> {
         }
         self.gc_records.borrow_mut().insert(record);
         Some(self.declare_fn(&name, sig, Some((IMPORT_MODULE.to_owned(), name.clone()))))
+    }
+
+    /// Records a host import whose signature has `RawExternRef`s (CONTRACT.md section 3.5).
+    pub(crate) fn describe_host_import(&self, fn_abi: &FnAbi<'tcx, Ty<'tcx>>, module: &str, field: &str) {
+        if !self.gc_accelerate {
+            return;
+        }
+        let is_raw = |ty: Ty<'tcx>| matches!(ty.kind(), ty::Adt(adt, _) if contract_item(self.tcx, adt.did()) == Some("RawExternRef"));
+        let mut position = usize::from(matches!(fn_abi.ret.mode, PassMode::Indirect { .. }));
+        let mut references = Vec::new();
+        for arg in fn_abi.args.iter().take(crate::abi::fixed_arg_count(fn_abi)) {
+            let mut params = Vec::new();
+            crate::abi::arg_params(self, arg, &mut params);
+            if is_raw(arg.layout.ty) {
+                references.push(position.to_string());
+            }
+            position += params.iter().map(|&param| self.types.borrow().info(param).lanes.len()).sum::<usize>();
+        }
+        let result = is_raw(fn_abi.ret.layout.ty);
+        if references.is_empty() && !result {
+            return;
+        }
+        let params = if references.is_empty() { "-".to_owned() } else { references.join(",") };
+        self.gc_records
+            .borrow_mut()
+            .insert(format!("host {module} {field} params={params} result={}", if result { "ext" } else { "-" }));
     }
 
     /// Records the struct type of `ty` (and every type its fields reach); returns its key.

@@ -38,12 +38,16 @@ struct Scan {
 
 /// The index plan of the lowered module.
 pub(super) struct Plan {
-    /// Old function index -> new.
+    /// Old function index -> new. A host import with references maps to its wrapper.
     pub(super) function_map: Vec<u32>,
-    /// Type index of each new function, in order (the former imports, then the two helpers).
+    /// Type index of each new function, in order: the former imports, the two helpers, the
+    /// wrappers of host imports.
     pub(super) new_function_types: Vec<u32>,
     /// Index of the first type added.
     pub(super) first_new_type: u32,
+    /// Host imports with references: (module, name) -> (their index now, their new type, the
+    /// function type to add for it).
+    pub(super) hosts: BTreeMap<(String, String), (u32, u32, FuncType)>,
 }
 
 /// Lowers the module, or returns `None` when it calls no contract operation.
@@ -69,6 +73,14 @@ pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
             kept += 1;
         }
     }
+    // Host imports that pass references, with the index they keep.
+    let host_imports: Vec<(usize, u32)> = scan
+        .func_imports
+        .iter()
+        .enumerate()
+        .filter(|(_, (module, name, _))| scan.records.hosts.contains_key(&(module.clone(), name.clone())))
+        .map(|(old, _)| (old, function_map[old]))
+        .collect();
     for defined in 0..scan.defined_funcs {
         function_map[imports + defined as usize] = kept + defined;
     }
@@ -108,7 +120,20 @@ pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
     bodies.push(env.root_helper());
     bodies.push(env.unroot_helper());
     new_function_types.extend([helper_types, helper_types + 1]);
-    let plan = Plan { function_map, new_function_types, first_new_type };
+    let mut function_map = function_map;
+    let mut hosts = BTreeMap::new();
+    for (position, &(old, import_index)) in host_imports.iter().enumerate() {
+        let (module, name, ty) = &scan.func_imports[old];
+        let host = &scan.records.hosts[&(module.clone(), name.clone())];
+        let original = scan.types.get(*ty as usize).ok_or("a host import with an unknown type")?;
+        let params = original.params().len() as u32;
+        bodies.push(env.host_wrapper(import_index, params, &host.references, host.result));
+        new_function_types.push(*ty);
+        function_map[old] = root_fn + 2 + position as u32;
+        let new_type = helper_types + 2 + position as u32;
+        hosts.insert((module.clone(), name.clone()), (import_index, new_type, with_references(original, host)?));
+    }
+    let plan = Plan { function_map, new_function_types, first_new_type, hosts };
     let bytes = rewrite::rewrite(bytes, &plan, &env, bodies)?;
     Ok(Some(Lowered {
         bytes,
@@ -116,6 +141,20 @@ pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
         struct_types: struct_types.len(),
         array_types: array_types.len(),
     }))
+}
+
+/// The type of a host import once its references are `externref`s.
+fn with_references(original: &FuncType, host: &records::HostImport) -> Result<FuncType, String> {
+    let externref = wasmparser::ValType::EXTERNREF;
+    let mut params = original.params().to_vec();
+    for &position in &host.references {
+        *params.get_mut(position as usize).ok_or("a reference position past the parameters")? = externref;
+    }
+    let mut results = original.results().to_vec();
+    if host.result {
+        *results.first_mut().ok_or("a reference result of a function without results")? = externref;
+    }
+    Ok(FuncType::new(params, results))
 }
 
 fn scan(bytes: &[u8]) -> Result<Scan, String> {

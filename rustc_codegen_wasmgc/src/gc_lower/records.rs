@@ -93,8 +93,19 @@ pub(super) struct OpRecord {
     pub(super) passing: Option<Passing>,
 }
 
+/// A host import that takes or returns `RawExternRef`s.
+#[derive(Clone, Debug)]
+pub(super) struct HostImport {
+    /// The wasm parameters that are references.
+    pub(super) references: Vec<u32>,
+    /// Whether the result is one.
+    pub(super) result: bool,
+}
+
 #[derive(Default, Debug)]
 pub(super) struct Records {
+    /// (module, name) -> which of its values are references.
+    pub(super) hosts: BTreeMap<(String, String), HostImport>,
     /// Struct key -> field kinds, in declaration order.
     pub(super) structs: BTreeMap<String, Vec<Kind>>,
     /// Array key -> element kind.
@@ -118,6 +129,25 @@ impl Records {
                     let key = words.next().ok_or_else(|| bad("no key"))?;
                     let kind = Kind::parse(words.next().ok_or_else(|| bad("no element kind"))?).map_err(|e| bad(&e))?;
                     self.arrays.insert(key.to_owned(), kind);
+                }
+                Some("host") => {
+                    let module = words.next().ok_or_else(|| bad("no module"))?.to_owned();
+                    let name = words.next().ok_or_else(|| bad("no name"))?.to_owned();
+                    let mut host = HostImport { references: Vec::new(), result: false };
+                    for word in words {
+                        match word.split_once('=') {
+                            Some(("params", "-")) => {}
+                            Some(("params", list)) => {
+                                host.references = list
+                                    .split(',')
+                                    .map(|n| n.parse().map_err(|_| bad("params")))
+                                    .collect::<Result<_, _>>()?;
+                            }
+                            Some(("result", value)) => host.result = value == "ext",
+                            _ => return Err(bad("unknown attribute")),
+                        }
+                    }
+                    self.hosts.insert((module, name), host);
                 }
                 Some("op") => {
                     let name = words.next().ok_or_else(|| bad("no import name"))?;

@@ -6,9 +6,9 @@ use std::convert::Infallible;
 
 use wasm_encoder::reencode::{Error, Reencode, RoundtripReencoder};
 use wasm_encoder::{
-    ArrayType, CodeSection, CompositeInnerType, CompositeType, ConstExpr, Function, FunctionSection, GlobalSection,
-    GlobalType, ImportSection, IndirectNameMap, Module, NameMap, NameSection, RefType, StartSection, StructType,
-    SubType, TableSection, TableType, TypeSection, ValType,
+    ArrayType, CodeSection, CompositeInnerType, CompositeType, ConstExpr, EntityType, Function, FunctionSection,
+    GlobalSection, GlobalType, ImportSection, IndirectNameMap, Module, NameMap, NameSection, RefType, StartSection,
+    StructType, SubType, TableSection, TableType, TypeSection, ValType,
 };
 use wasmparser::{Name, NameSectionReader, Parser, Payload, TypeRef};
 
@@ -66,7 +66,14 @@ pub(super) fn rewrite(bytes: &[u8], plan: &Plan, env: &Env<'_>, bodies: Vec<Func
                 let mut imports = ImportSection::new();
                 for import in reader.into_imports() {
                     let import = import.map_err(parse_failed)?;
-                    if import.module == IMPORT_MODULE && matches!(import.ty, TypeRef::Func(_) | TypeRef::FuncExact(_)) {
+                    let function = matches!(import.ty, TypeRef::Func(_) | TypeRef::FuncExact(_));
+                    if import.module == IMPORT_MODULE && function {
+                        continue;
+                    }
+                    if let Some((_, new_type, _)) = plan.hosts.get(&(import.module.to_owned(), import.name.to_owned()))
+                        && function
+                    {
+                        imports.import(import.module, import.name, EntityType::Function(*new_type));
                         continue;
                     }
                     remap.parse_import(&mut imports, import).map_err(failed)?;
@@ -167,6 +174,15 @@ fn add_types(types: &mut TypeSection, env: &Env<'_>, plan: &Plan) -> Result<(), 
     }
     types.ty().function([ValType::Ref(RefType::ANYREF)], [ValType::I32]);
     types.ty().function([ValType::I32], []);
+    // The host imports' new types, in the order `lower` numbered them.
+    let mut host_types: Vec<&(u32, u32, wasmparser::FuncType)> = plan.hosts.values().collect();
+    host_types.sort_by_key(|(_, new_type, _)| *new_type);
+    for (_, _, ty) in host_types {
+        let mut reencoder = RoundtripReencoder;
+        let params = ty.params().iter().map(|&v| reencoder.val_type(v)).collect::<Result<Vec<_>, _>>();
+        let results = ty.results().iter().map(|&v| reencoder.val_type(v)).collect::<Result<Vec<_>, _>>();
+        types.ty().function(params.map_err(|e| e.to_string())?, results.map_err(|e| e.to_string())?);
+    }
     Ok(())
 }
 
@@ -221,6 +237,10 @@ fn names(remap: &mut Remap<'_>, reader: NameSectionReader<'_>, plan: &Plan) -> R
                 let helpers = plan.function_map.len() as u32;
                 entries.push((helpers, "wasmgc_root".to_owned()));
                 entries.push((helpers + 1, "wasmgc_unroot".to_owned()));
+                // The wrappers took the host imports' names; the imports get theirs back.
+                for ((module, name), (index, _, _)) in &plan.hosts {
+                    entries.push((*index, format!("{module}.{name}")));
+                }
                 entries.sort();
                 let mut names = NameMap::new();
                 for (index, name) in &entries {
