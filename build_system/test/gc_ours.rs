@@ -16,8 +16,9 @@ use crate::fsutil;
 use crate::process::{self, Finished};
 use crate::wasm_module;
 
-/// The flag that turns acceleration on, for every crate of a build.
+/// The flags that turn acceleration on and off, for every crate of a build.
 const ACCELERATE: &str = "-Cllvm-args=wasm-gc=accelerate";
+const LIBRARY: &str = "-Cllvm-args=wasm-gc=library";
 /// A cold build of the crate and its proc macros.
 const CARGO_LIMIT: Duration = Duration::from_secs(900);
 /// gc_cycles in the bounded store: pairs allocated, the bound, and the line it must print.
@@ -67,11 +68,8 @@ pub(super) fn build(setup: &Setup, example: &str, accelerate: bool) -> Res<PathB
         .arg(&target_dir)
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .env_remove("CARGO_TARGET_DIR");
-    if accelerate {
-        cmd.env("RUSTFLAGS", ACCELERATE);
-    } else {
-        cmd.env_remove("RUSTFLAGS");
-    }
+    // Acceleration is `cargo wasm build --dev`'s default; say it anyway, and opt out explicitly.
+    cmd.env("RUSTFLAGS", if accelerate { ACCELERATE } else { LIBRARY });
     let description = process::describe(&cmd);
     let built = process::run_captured(&mut cmd, CARGO_LIMIT)?;
     if built.code != Some(0) {
@@ -218,8 +216,8 @@ fn externref_imports(setup: &Setup, _out: &Path) -> Res<()> {
 }
 
 /// A package using the real `wasm` crate that transmutes an `ExternRef`: our backend must find
-/// contract v1 in it and report `wasm_recognition::gc_handle_escape` (a warning by default) at
-/// the transmute, and still build the program.
+/// contract v1 in it and report `wasm_recognition::gc_handle_escape` at the transmute: a warning
+/// on the library fallback (the program still builds), an error when accelerated.
 fn recognizes_real_crate(setup: &Setup, out: &Path) -> Res<()> {
     let dir = out.join("recognition");
     fsutil::create_dir_all(&dir.join("src"))?;
@@ -237,14 +235,8 @@ fn recognizes_real_crate(setup: &Setup, out: &Path) -> Res<()> {
         "fn main() {\n    let host = wasm::ExternRef::null();\n    \
          let bits: u32 = unsafe { std::mem::transmute(host) };\n    println!(\"{bits}\");\n}\n",
     )?;
-    let mut cmd = Command::new(setup.tools.wasm_run.with_file_name("cargo-wasm"));
-    cmd.current_dir(&dir)
-        .args(["wasm", "build", "--dev", "--target-dir"])
-        .arg(setup.ours_target_dir.join("fallback"))
-        .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .env_remove("CARGO_TARGET_DIR");
-    let built = process::run_captured(&mut cmd, CARGO_LIMIT)?;
+    // On the library fallback the program means what it says: a warning.
+    let built = cargo_wasm_build(setup, &dir, LIBRARY, "fallback")?;
     let stderr = String::from_utf8_lossy(&built.stderr);
     let wanted = [
         // rustc names the type by its public path, the re-export `wasm::ExternRef`.
@@ -258,10 +250,34 @@ fn recognizes_real_crate(setup: &Setup, out: &Path) -> Res<()> {
         .collect();
     if built.code != Some(0) || !missing.is_empty() {
         return Err(format!(
-            "cargo wasm build --dev ({}) lacks {missing:?}; stderr:\n{}",
+            "cargo wasm build --dev with gc=library ({}) lacks {missing:?}; stderr:\n{}",
+            ending(&built, "cargo"),
+            head(&stderr, 40)
+        ));
+    }
+    // Accelerated (cargo wasm's default), the bits would be a root index: an error.
+    let built = cargo_wasm_build(setup, &dir, ACCELERATE, "accelerated")?;
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    let wanted =
+        "error: a `wasm::ExternRef` is transmuted to `u32` (wasm_recognition::gc_handle_escape)";
+    if built.code == Some(0) || !stderr.contains(wanted) {
+        return Err(format!(
+            "cargo wasm build --dev, accelerated ({}), lacks {wanted:?}; stderr:\n{}",
             ending(&built, "cargo"),
             head(&stderr, 40)
         ));
     }
     Ok(())
+}
+
+/// `cargo wasm build --dev` of the package in `dir` with `rustflags`, into the `mode` target dir.
+fn cargo_wasm_build(setup: &Setup, dir: &Path, rustflags: &str, mode: &str) -> Res<Finished> {
+    let mut cmd = Command::new(setup.tools.wasm_run.with_file_name("cargo-wasm"));
+    cmd.current_dir(dir)
+        .args(["wasm", "build", "--dev", "--target-dir"])
+        .arg(setup.ours_target_dir.join(mode))
+        .env("RUSTFLAGS", rustflags)
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("CARGO_TARGET_DIR");
+    process::run_captured(&mut cmd, CARGO_LIMIT)
 }

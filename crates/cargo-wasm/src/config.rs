@@ -12,7 +12,7 @@ use crate::status;
 use crate::toolchain::Toolchain;
 
 /// The keys we read, for the unknown-key warning and the help text.
-pub(crate) const KEYS: &[&str] = &["mode", "target", "rustflags", "wasm-opt", "dirs"];
+pub(crate) const KEYS: &[&str] = &["mode", "target", "gc", "rustflags", "wasm-opt", "dirs"];
 
 /// wasm-opt's flags when the manifest names none.
 const DEFAULT_WASM_OPT: &[&str] = &["-O"];
@@ -21,6 +21,9 @@ const DEFAULT_WASM_OPT: &[&str] = &["-O"];
 pub(crate) struct Config {
     pub(crate) mode: Option<Mode>,
     pub(crate) target: Option<Target>,
+    /// `--dev` lowers the `wasm` crate's GC types and host references to WasmGC
+    /// (`gc = "accelerate"`, the default) or keeps its library implementation (`"library"`).
+    pub(crate) accelerate_gc: bool,
     /// Extra rustc flags for the wasm crates, in both modes.
     pub(crate) rustflags: Vec<String>,
     /// wasm-opt's flags for `--release`; `None` when `wasm-opt = false`.
@@ -36,6 +39,7 @@ impl Default for Config {
         Config {
             mode: None,
             target: None,
+            accelerate_gc: true,
             rustflags: Vec::new(),
             wasm_opt: Some(DEFAULT_WASM_OPT.iter().map(|s| (*s).to_owned()).collect()),
             dirs: Vec::new(),
@@ -143,6 +147,13 @@ fn parse_table(table: &Value, origin: &str) -> Res<Config> {
                     .ok_or_else(|| bad(key, "\"wasi\" or \"web\""))?;
                 config.target = Some(Target::parse(text)?);
             }
+            "gc" => {
+                config.accelerate_gc = match value.as_str() {
+                    Some("accelerate") => true,
+                    Some("library") => false,
+                    _ => return Err(bad(key, "\"accelerate\" or \"library\"")),
+                };
+            }
             "rustflags" => {
                 config.rustflags = strings(value).ok_or_else(|| bad(key, "an array of strings"))?;
             }
@@ -184,11 +195,13 @@ mod tests {
         let table = serde_json::json!({
             "mode": "release",
             "target": "web",
+            "gc": "library",
             "rustflags": ["-Cdebuginfo=0"],
             "wasm-opt": ["-Oz"],
             "dirs": ["data"],
         });
         let config = parse_table(&table, "test").ok().unwrap();
+        assert!(!config.accelerate_gc);
         assert_eq!(config.mode, Some(Mode::Release));
         assert_eq!(config.target, Some(Target::Web));
         assert_eq!(config.rustflags, ["-Cdebuginfo=0"]);

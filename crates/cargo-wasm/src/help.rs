@@ -121,6 +121,8 @@ pub(crate) const CONFIG: &str = "\
   [package.metadata.wasm]
   mode = \"dev\"                 # or \"release\": the mode without --dev/--release
   target = \"wasi\"              # or \"web\": the target without --target
+  gc = \"accelerate\"           # --dev: the `wasm` crate's Gc/GcArray/ExternRef as WasmGC
+                               # objects and externrefs; \"library\": its portable fallback
   rustflags = [\"-Cdebuginfo=0\"] # extra rustc flags for the wasm crates, both modes
   wasm-opt = [\"-Oz\"]           # wasm-opt flags for --release (default [\"-O\"]); false: skip it
   dirs = [\"data\"]              # host directories the program may open (run, test)

@@ -48,6 +48,15 @@ impl Plan {
             .map(|root| root.join("lib/rustlib").join(target.triple()).join("lib"));
         let backend = (mode == Mode::Dev).then(|| dist.backend());
         rustflags.push(fingerprint::flag(libdir.as_deref(), backend.as_deref()));
+        if mode == Mode::Dev {
+            // Before the user's flags: a later `-Cllvm-args=wasm-gc=library` there wins.
+            let gc = if config.accelerate_gc {
+                "accelerate"
+            } else {
+                "library"
+            };
+            rustflags.push(format!("-Cllvm-args=wasm-gc={gc}"));
+        }
         let user: Vec<String> = config
             .rustflags
             .iter()

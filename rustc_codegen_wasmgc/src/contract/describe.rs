@@ -32,9 +32,16 @@ pub(crate) const IMPORT_MODULE: &str = "wasmgc";
 /// The custom section with the records.
 pub(crate) const SECTION: &str = "wasmgc";
 
-/// Whether this compilation accelerates the contract: `-Cllvm-args=wasm-gc=accelerate`.
+/// Whether this compilation accelerates the contract: `-Cllvm-args=wasm-gc=accelerate` (the
+/// last `wasm-gc=` wins; `wasm-gc=library` turns it off; `cargo wasm build --dev` passes
+/// `accelerate` unless the package says `gc = "library"`).
 pub(crate) fn accelerate_requested(sess: &rustc_session::Session) -> bool {
-    sess.opts.cg.llvm_args.iter().any(|arg| arg == "wasm-gc=accelerate")
+    let choice = sess.opts.cg.llvm_args.iter().rev().find_map(|arg| arg.strip_prefix("wasm-gc="));
+    match choice {
+        None | Some("library") => false,
+        Some("accelerate") => true,
+        Some(other) => sess.dcx().fatal(format!("`-Cllvm-args=wasm-gc={other}`: expected `accelerate` or `library`")),
+    }
 }
 
 impl<'tcx> CodegenCx<'tcx> {

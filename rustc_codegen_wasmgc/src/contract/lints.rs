@@ -65,13 +65,19 @@ pub(crate) struct Levels {
     levels: [Level; Lint::ALL.len()],
     /// Where each level came from, for the note on a finding.
     set_by_user: [bool; Lint::ALL.len()],
+    /// Lints that acceleration made errors (a fallback is impossible for them).
+    required: [bool; Lint::ALL.len()],
 }
 
 impl Levels {
     /// Defaults, then `-Cllvm-args` in order (a later setting wins; a lint's own setting is
     /// applied after the group's wherever it appears).
     pub(crate) fn from_options(sess: &Session) -> Levels {
-        let mut levels = Levels { levels: Lint::ALL.map(Lint::default_level), set_by_user: [false; Lint::ALL.len()] };
+        let mut levels = Levels {
+            levels: Lint::ALL.map(Lint::default_level),
+            set_by_user: [false; Lint::ALL.len()],
+            required: [false; Lint::ALL.len()],
+        };
         let mut own = Vec::new();
         for arg in &sess.opts.cg.llvm_args {
             let Some((key, value)) = arg.split_once('=') else { continue };
@@ -108,17 +114,34 @@ impl Levels {
         self.levels[lint as usize]
     }
 
+    /// Raises `lint` to `deny` (an accelerated program cannot fall back to the library: a handle
+    /// that escapes would mean nothing there).
+    pub(crate) fn require(&mut self, lint: Lint) {
+        self.levels[lint as usize] = Level::Deny;
+        self.set_by_user[lint as usize] = true;
+        self.required[lint as usize] = true;
+    }
+
     /// Reports `message` at `span` at the lint's level, with `notes` and how to change it.
     pub(crate) fn report(&self, tcx: TyCtxt<'_>, lint: Lint, span: Span, message: String, mut notes: Vec<String>) {
         let level = self.level(lint);
         let message = format!("{message} (wasm_recognition::{})", lint.name());
         let origin = if self.set_by_user[lint as usize] { "set by `-Cllvm-args`" } else { "the default" };
-        notes.push(format!(
-            "`{}` is {origin}; set the level with `-Cllvm-args=wasm_recognition::{}=allow|warn|deny` \
+        if self.required[lint as usize] {
+            notes.push(
+                "the program is compiled with WasmGC acceleration (`-Cllvm-args=wasm-gc=accelerate`, the default \
+                 of `cargo wasm build --dev`), where this cannot fall back to the library; with `gc = \"library\"` \
+                 in [package.metadata.wasm] it is a warning"
+                    .to_owned(),
+            );
+        } else {
+            notes.push(format!(
+                "`{}` is {origin}; set the level with `-Cllvm-args=wasm_recognition::{}=allow|warn|deny` \
              (with `cargo wasm`: `rustflags` in [package.metadata.wasm])",
-            level.name(),
-            lint.name()
-        ));
+                level.name(),
+                lint.name()
+            ));
+        }
         match level {
             Level::Allow => {}
             Level::Warn => {

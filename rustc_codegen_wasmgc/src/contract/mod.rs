@@ -1,8 +1,8 @@
 //! The `wasm` crate's contract (crates/wasm/CONTRACT.md): recognition of `wasm::contract::v1`
 //! and `verify_wasm_invariants`, reported through the `wasm-recognition` lints.
 //!
-//! FIXME(issue 7): a recognized and verified program still compiles with the library
-//! implementation; the WasmGC lowering of the contract operations comes next.
+//! With `-Cllvm-args=wasm-gc=accelerate`, calls of the contract operations become `wasmgc`
+//! imports (describe.rs) that the post-link pass lowers to WasmGC (gc_lower/).
 
 mod describe;
 mod lints;
@@ -19,7 +19,10 @@ pub(crate) use ops::OPERATION_NAMES;
 /// Runs before any code of the crate is generated: finds the contract the crate compiles
 /// against and checks every mono item of this crate against it.
 pub(crate) fn verify_wasm_invariants(tcx: TyCtxt<'_>) {
-    let levels = Levels::from_options(tcx.sess);
+    let mut levels = Levels::from_options(tcx.sess);
+    if accelerate_requested(tcx.sess) {
+        levels.require(lints::Lint::GcHandleEscape);
+    }
     let Some(contract) = recognize::find(tcx, &levels) else {
         return;
     };
