@@ -143,7 +143,7 @@ pub fn section(tools: &Tools, vendored: &Path, release_sysroot: &Path) -> Res<Se
     files.note("Every binary is run in wasm-run and must print `Hello, world!`.");
     files.note("The dev/debug builds of hello and gc_hello carry wasi-libc's DWARF (its libc.a is built with `-g`; about 235 KB, the same in every column), which release strips: the code-section table below compares the code alone.");
     files.note("nostd_hello imports only `wasi_snapshot_preview1.fd_write` and is linked without wasi-libc (`-Clink-self-contained=no`, its own `_start`).");
-    files.note("gc_hello uses `wasm::Gc` (crates/wasm): every column runs the library fallback (reference counting in linear memory); WasmGC acceleration by our backend is pending (issue 7), so it has no column of its own yet.");
+    files.note("gc_hello uses `wasm::Gc` (crates/wasm): the two \"ours\" columns are accelerated as `cargo wasm build --dev` builds them (a WasmGC struct and the root table), the LLVM columns run the library fallback (reference counting in linear memory).");
     for why in failures {
         files.note(format!("FAILED {why}"));
     }
@@ -245,10 +245,14 @@ fn gc_hello(
     variant: Variant,
     out: &Path,
 ) -> Res<Result<PathBuf, String>> {
-    let rustflags = variant
+    let mut rustflags = variant
         .sysroot(release_sysroot)
         .map(|sysroot| format!("--sysroot {sysroot}"))
         .unwrap_or_default();
+    if variant.backend() == Backend::Ours {
+        // As `cargo wasm build --dev` builds it: `Gc` lowered to a WasmGC struct.
+        rustflags.push_str(" -Cllvm-args=wasm-gc=accelerate");
+    }
     let build = Build {
         backend: variant.backend(),
         package: GC_HELLO,

@@ -120,7 +120,6 @@ pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
     bodies.push(env.root_helper());
     bodies.push(env.unroot_helper());
     new_function_types.extend([helper_types, helper_types + 1]);
-    let mut function_map = function_map;
     let mut hosts = BTreeMap::new();
     for (position, &(old, import_index)) in host_imports.iter().enumerate() {
         let (module, name, ty) = &scan.func_imports[old];
