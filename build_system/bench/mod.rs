@@ -4,6 +4,7 @@
 mod cargo;
 mod compile;
 mod compile_inputs;
+mod gc_run;
 mod lto_sysroot;
 mod machine;
 mod measure;
@@ -98,7 +99,7 @@ pub fn bench(dirs: &Dirs, toolchain: &Toolchain, options: &Options) -> Res<()> {
         sections.push(size::section(&tools, &vendored, &release_sysroot)?);
     }
     if wants("run") {
-        sections.push(run::section(&tools, options.runs)?);
+        sections.push(run::section(&tools, &vendored, options.runs)?);
     }
     let mut summary = String::new();
     for section in &sections {

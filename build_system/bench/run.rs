@@ -55,7 +55,7 @@ const VARIANTS: &[Variant] = &[
     },
 ];
 
-pub fn section(tools: &Tools, runs: usize) -> Res<Section> {
+pub fn section(tools: &Tools, vendored: &Path, runs: usize) -> Res<Section> {
     let out = tools.scratch.join("run");
     fsutil::fresh_dir(&out)?;
     let mut header = vec!["program"];
@@ -131,9 +131,10 @@ pub fn section(tools: &Tools, runs: usize) -> Res<Section> {
     for why in failures {
         table.note(format!("FAILED {why}"));
     }
+    let gc_table = super::gc_run::table(tools, vendored, runs, &mut csv)?;
     Ok(Section {
         name: "run",
-        tables: vec![table],
+        tables: vec![table, gc_table],
         csv,
     })
 }

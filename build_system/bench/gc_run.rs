@@ -1,0 +1,144 @@
+//! binary-trees on `Box` (linear memory) against the same program on `wasm::Gc`, accelerated by
+//! our backend to WasmGC structs: time and peak memory of the runner, medians of several runs.
+
+use std::path::Path;
+
+use super::cargo::{self, Build};
+use super::measure::{Job, Stats};
+use super::report::{self, Csv, Table};
+use super::tools::{self, Backend, COMPILE_LIMIT, RUN_LIMIT, Tools};
+use crate::Res;
+use crate::fsutil;
+
+const BOX_SOURCE: &str = "tests/bench/run/binary_trees.rs";
+/// Both programs print this (the Gc one is the same algorithm and output).
+const EXPECTED: &str = "tests/bench/run/binary_trees.stdout";
+const GC_PACKAGE: &str = "gc_binary_trees";
+
+/// One row: how the program is built.
+enum Recipe {
+    /// rustc on binary_trees.rs with these flags.
+    Box(Backend, &'static [&'static str]),
+    /// cargo build of the Gc package (dev profile) with these rustflags.
+    Gc(Backend, &'static str),
+}
+
+const ROWS: &[(&str, Recipe)] = &[
+    (
+        "Box, LLVM release",
+        Recipe::Box(Backend::Llvm, &["-Copt-level=3", "-Ccodegen-units=1"]),
+    ),
+    (
+        "Box, ours dev",
+        Recipe::Box(Backend::Ours, &["-Copt-level=0"]),
+    ),
+    (
+        "Gc as WasmGC, ours dev (accelerated)",
+        Recipe::Gc(Backend::Ours, "-Cllvm-args=wasm-gc=accelerate"),
+    ),
+    (
+        "Gc on the library fallback, LLVM debug",
+        Recipe::Gc(Backend::Llvm, ""),
+    ),
+];
+
+pub fn table(tools: &Tools, vendored: &Path, runs: usize, csv: &mut Csv) -> Res<Table> {
+    let out = tools.scratch.join("gc-run");
+    fsutil::fresh_dir(&out)?;
+    let expected = fsutil::read_to_string(&tools.repo.join(EXPECTED))?;
+    let mut table = Table::new(
+        &format!(
+            "binary-trees: Box in linear memory vs Gc as WasmGC objects (median of {runs} runs)"
+        ),
+        &["program and build", "time", "peak memory of wasm-run"],
+    );
+    for (index, (label, recipe)) in ROWS.iter().enumerate() {
+        eprintln!("[bench] run: binary-trees, {label}");
+        let job = match build(tools, vendored, recipe, index, &out)? {
+            Ok(job) => job,
+            Err(why) => {
+                table.row(vec![
+                    (*label).to_owned(),
+                    report::failed_cell(&why),
+                    "–".to_owned(),
+                ]);
+                table.note(format!("FAILED {label}: {why}"));
+                continue;
+            }
+        };
+        let (mut times, mut peaks) = (Vec::new(), Vec::new());
+        let mut failure = None;
+        // One untimed run fills wasmtime's cache and checks the output.
+        for run in 0..=runs {
+            let sample = tools.measure(&job, RUN_LIMIT)?;
+            if let Err(why) = tools::check_output(&sample, &expected) {
+                failure = Some(why);
+                break;
+            }
+            if run > 0 {
+                times.push(sample.wall.as_secs_f64());
+                peaks.push(sample.peak_kib as f64);
+            }
+        }
+        if let Some(why) = failure {
+            table.row(vec![
+                (*label).to_owned(),
+                report::failed_cell(&why),
+                "–".to_owned(),
+            ]);
+            table.note(format!("FAILED {label}: {why}"));
+            continue;
+        }
+        let (time, peak) = (Stats::of(&times), Stats::of(&peaks));
+        let key = format!("binary_trees/{index}");
+        csv.stats(&key, label, "run", "s", &Ok(time));
+        csv.stats(&key, label, "peak", "KiB", &Ok(peak));
+        table.row(vec![
+            (*label).to_owned(),
+            format!("{:.2} s", time.median),
+            report::mib(peak.median),
+        ]);
+    }
+    table.note(format!(
+        "{BOX_SOURCE} and tests/bench/run/{GC_PACKAGE}/ (the same algorithm on `wasm::Gc`), depth 16, both must print {EXPECTED}. Peak memory is the resident set of `wasm-run` (engine, compiled code, linear memory and GC heap); wasm-run's default collector (deferred reference counting: binary-trees has no cycles)."
+    ));
+    Ok(table)
+}
+
+fn build(
+    tools: &Tools,
+    vendored: &Path,
+    recipe: &Recipe,
+    index: usize,
+    out: &Path,
+) -> Res<Result<Job, String>> {
+    let wasm = out.join(format!("binary-trees-{index}.wasm"));
+    match recipe {
+        Recipe::Box(backend, flags) => {
+            let compile = Job::new(tools.rustc(*backend), &tools.repo)
+                .args(["--edition", "2021"])
+                .args(*flags)
+                .arg("-o")
+                .arg(&wasm)
+                .arg(tools.repo.join(BOX_SOURCE));
+            let sample = tools.measure(&compile, COMPILE_LIMIT)?;
+            if !sample.succeeded() {
+                return Ok(Err(format!("compile failed: {}", sample.failure())));
+            }
+        }
+        Recipe::Gc(backend, rustflags) => {
+            let build = Build {
+                backend: *backend,
+                package: GC_PACKAGE,
+                release: false,
+                rustflags,
+                target_dir: tools.cache.join(format!("cargo-gc-run-{index}")),
+            };
+            if let Err(why) = cargo::build(tools, vendored, &build)? {
+                return Ok(Err(why));
+            }
+            fsutil::copy(&build.wasm(), &wasm)?;
+        }
+    }
+    Ok(Ok(tools.run_job(&wasm)))
+}
