@@ -58,6 +58,18 @@ pub struct Finished {
     pub timed_out: bool,
 }
 
+/// `run_captured`, where a command that cannot even start is a failed run whose stderr says why
+/// (for checks that report a failed command the same way in both cases).
+pub fn run_or_report(cmd: &mut Command, limit: Duration) -> Finished {
+    let description = describe(cmd);
+    run_captured(cmd, limit).unwrap_or_else(|message| Finished {
+        code: None,
+        stdout: Vec::new(),
+        stderr: format!("{message}\n(command: {description})").into_bytes(),
+        timed_out: false,
+    })
+}
+
 /// Runs `cmd` with stdin closed, capturing stdout and stderr, killing it (and its children) after
 /// `limit`. `Err` only when it cannot be started.
 pub fn run_captured(cmd: &mut Command, limit: Duration) -> Res<Finished> {

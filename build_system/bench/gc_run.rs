@@ -54,8 +54,12 @@ pub fn table(tools: &Tools, vendored: &Path, runs: usize, csv: &mut Csv) -> Res<
     );
     for (index, (label, recipe)) in ROWS.iter().enumerate() {
         eprintln!("[bench] run: binary-trees, {label}");
-        let job = match build(tools, vendored, recipe, index, &out)? {
-            Ok(job) => job,
+        let measured = match build(tools, vendored, recipe, index, &out)? {
+            Ok(job) => measure(tools, &job, runs, &expected)?,
+            Err(why) => Err(why),
+        };
+        let (times, peaks) = match measured {
+            Ok(samples) => samples,
             Err(why) => {
                 table.row(vec![
                     (*label).to_owned(),
@@ -66,29 +70,6 @@ pub fn table(tools: &Tools, vendored: &Path, runs: usize, csv: &mut Csv) -> Res<
                 continue;
             }
         };
-        let (mut times, mut peaks) = (Vec::new(), Vec::new());
-        let mut failure = None;
-        // One untimed run fills wasmtime's cache and checks the output.
-        for run in 0..=runs {
-            let sample = tools.measure(&job, RUN_LIMIT)?;
-            if let Err(why) = tools::check_output(&sample, &expected) {
-                failure = Some(why);
-                break;
-            }
-            if run > 0 {
-                times.push(sample.wall.as_secs_f64());
-                peaks.push(sample.peak_kib as f64);
-            }
-        }
-        if let Some(why) = failure {
-            table.row(vec![
-                (*label).to_owned(),
-                report::failed_cell(&why),
-                "–".to_owned(),
-            ]);
-            table.note(format!("FAILED {label}: {why}"));
-            continue;
-        }
         let (time, peak) = (Stats::of(&times), Stats::of(&peaks));
         let key = format!("binary_trees/{index}");
         csv.stats(&key, label, "run", "s", &Ok(time));
@@ -103,6 +84,26 @@ pub fn table(tools: &Tools, vendored: &Path, runs: usize, csv: &mut Csv) -> Res<
         "{BOX_SOURCE} and tests/bench/run/{GC_PACKAGE}/ (the same algorithm on `wasm::Gc`), depth 16, both must print {EXPECTED}. Peak memory is the resident set of `wasm-run` (engine, compiled code, linear memory and GC heap); wasm-run's default collector (deferred reference counting: binary-trees has no cycles)."
     ));
     Ok(table)
+}
+
+/// Wall times (s) and peak memory (KiB) of the timed runs.
+type Samples = (Vec<f64>, Vec<f64>);
+
+/// Wall times and peak memory of `runs` checked runs, after one untimed run that fills
+/// wasmtime's cache and checks the output too.
+fn measure(tools: &Tools, job: &Job, runs: usize, expected: &str) -> Res<Result<Samples, String>> {
+    let (mut times, mut peaks) = (Vec::new(), Vec::new());
+    for run in 0..=runs {
+        let sample = tools.measure(job, RUN_LIMIT)?;
+        if let Err(why) = tools::check_output(&sample, expected) {
+            return Ok(Err(why));
+        }
+        if run > 0 {
+            times.push(sample.wall.as_secs_f64());
+            peaks.push(sample.peak_kib as f64);
+        }
+    }
+    Ok(Ok((times, peaks)))
 }
 
 fn build(

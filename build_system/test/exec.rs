@@ -93,13 +93,7 @@ impl Tools {
 }
 
 fn captured(cmd: &mut Command, limit: Duration) -> Finished {
-    let description = process::describe(cmd);
-    process::run_captured(cmd, limit).unwrap_or_else(|message| Finished {
-        code: None,
-        stdout: Vec::new(),
-        stderr: format!("{message}\n(command: {description})").into_bytes(),
-        timed_out: false,
-    })
+    process::run_or_report(cmd, limit)
 }
 
 /// "exit 3", "killed by a signal" or "timed out after N s", for reports.

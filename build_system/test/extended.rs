@@ -65,13 +65,7 @@ impl Setup {
             .env_remove("CARGO_ENCODED_RUSTFLAGS")
             .env_remove("CARGO_TARGET_DIR")
             .env_remove("CARGO_BUILD_TARGET");
-        let description = process::describe(&cmd);
-        process::run_captured(&mut cmd, CARGO_LIMIT).unwrap_or_else(|message| Finished {
-            code: None,
-            stdout: Vec::new(),
-            stderr: format!("{message}\n(command: {description})").into_bytes(),
-            timed_out: false,
-        })
+        process::run_or_report(&mut cmd, CARGO_LIMIT)
     }
 }
 

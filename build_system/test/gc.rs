@@ -132,13 +132,7 @@ fn stable_cargo(setup: &Setup, args: &[&str]) -> Finished {
         .env("CARGO_TARGET_DIR", &setup.target_dir)
         .env_remove("RUSTFLAGS")
         .env_remove("CARGO_ENCODED_RUSTFLAGS");
-    let description = process::describe(&cmd);
-    process::run_captured(&mut cmd, CARGO_LIMIT).unwrap_or_else(|message| Finished {
-        code: None,
-        stdout: Vec::new(),
-        stderr: format!("{message}\n(command: {description})").into_bytes(),
-        timed_out: false,
-    })
+    process::run_or_report(&mut cmd, CARGO_LIMIT)
 }
 
 fn cargo_test(setup: &Setup) -> Outcome {

@@ -128,58 +128,33 @@ fn object_of(
 
 /// The example functions of HOST-ABI.md section 4 in the accelerated form of section 5.
 fn add_example_objects_as_externrefs(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
+    type Reference = Option<Rooted<ExternRef>>;
     linker.func_wrap(
         MODULE,
         "make_object",
         |mut caller: Caller<'_, HostState>, ptr: u32, len: u32| {
-            let name = String::from_utf8(read_bytes(&mut caller, ptr, len)?)
-                .map_err(|_| wasmtime::Error::msg("make_object: the name is not UTF-8"))?;
-            let object: ObjectRef = Arc::new(Mutex::new(HostObject { name, touches: 0 }));
+            let object = new_object(&mut caller, ptr, len)?;
             Ok(Some(ExternRef::new(&mut caller, object)?))
         },
     )?;
     linker.func_wrap(
         MODULE,
         "touch",
-        |caller: Caller<'_, HostState>, reference: Option<Rooted<ExternRef>>| {
-            let object = object_of(&caller, reference)?
-                .ok_or_else(|| wasmtime::Error::msg("touch: null reference"))?;
-            let mut object = lock(&object);
-            object.touches += 1;
-            Ok(object.touches)
-        },
+        |caller: Caller<'_, HostState>, reference: Reference| touch(object_of(&caller, reference)?),
     )?;
     linker.func_wrap(
         MODULE,
         "describe",
-        |mut caller: Caller<'_, HostState>,
-         reference: Option<Rooted<ExternRef>>,
-         ptr: u32,
-         len: u32| {
-            let text = match object_of(&caller, reference)? {
-                None => "null".to_owned(),
-                Some(object) => {
-                    let object = lock(&object);
-                    format!("{}(touches={})", object.name, object.touches)
-                }
-            };
-            let shown = &text.as_bytes()[..text.len().min(len as usize)];
-            memory(&mut caller)?.write(&mut caller, ptr as usize, shown)?;
-            Ok(text.len() as u32)
+        |mut caller: Caller<'_, HostState>, reference: Reference, ptr: u32, len: u32| {
+            let object = object_of(&caller, reference)?;
+            describe(&mut caller, object, ptr, len)
         },
     )?;
     linker.func_wrap(
         MODULE,
         "same_object",
-        |caller: Caller<'_, HostState>,
-         a: Option<Rooted<ExternRef>>,
-         b: Option<Rooted<ExternRef>>| {
-            let same = match (object_of(&caller, a)?, object_of(&caller, b)?) {
-                (None, None) => true,
-                (Some(a), Some(b)) => Arc::ptr_eq(&a, &b),
-                _ => false,
-            };
-            Ok(u32::from(same))
+        |caller: Caller<'_, HostState>, a: Reference, b: Reference| {
+            Ok(same_object(object_of(&caller, a)?, object_of(&caller, b)?))
         },
     )?;
     Ok(())
@@ -191,55 +166,92 @@ fn add_example_objects(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
         MODULE,
         "make_object",
         |mut caller: Caller<'_, HostState>, ptr: u32, len: u32| {
-            let name = String::from_utf8(read_bytes(&mut caller, ptr, len)?)
-                .map_err(|_| wasmtime::Error::msg("make_object: the name is not UTF-8"))?;
-            let object = Arc::new(Mutex::new(HostObject { name, touches: 0 }));
+            let object = new_object(&mut caller, ptr, len)?;
             caller.data_mut().handles.insert(object)
         },
     )?;
     linker.func_wrap(
         MODULE,
         "touch",
-        |caller: Caller<'_, HostState>, handle: u32| {
-            let object = caller.data().handles.get(handle)?;
-            let mut object = lock(&object);
-            object.touches += 1;
-            Ok(object.touches)
-        },
+        |caller: Caller<'_, HostState>, handle: u32| touch(handle_object(&caller, handle)?),
     )?;
     linker.func_wrap(
         MODULE,
         "describe",
         |mut caller: Caller<'_, HostState>, handle: u32, ptr: u32, len: u32| {
-            let text = match handle {
-                0 => "null".to_owned(),
-                _ => {
-                    let object = caller.data().handles.get(handle)?;
-                    let object = lock(&object);
-                    format!("{}(touches={})", object.name, object.touches)
-                }
-            };
-            let shown = &text.as_bytes()[..text.len().min(len as usize)];
-            memory(&mut caller)?.write(&mut caller, ptr as usize, shown)?;
-            Ok(text.len() as u32)
+            let object = handle_object(&caller, handle)?;
+            describe(&mut caller, object, ptr, len)
         },
     )?;
     linker.func_wrap(
         MODULE,
         "same_object",
         |caller: Caller<'_, HostState>, a: u32, b: u32| {
-            let same = match (a, b) {
-                (0, 0) => true,
-                (0, _) | (_, 0) => false,
-                _ => {
-                    let table = &caller.data().handles;
-                    Arc::ptr_eq(&table.get(a)?, &table.get(b)?)
-                }
-            };
-            Ok(u32::from(same))
+            Ok(same_object(
+                handle_object(&caller, a)?,
+                handle_object(&caller, b)?,
+            ))
         },
     )?;
     Ok(())
+}
+
+/// A handle's object; `None` for the null handle 0.
+fn handle_object(
+    caller: &Caller<'_, HostState>,
+    handle: u32,
+) -> wasmtime::Result<Option<ObjectRef>> {
+    match handle {
+        0 => Ok(None),
+        _ => caller.data().handles.get(handle).map(Some),
+    }
+}
+
+/// `make_object`: an object named by the UTF-8 bytes at `(ptr, len)`, touched 0 times.
+fn new_object(
+    caller: &mut Caller<'_, HostState>,
+    ptr: u32,
+    len: u32,
+) -> wasmtime::Result<ObjectRef> {
+    let name = String::from_utf8(read_bytes(caller, ptr, len)?)
+        .map_err(|_| wasmtime::Error::msg("make_object: the name is not UTF-8"))?;
+    Ok(Arc::new(Mutex::new(HostObject { name, touches: 0 })))
+}
+
+/// `touch`: one more touch; the new count.
+fn touch(object: Option<ObjectRef>) -> wasmtime::Result<u32> {
+    let object = object.ok_or_else(|| wasmtime::Error::msg("touch: null reference"))?;
+    let mut object = lock(&object);
+    object.touches += 1;
+    Ok(object.touches)
+}
+
+/// `describe`: `NAME(touches=N)` or `null`, as much as fits at `(ptr, len)`; the full length.
+fn describe(
+    caller: &mut Caller<'_, HostState>,
+    object: Option<ObjectRef>,
+    ptr: u32,
+    len: u32,
+) -> wasmtime::Result<u32> {
+    let text = match object {
+        None => "null".to_owned(),
+        Some(object) => {
+            let object = lock(&object);
+            format!("{}(touches={})", object.name, object.touches)
+        }
+    };
+    let shown = &text.as_bytes()[..text.len().min(len as usize)];
+    memory(caller)?.write(&mut *caller, ptr as usize, shown)?;
+    Ok(text.len() as u32)
+}
+
+/// `same_object`: two nulls are the same; otherwise the same object.
+fn same_object(a: Option<ObjectRef>, b: Option<ObjectRef>) -> u32 {
+    u32::from(match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => Arc::ptr_eq(&a, &b),
+        _ => false,
+    })
 }
 
 fn lock(object: &ObjectRef) -> std::sync::MutexGuard<'_, HostObject> {
