@@ -15,22 +15,28 @@ pub(crate) enum Lint {
     UnknownContractVersion,
     /// A handle value is reinterpreted as another type, or made from another type's bits.
     GcHandleEscape,
+    /// A program uses the contract, but compiled with its library implementation.
+    FallbackUsed,
 }
 
 impl Lint {
-    const ALL: [Lint; 2] = [Lint::UnknownContractVersion, Lint::GcHandleEscape];
+    const ALL: [Lint; 3] = [Lint::UnknownContractVersion, Lint::GcHandleEscape, Lint::FallbackUsed];
 
     pub(crate) fn name(self) -> &'static str {
         match self {
             Lint::UnknownContractVersion => "unknown_contract_version",
             Lint::GcHandleEscape => "gc_handle_escape",
+            Lint::FallbackUsed => "fallback_used",
         }
     }
 
-    /// CONTRACT.md section 5: every lint warns by default, since the program stays correct on the
-    /// library path.
+    /// CONTRACT.md section 5: the findings warn by default, since the program stays correct on
+    /// the library path; that the library is used at all is the user's choice, so it is silent.
     fn default_level(self) -> Level {
-        Level::Warn
+        match self {
+            Lint::FallbackUsed => Level::Allow,
+            _ => Level::Warn,
+        }
     }
 }
 

@@ -10,7 +10,9 @@ mod ops;
 mod recognize;
 mod verify;
 
+use rustc_hir::def_id::CRATE_DEF_ID;
 use rustc_middle::ty::TyCtxt;
+use rustc_session::config::CrateType;
 
 pub(crate) use describe::{IMPORT_MODULE, SECTION, accelerate_requested};
 pub(crate) use lints::Levels;
@@ -26,5 +28,21 @@ pub(crate) fn verify_wasm_invariants(tcx: TyCtxt<'_>) {
     let Some(contract) = recognize::find(tcx, &levels) else {
         return;
     };
+    let program = tcx.crate_types().iter().any(|ty| matches!(ty, CrateType::Executable | CrateType::Cdylib));
+    if program && !accelerate_requested(tcx.sess) {
+        levels.report(
+            tcx,
+            lints::Lint::FallbackUsed,
+            tcx.def_span(CRATE_DEF_ID),
+            "this program uses the `wasm` crate's library implementation: `Gc`, `GcArray` and `ExternRef` \
+             live in linear memory"
+                .to_owned(),
+            vec![
+                "`-Cllvm-args=wasm-gc=accelerate` lowers them to WasmGC (`cargo wasm build --dev` does, unless \
+                 the package says `gc = \"library\"`)"
+                    .to_owned(),
+            ],
+        );
+    }
     verify::check_mono_items(tcx, &contract, &levels);
 }
