@@ -149,6 +149,9 @@ impl<'tcx> ConstCodegenMethods for CodegenCx<'tcx> {
         let bits = match self.kind(t) {
             TypeKind::F32 => u64::from((val as f32).to_bits()),
             TypeKind::F64 => val.to_bits(),
+            // Soft floats are bit patterns in integer lanes (softfloat.rs).
+            TypeKind::F16 => return self.const_int_of(t, u128::from((val as f16).to_bits())),
+            TypeKind::F128 => return self.const_int_of(t, (val as f128).to_bits()),
             k => rustc_middle::bug!("const_real of {k:?}"),
         };
         self.value(ValueData::Float { ty: t, bits })

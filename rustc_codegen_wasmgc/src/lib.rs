@@ -4,7 +4,7 @@
 //! `rustc_codegen_ssa` traits, writes relocatable wasm objects that rust-lld links with
 //! LLVM-built code, and validates every module it produces.
 
-#![feature(rustc_private)]
+#![feature(rustc_private, f16, f128)]
 #![allow(clippy::too_many_arguments)]
 
 extern crate rustc_abi;
