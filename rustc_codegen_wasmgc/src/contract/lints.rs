@@ -17,16 +17,20 @@ pub(crate) enum Lint {
     GcHandleEscape,
     /// A program uses the contract, but compiled with its library implementation.
     FallbackUsed,
+    /// An operation of the contract module does not have the contract's signature.
+    ContractSignatureMismatch,
 }
 
 impl Lint {
-    const ALL: [Lint; 3] = [Lint::UnknownContractVersion, Lint::GcHandleEscape, Lint::FallbackUsed];
+    const ALL: [Lint; 4] =
+        [Lint::UnknownContractVersion, Lint::GcHandleEscape, Lint::FallbackUsed, Lint::ContractSignatureMismatch];
 
     pub(crate) fn name(self) -> &'static str {
         match self {
             Lint::UnknownContractVersion => "unknown_contract_version",
             Lint::GcHandleEscape => "gc_handle_escape",
             Lint::FallbackUsed => "fallback_used",
+            Lint::ContractSignatureMismatch => "contract_signature_mismatch",
         }
     }
 

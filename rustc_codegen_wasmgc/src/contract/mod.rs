@@ -8,6 +8,7 @@ mod describe;
 mod lints;
 mod ops;
 mod recognize;
+mod signatures;
 mod verify;
 
 use rustc_hir::def_id::CRATE_DEF_ID;
@@ -23,7 +24,9 @@ pub(crate) use ops::OPERATION_NAMES;
 pub(crate) fn verify_wasm_invariants(tcx: TyCtxt<'_>) {
     let mut levels = Levels::from_options(tcx.sess);
     if accelerate_requested(tcx.sess) {
+        // Neither can fall back to the library: the crate's calls are already lowered.
         levels.require(lints::Lint::GcHandleEscape);
+        levels.require(lints::Lint::ContractSignatureMismatch);
     }
     let Some(contract) = recognize::find(tcx, &levels) else {
         return;

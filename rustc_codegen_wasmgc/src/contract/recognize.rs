@@ -44,6 +44,9 @@ pub(crate) fn find(tcx: TyCtxt<'_>, levels: &Levels) -> Option<Contract> {
             let constant = child(tcx, module, "CONTRACT_VERSION", |kind| matches!(kind, DefKind::Const { .. }));
             let value = constant.and_then(|constant| const_u32(tcx, constant));
             if value == Some(version) {
+                if !super::signatures::check(tcx, module, levels) {
+                    return None;
+                }
                 let handles = HANDLE_TYPES
                     .iter()
                     .filter_map(|name| child(tcx, module, name, |kind| kind == DefKind::Struct))
