@@ -61,17 +61,17 @@ pub(super) fn build(setup: &Setup, example: &str, accelerate: bool) -> Res<PathB
     } else {
         "fallback"
     });
-    let mut cmd = Command::new(setup.tools.wasm_run.with_file_name("cargo-wasm"));
-    cmd.current_dir(&setup.tools.repo)
-        .args(["wasm", "build", if release { "--release" } else { "--dev" }])
-        .args(["-p", "wasm", "--example", example, "--target-dir"])
-        .arg(&target_dir)
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .env_remove("CARGO_TARGET_DIR");
+    let mode = if release { "--release" } else { "--dev" };
     // Acceleration is `cargo wasm build --dev`'s default; say it anyway, and opt out explicitly.
-    cmd.env("RUSTFLAGS", if accelerate { ACCELERATE } else { LIBRARY });
-    let description = process::describe(&cmd);
-    let built = process::run_captured(&mut cmd, CARGO_LIMIT)?;
+    let rustflags = if accelerate { ACCELERATE } else { LIBRARY };
+    let (description, built) = cargo_wasm_build(
+        setup,
+        &setup.tools.repo,
+        &[mode, "-p", "wasm", "--example", example],
+        rustflags,
+        &target_dir,
+    );
+    let built = built?;
     if built.code != Some(0) {
         return Err(format!(
             "`{description}` ({}):\n{}",
@@ -236,7 +236,14 @@ fn recognizes_real_crate(setup: &Setup, out: &Path) -> Res<()> {
          let bits: u32 = unsafe { std::mem::transmute(host) };\n    println!(\"{bits}\");\n}\n",
     )?;
     // On the library fallback the program means what it says: a warning.
-    let built = cargo_wasm_build(setup, &dir, LIBRARY, "fallback")?;
+    let built = cargo_wasm_build(
+        setup,
+        &dir,
+        &["--dev"],
+        LIBRARY,
+        &setup.ours_target_dir.join("fallback"),
+    )
+    .1?;
     let stderr = String::from_utf8_lossy(&built.stderr);
     let wanted = [
         // rustc names the type by its public path, the re-export `wasm::ExternRef`.
@@ -256,7 +263,14 @@ fn recognizes_real_crate(setup: &Setup, out: &Path) -> Res<()> {
         ));
     }
     // Accelerated (cargo wasm's default), the bits would be a root index: an error.
-    let built = cargo_wasm_build(setup, &dir, ACCELERATE, "accelerated")?;
+    let built = cargo_wasm_build(
+        setup,
+        &dir,
+        &["--dev"],
+        ACCELERATE,
+        &setup.ours_target_dir.join("accelerated"),
+    )
+    .1?;
     let stderr = String::from_utf8_lossy(&built.stderr);
     let wanted =
         "error: a `wasm::ExternRef` is transmuted to `u32` (wasm_recognition::gc_handle_escape)";
@@ -270,14 +284,25 @@ fn recognizes_real_crate(setup: &Setup, out: &Path) -> Res<()> {
     Ok(())
 }
 
-/// `cargo wasm build --dev` of the package in `dir` with `rustflags`, into the `mode` target dir.
-fn cargo_wasm_build(setup: &Setup, dir: &Path, rustflags: &str, mode: &str) -> Res<Finished> {
+/// `cargo wasm build ARGS` in `dir` with `rustflags` into `target_dir`; also its description.
+fn cargo_wasm_build(
+    setup: &Setup,
+    dir: &Path,
+    args: &[&str],
+    rustflags: &str,
+    target_dir: &Path,
+) -> (String, Res<Finished>) {
     let mut cmd = Command::new(setup.tools.wasm_run.with_file_name("cargo-wasm"));
     cmd.current_dir(dir)
-        .args(["wasm", "build", "--dev", "--target-dir"])
-        .arg(setup.ours_target_dir.join(mode))
+        .args(["wasm", "build"])
+        .args(args)
+        .arg("--target-dir")
+        .arg(target_dir)
         .env("RUSTFLAGS", rustflags)
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .env_remove("CARGO_TARGET_DIR");
-    process::run_captured(&mut cmd, CARGO_LIMIT)
+    (
+        process::describe(&cmd),
+        process::run_captured(&mut cmd, CARGO_LIMIT),
+    )
 }

@@ -9,7 +9,8 @@ use rustc_codegen_ssa::traits::BaseTypeCodegenMethods;
 
 use crate::builder::Builder;
 use crate::emit::op;
-use crate::types::{Type, TypeKind, ValType};
+use crate::softfloat::FloatWidth;
+use crate::types::{Type, ValType};
 use crate::value::Value;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -213,15 +214,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         self.pop_value(ty)
     }
 
+    /// f64 rather than f32 (callers handle the soft widths first).
     pub(crate) fn float_is64(&self, ty: Type) -> bool {
-        match self.cx.kind(ty) {
-            TypeKind::F32 => false,
-            TypeKind::F64 => true,
-            k => {
-                self.unsupported(&format!("floating-point type {k:?}"));
-                false
-            }
-        }
+        self.float_width(ty) == FloatWidth::F64
     }
 
     pub(crate) fn icmp_op(&mut self, pred: IntPredicate, a: Value, b: Value) -> Value {

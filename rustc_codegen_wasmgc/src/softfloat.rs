@@ -249,15 +249,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             return self.float_to_int(wide, dest, signed);
         }
         let (bits, _) = self.int_info(dest);
-        let (name, via) = match (bits, signed) {
-            (..=32, true) => ("__fixtfsi", self.cx.t_i32),
-            (..=32, false) => ("__fixunstfsi", self.cx.t_i32),
-            (..=64, true) => ("__fixtfdi", self.cx.t_i64),
-            (..=64, false) => ("__fixunstfdi", self.cx.t_i64),
-            (_, true) => ("__fixtfti", self.cx.t_i128),
-            (_, false) => ("__fixunstfti", self.cx.t_i128),
-        };
-        let mut r = self.call_runtime(name, &[ty], via, &[v]);
+        let (size, via) = self.int_libcall_width(bits);
+        let name = format!("__fix{}tf{size}", if signed { "" } else { "uns" });
+        let mut r = self.call_runtime(&name, &[ty], via, &[v]);
         if bits < 32 {
             let (min, max) = if signed {
                 ((1u128 << (bits - 1)).wrapping_neg(), (1u128 << (bits - 1)) - 1)
@@ -284,16 +278,20 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             return self.f32_to_f16(wide);
         }
         let (bits, _) = self.int_info(self.cx.val_ty(v));
-        let (name, via) = match (bits, signed) {
-            (..=32, true) => ("__floatsitf", self.cx.t_i32),
-            (..=32, false) => ("__floatunsitf", self.cx.t_i32),
-            (..=64, true) => ("__floatditf", self.cx.t_i64),
-            (..=64, false) => ("__floatunditf", self.cx.t_i64),
-            (_, true) => ("__floattitf", self.cx.t_i128),
-            (_, false) => ("__floatuntitf", self.cx.t_i128),
-        };
+        let (size, via) = self.int_libcall_width(bits);
+        let name = format!("__float{}{size}tf", if signed { "" } else { "un" });
         let wide = self.int_resize(v, via, signed);
-        self.call_runtime(name, &[via], dest, &[wide])
+        self.call_runtime(&name, &[via], dest, &[wide])
+    }
+
+    /// The integer part of a compiler-builtins conversion name (`si`, `di`, `ti`) for an integer
+    /// of `bits`, and the type it passes (narrower integers widen to i32).
+    fn int_libcall_width(&self, bits: u32) -> (&'static str, Type) {
+        match bits {
+            0..=32 => ("si", self.cx.t_i32),
+            33..=64 => ("di", self.cx.t_i64),
+            _ => ("ti", self.cx.t_i128),
+        }
     }
 
     /// Any float-to-float conversion (fpext and fptrunc).

@@ -17,7 +17,7 @@ use rustc_session::config::CrateType;
 
 pub(crate) use describe::{IMPORT_MODULE, SECTION, accelerate_requested};
 pub(crate) use lints::Levels;
-pub(crate) use ops::OPERATION_NAMES;
+pub(crate) use ops::operation_names;
 
 /// Runs before any code of the crate is generated: finds the contract the crate compiles
 /// against and checks every mono item of this crate against it.

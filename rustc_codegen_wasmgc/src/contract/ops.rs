@@ -98,41 +98,17 @@ pub(crate) fn contract_item(tcx: TyCtxt<'_>, def_id: DefId) -> Option<&'static s
             DefPathData::TypeNs(version),
             DefPathData::TypeNs(name) | DefPathData::ValueNs(name),
         ) if contract.as_str() == "contract" && version.as_str() == "v1" => {
-            // Interned symbols live as long as the compiler session; the names we compare
-            // against are static, so hand back ours.
-            KNOWN_NAMES.iter().copied().find(|known| *known == name.as_str())
+            // Hand back our static name of the item, not the session's interned one.
+            HANDLE_TYPES.into_iter().chain(operation_names()).find(|known| *known == name.as_str())
         }
         _ => None,
     }
 }
 
-/// The names of the operations (the items after the four handle types).
-pub(crate) const OPERATION_NAMES: &[&str] = KNOWN_NAMES.split_at(4).1;
+/// The handle types of contract v1 (CONTRACT.md section 3.1).
+pub(crate) const HANDLE_TYPES: [&str; 4] = ["Gc", "GcArray", "ExternRef", "RawExternRef"];
 
-/// The contract v1 items the backend looks for by name: the handle types and the operations.
-const KNOWN_NAMES: &[&str] = &[
-    "Gc",
-    "GcArray",
-    "ExternRef",
-    "RawExternRef",
-    "gc_struct_new",
-    "gc_struct_get",
-    "gc_struct_set",
-    "gc_ptr_eq",
-    "gc_clone",
-    "gc_drop",
-    "gc_array_new",
-    "gc_array_from_slice",
-    "gc_array_len",
-    "gc_array_get_unchecked",
-    "gc_array_set_unchecked",
-    "gc_array_ptr_eq",
-    "gc_array_clone",
-    "gc_array_drop",
-    "externref_null",
-    "externref_is_null",
-    "externref_clone",
-    "externref_drop",
-    "externref_as_raw",
-    "externref_from_raw",
-];
+/// The names of the operations.
+pub(crate) fn operation_names() -> impl Iterator<Item = &'static str> {
+    Op::ALL.into_iter().map(Op::name)
+}

@@ -7,11 +7,10 @@ use rustc_middle::mir::ConstValue;
 use rustc_middle::ty::TyCtxt;
 
 use super::lints::{Levels, Lint};
+use super::ops::HANDLE_TYPES;
 
 /// The contract versions this backend knows.
 const KNOWN_VERSIONS: &[u32] = &[1];
-/// The handle types of contract v1 (CONTRACT.md section 3.1).
-const HANDLE_TYPES: &[&str] = &["Gc", "GcArray", "ExternRef", "RawExternRef"];
 
 /// A recognized contract.
 pub(crate) struct Contract {

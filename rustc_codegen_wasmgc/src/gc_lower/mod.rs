@@ -208,7 +208,7 @@ fn check_single_mode(scan: &Scan) -> Result<(), String> {
         .function_names
         .iter()
         .filter(|name| {
-            crate::contract::OPERATION_NAMES.iter().any(|op| name.contains(&format!("8contract2v1{}{op}", op.len())))
+            crate::contract::operation_names().any(|op| name.contains(&format!("8contract2v1{}{op}", op.len())))
         })
         .collect();
     if library.is_empty() {
