@@ -1,16 +1,17 @@
 //! `cargo wasm build`: cargo build for the wasm target in the chosen mode, wasm-opt for
-//! `--release`, then where each module went and its size.
+//! `--release`, a JS loader (web.rs) for `--target web`, then where each file went and its size.
 
 use std::path::PathBuf;
 
 use crate::artifacts::{self, Artifact};
-use crate::cli::{self, Mode};
+use crate::cli::{self, Mode, Target};
 use crate::failure::{Failure, Res};
 use crate::help;
 use crate::plan::Plan;
 use crate::show;
 use crate::status;
 use crate::wasm_opt;
+use crate::web;
 
 /// A module as the build left it: cargo's artifact and the file to use (optimized in release).
 pub(crate) struct Module {
@@ -82,6 +83,19 @@ pub(crate) fn build(plan: &Plan, cargo_args: &[String]) -> Res<Vec<Module>> {
                     show::size(show::file_size(&wasm))
                 ),
             );
+        }
+        if plan.target == Target::Web {
+            let loader = web::write_loader(&wasm, &artifact.name)?;
+            if !plan.quiet {
+                status::status(
+                    "Loader",
+                    &format!(
+                        "{} {}",
+                        show::path(&loader),
+                        show::size(show::file_size(&loader))
+                    ),
+                );
+            }
         }
         modules.push(Module { artifact, wasm });
     }

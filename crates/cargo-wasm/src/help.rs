@@ -22,7 +22,8 @@ modes (build, run, test, size):
 
 targets:
   --target wasi   the default: wasm32-wasip1, runs in wasm-run
-  --target web    wasm32-unknown-unknown, for a JavaScript host (build and size only)
+  --target web    wasm32-unknown-unknown, for a browser: build also writes NAME.js, an ES
+                  module that loads NAME.wasm (build and size only)
 
 Everything else (-p, --bin, --features, --manifest-path, -v, -q, ...) goes to cargo.
 Every command runs the pinned toolchain (rust-toolchain.toml of WasmRust), from any directory.
@@ -57,6 +58,20 @@ usage: cargo wasm build [--dev | --release] [--target wasi | web] [CARGO BUILD O
 Cargo's progress goes to stderr as usual; then one line per module with its path and size.
 Bins and examples give .wasm programs, a `cdylib` library gives a .wasm library; a plain
 library only gives an .rlib (a warning says so). `--message-format` is not supported.
+
+With --target web, each module also gets a loader next to it, NAME.js (a `Loader` line says
+where), made from the module's imports and exports. It exports
+  async function load(host = {}, options = {})
+which fetches the module (options.url, default: next to NAME.js), instantiates it, runs its
+`main` (bins and examples) and returns its exports. It provides `wasm_host.print` (the text
+goes to options.print, default console.log) and takes the other `wasm_host` imports from
+`host`: an object of JS functions, or `(guest) => functions`, where guest.text(ptr, len),
+guest.bytes(ptr, len) and guest.write(ptr, len, text) reach the module's memory.
+ExternRef host functions get and return JS values: in --dev (WasmGC acceleration) the
+imports take `externref`s; where they take i32 handles (--release, `gc = \"library\"`) the
+loader keeps the handle table, and options.handles says which positions are handles, e.g.
+  { touch: { params: [0] }, make_object: { result: true } }
+(wasm parameter indices; a &str counts two); undeclared positions stay numbers.
 ";
 
 pub(crate) const RUN: &str = "\

@@ -19,6 +19,7 @@ mod test;
 mod toolchain;
 mod wasi_libc;
 mod wasm_opt;
+mod web;
 
 use std::process::ExitCode;
 
