@@ -31,6 +31,11 @@ pub fn prepare(_dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
         "GNU time (apt), for ./y.sh bench",
         ensure_gnu_time,
     )?;
+    step(
+        "prepare",
+        "Chromium (apt), for the web group's headless browser",
+        ensure_chromium,
+    )?;
     eprintln!("[prepare] all prerequisites are in place");
     Ok(())
 }
@@ -76,9 +81,7 @@ fn apt_get(args: &[&str]) -> Res<()> {
             .args(args)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
-    .map_err(|e| {
-        format!("{e}\n(apt-get needs root; install the `wasi-libc` package by hand otherwise)")
-    })
+    .map_err(|e| format!("{e}\n(apt-get needs root; install the package by hand otherwise)"))
 }
 
 /// The components of rust-toolchain.toml; `rustup toolchain install` does not add them to a
@@ -160,6 +163,22 @@ pub fn ensure_gnu_time() -> Res<()> {
     if apt_get(&["install", "-y", "time"]).is_err() {
         apt_get(&["update"])?;
         apt_get(&["install", "-y", "time"])?;
+    }
+    Ok(())
+}
+
+/// The web group loads pages in headless Chromium; Debian's `chromium` runs WasmGC modules
+/// (Node 20 does not). chromium-driver comes along for WebDriver-based checks.
+fn ensure_chromium() -> Res<()> {
+    if Path::new("/usr/bin/chromium").is_file() && Path::new("/usr/bin/chromedriver").is_file() {
+        eprintln!("[prepare] found /usr/bin/chromium and /usr/bin/chromedriver");
+        return Ok(());
+    }
+    eprintln!("[prepare] installing Debian's chromium and chromium-driver");
+    let install = ["install", "-y", "chromium", "chromium-driver"];
+    if apt_get(&install).is_err() {
+        apt_get(&["update"])?;
+        apt_get(&install)?;
     }
     Ok(())
 }

@@ -14,6 +14,7 @@ pub const KNOWN_GROUPS: &[&str] = &[
     "gc",
     "sysroot_tests",
     "extended",
+    "web",
     "style",
 ];
 

@@ -10,6 +10,7 @@ mod extended;
 mod gc;
 mod gc_ours;
 mod header;
+mod http;
 mod libtest_log;
 mod no_sysroot;
 mod outcome;
@@ -17,6 +18,7 @@ mod pool;
 mod run_pass;
 mod style;
 mod sysroot_tests;
+mod web;
 
 use crate::Res;
 use crate::build;
@@ -135,6 +137,8 @@ fn run_group(dirs: &Dirs, tools: &Tools, group: &str, options: &Options) -> Res<
         "extended" => (extended::cases(dirs, &out, group)?, 1),
         // Two cargo builds, then each harness runs its tests itself: its own driver.
         "sysroot_tests" => return sysroot_tests::run(dirs, tools, &out, options),
+        // Both builds share one target dir, and Chromium uses both cores by itself.
+        "web" => (web::cases(&dirs.cache, &out, tools, group), 1),
         // cargo locks its target dirs anyway; clippy uses both cores by itself.
         "style" => (style::cases(dirs, group)?, 1),
         other => return Err(format!("no harness for group `{other}`")),
