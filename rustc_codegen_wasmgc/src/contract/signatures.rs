@@ -1,13 +1,14 @@
 //! `wasm_recognition::contract_signature_mismatch`: every operation of a recognized contract v1
-//! has the shape of CONTRACT.md section 3.3 (its parameters and result), so that the lowering's
-//! reading of its arguments is right.
+//! has the shape of CONTRACT.md section 3.3 (its parameters and result) and every handle type the
+//! layout of section 3.1, so that the lowering's reading of its arguments is right.
 
+use rustc_abi::{BackendRepr, Primitive};
 use rustc_hir::def::{DefKind, Res};
 use rustc_hir::def_id::DefId;
-use rustc_middle::ty::{self, Ty, TyCtxt};
+use rustc_middle::ty::{self, Ty, TyCtxt, TypingEnv};
 
 use super::lints::{Levels, Lint};
-use super::ops::contract_item;
+use super::ops::{HANDLE_TYPES, contract_item};
 
 /// What a parameter or the result must be.
 #[derive(Copy, Clone)]
@@ -53,6 +54,9 @@ const SIGNATURES: &[(&str, &str, &[Shape], Shape)] = {
     ]
 };
 
+const NOTHING_RECOGNIZED: &str =
+    "nothing of the contract is recognized: the program uses the `wasm` crate's library implementation";
+
 /// Checks the operations of the contract module `v1`; reports each mismatch and returns whether
 /// all of them have their shape.
 pub(super) fn check(tcx: TyCtxt<'_>, v1: DefId, levels: &Levels) -> bool {
@@ -63,6 +67,24 @@ pub(super) fn check(tcx: TyCtxt<'_>, v1: DefId, levels: &Levels) -> bool {
         })
     };
     let mut all_match = true;
+    for handle in HANDLE_TYPES {
+        let Some(def) = find(handle, DefKind::Struct) else { continue };
+        if let Some(why) = layout_mismatch(tcx, def) {
+            all_match = false;
+            levels.report(
+                tcx,
+                Lint::ContractSignatureMismatch,
+                tcx.def_span(def),
+                format!("`wasm::contract::v1::{handle}` does not have the contract's layout: {why}"),
+                vec![
+                    "a handle is 4 bytes, aligned to 4, one integer or non-null pointer; `Option<Gc<T>>` and \
+                     `Option<GcArray<T>>` are 4 bytes too (CONTRACT.md 3.1)"
+                        .to_owned(),
+                    NOTHING_RECOGNIZED.to_owned(),
+                ],
+            );
+        }
+    }
     for &(name, handle, params, result) in SIGNATURES {
         if find(handle, DefKind::Struct).is_none() {
             continue;
@@ -75,19 +97,42 @@ pub(super) fn check(tcx: TyCtxt<'_>, v1: DefId, levels: &Levels) -> bool {
         if let Some(message) = problem {
             all_match = false;
             let span = find(name, DefKind::Fn).map_or_else(|| tcx.def_span(v1), |function| tcx.def_span(function));
-            levels.report(
-                tcx,
-                Lint::ContractSignatureMismatch,
-                span,
-                message,
-                vec![
-                    "nothing of the contract is recognized: the program uses the `wasm` crate's library implementation"
-                        .to_owned(),
-                ],
-            );
+            levels.report(tcx, Lint::ContractSignatureMismatch, span, message, vec![NOTHING_RECOGNIZED.to_owned()]);
         }
     }
     all_match
+}
+
+/// Why the handle type `def` does not have the layout of CONTRACT.md 3.1, if it does not. Its type
+/// parameter, if any, is instantiated with `()`: a handle's layout must not depend on it.
+fn layout_mismatch(tcx: TyCtxt<'_>, def: DefId) -> Option<String> {
+    let args = ty::GenericArgs::for_item(tcx, def, |param, _| match param.kind {
+        ty::GenericParamDefKind::Type { .. } => tcx.types.unit.into(),
+        _ => tcx.lifetimes.re_erased.into(),
+    });
+    let handle = Ty::new_adt(tcx, tcx.adt_def(def), args);
+    let typing_env = TypingEnv::fully_monomorphized();
+    let layout = match tcx.layout_of(typing_env.as_query_input(handle)) {
+        Ok(layout) => layout,
+        Err(error) => return Some(format!("its layout cannot be computed ({error})")),
+    };
+    let (size, align) = (layout.size.bytes(), layout.align.abi.bytes());
+    let scalar = matches!(layout.backend_repr, BackendRepr::Scalar(scalar)
+        if matches!(scalar.primitive(), Primitive::Int(..) | Primitive::Pointer(_)));
+    if size != 4 || align != 4 || !scalar {
+        let what = if scalar { "a scalar" } else { "not one scalar" };
+        return Some(format!("{size} bytes, aligned to {align}, {what}"));
+    }
+    if tcx.generics_of(def).own_counts().types > 0 {
+        let option = tcx.type_of(tcx.require_lang_item(rustc_hir::LangItem::Option, rustc_span::DUMMY_SP));
+        let option = option.instantiate(tcx, &[handle.into()]).skip_normalization();
+        match tcx.layout_of(typing_env.as_query_input(option)) {
+            Ok(layout) if layout.size.bytes() == 4 => {}
+            Ok(layout) => return Some(format!("`Option` of it is {} bytes", layout.size.bytes())),
+            Err(error) => return Some(format!("the layout of `Option` of it cannot be computed ({error})")),
+        }
+    }
+    None
 }
 
 /// Why `function` does not have the shape, if it does not.

@@ -1,5 +1,6 @@
 //! Stand-in for a `wasm` crate (built with `--crate-name wasm`) that claims contract v1 but whose
-//! `externref_null` returns a bare `u32` and whose other `ExternRef` operations are missing.
+//! `externref_null` returns a bare `u32`, whose other `ExternRef` operations are missing and whose
+//! `RawExternRef` is 8 bytes.
 
 pub mod contract {
     pub mod v1 {
@@ -7,7 +8,7 @@ pub mod contract {
 
         #[derive(Clone, Copy)]
         #[repr(transparent)]
-        pub struct RawExternRef(u32);
+        pub struct RawExternRef(u64);
 
         #[repr(transparent)]
         pub struct ExternRef(RawExternRef);
