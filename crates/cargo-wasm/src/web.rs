@@ -20,6 +20,8 @@ enum RefForm {
     Externref,
     /// i32 handles into a table the host keeps; only `options.handles` says which positions.
     Handles,
+    /// No host functions and no handle table: there is nothing to bridge.
+    Unused,
 }
 
 /// What the loader needs to know about a module: read from its imports and exports.
@@ -59,9 +61,10 @@ fn read_interface(bytes: &[u8]) -> Result<Interface, String> {
     let mut interface = Interface {
         host_functions: Vec::new(),
         other_modules: Vec::new(),
-        form: RefForm::Handles,
+        form: RefForm::Unused,
         has_main: false,
     };
+    let mut imports_handle_table = false;
     for payload in Parser::new(0).parse_all(bytes) {
         match payload.map_err(|e| e.to_string())? {
             Payload::TypeSection(reader) => {
@@ -78,7 +81,11 @@ fn read_interface(bytes: &[u8]) -> Result<Interface, String> {
                         }
                         continue;
                     }
-                    if import.name == PRINT || HANDLE_IMPORTS.contains(&import.name) {
+                    if HANDLE_IMPORTS.contains(&import.name) {
+                        imports_handle_table = true;
+                        continue;
+                    }
+                    if import.name == PRINT {
                         continue;
                     }
                     let (TypeRef::Func(index) | TypeRef::FuncExact(index)) = import.ty else {
@@ -105,6 +112,11 @@ fn read_interface(bytes: &[u8]) -> Result<Interface, String> {
             }
             _ => {}
         }
+    }
+    if interface.form != RefForm::Externref
+        && (imports_handle_table || !interface.host_functions.is_empty())
+    {
+        interface.form = RefForm::Handles;
     }
     Ok(interface)
 }
@@ -151,12 +163,16 @@ fn render(interface: &Interface, wasm_file: &str) -> String {
             js.push_str(&format!("//   {name}{signature}\n"));
         }
     }
-    js.push_str(if handles {
-        "// ExternRefs are i32 handles (HOST-ABI.md section 1) into a table `load` keeps. Name the\n\
-         // handle positions in `options.handles`, e.g. { touch: { params: [0] }, make: { result: true } }\n\
-         // (wasm parameter indices: a &str counts two), and those take and return JS values.\n"
-    } else {
-        "// ExternRefs are `externref`s: host functions take and return JS values directly.\n"
+    js.push_str(match interface.form {
+        RefForm::Handles => {
+            "// ExternRefs are i32 handles (HOST-ABI.md section 1) into a table `load` keeps. Name the\n\
+             // handle positions in `options.handles`, e.g. { touch: { params: [0] }, make: { result: true } }\n\
+             // (wasm parameter indices: a &str counts two), and those take and return JS values.\n"
+        }
+        RefForm::Externref => {
+            "// ExternRefs are `externref`s: host functions take and return JS values directly.\n"
+        }
+        RefForm::Unused => "",
     });
     if !interface.other_modules.is_empty() {
         js.push_str(&format!(
@@ -331,11 +347,11 @@ mod tests {
         }
     }
 
-    /// A module importing `wasm_host.touch: (param P) (result i32)` (and `print` and
-    /// `externref_drop`, the loader's own) that exports it as `main`.
-    fn module_with_touch(param: u8) -> Vec<u8> {
-        let mut imports = vec![3];
-        for name in ["touch", "print", "externref_drop"] {
+    /// A module importing `wasm_host.NAME: (param P) (result i32)` for each name (the type
+    /// does not matter for `print` and `externref_drop`) that exports the first as `main`.
+    fn module_importing(names: &[&str], param: u8) -> Vec<u8> {
+        let mut imports = vec![names.len() as u8];
+        for name in names {
             imports.push(9);
             imports.extend(b"wasm_host");
             imports.push(name.len() as u8);
@@ -354,16 +370,20 @@ mod tests {
 
     #[test]
     fn reads_the_form_from_the_import_types() {
-        let accelerated = read_interface(&module_with_touch(0x6f)).unwrap();
+        let touch = ["touch", "print", "externref_drop"];
+        let accelerated = read_interface(&module_importing(&touch, 0x6f)).unwrap();
         assert_eq!(accelerated.form, RefForm::Externref);
         assert_eq!(
             accelerated.host_functions,
             [("touch".to_owned(), "(externref) -> i32".to_owned())]
         );
         assert!(accelerated.has_main);
-        let handles = read_interface(&module_with_touch(0x7f)).unwrap();
+        let handles = read_interface(&module_importing(&touch, 0x7f)).unwrap();
         assert_eq!(handles.form, RefForm::Handles);
         assert_eq!(handles.host_functions[0].1, "(i32) -> i32");
+        let print_only = read_interface(&module_importing(&["print"], 0x7f)).unwrap();
+        assert_eq!(print_only.form, RefForm::Unused);
+        assert!(print_only.host_functions.is_empty());
     }
 
     #[test]
