@@ -14,13 +14,16 @@ const BOX_SOURCE: &str = "tests/bench/run/binary_trees.rs";
 /// Both programs print this (the Gc one is the same algorithm and output).
 const EXPECTED: &str = "tests/bench/run/binary_trees.stdout";
 const GC_PACKAGE: &str = "gc_binary_trees";
+/// As `cargo wasm build --dev` builds it.
+const ACCELERATE: &str = "-Cllvm-args=wasm-gc=accelerate";
 
 /// One row: how the program is built.
 enum Recipe {
     /// rustc on binary_trees.rs with these flags.
     Box(Backend, &'static [&'static str]),
-    /// cargo build of the Gc package (dev profile) with these rustflags.
-    Gc(Backend, &'static str),
+    /// cargo build of the Gc package (dev profile) with these rustflags, run with these
+    /// wasm-run options.
+    Gc(Backend, &'static str, &'static [&'static str]),
 }
 
 const ROWS: &[(&str, Recipe)] = &[
@@ -33,12 +36,16 @@ const ROWS: &[(&str, Recipe)] = &[
         Recipe::Box(Backend::Ours, &["-Copt-level=0"]),
     ),
     (
-        "Gc as WasmGC, ours dev (accelerated)",
-        Recipe::Gc(Backend::Ours, "-Cllvm-args=wasm-gc=accelerate"),
+        "Gc as WasmGC, ours dev (accelerated), copying collector",
+        Recipe::Gc(Backend::Ours, ACCELERATE, &["--collector", "copying"]),
+    ),
+    (
+        "Gc as WasmGC, ours dev (accelerated), deferred reference counting",
+        Recipe::Gc(Backend::Ours, ACCELERATE, &["--collector", "drc"]),
     ),
     (
         "Gc on the library fallback, LLVM debug",
-        Recipe::Gc(Backend::Llvm, ""),
+        Recipe::Gc(Backend::Llvm, "", &[]),
     ),
 ];
 
@@ -81,7 +88,7 @@ pub fn table(tools: &Tools, vendored: &Path, runs: usize, csv: &mut Csv) -> Res<
         ]);
     }
     table.note(format!(
-        "{BOX_SOURCE} and tests/bench/run/{GC_PACKAGE}/ (the same algorithm on `wasm::Gc`), depth 16, both must print {EXPECTED}. Peak memory is the resident set of `wasm-run` (engine, compiled code, linear memory and GC heap); wasm-run's default collector (deferred reference counting: binary-trees has no cycles)."
+        "{BOX_SOURCE} and tests/bench/run/{GC_PACKAGE}/ (the same algorithm on `wasm::Gc`), depth 16, both must print {EXPECTED}. Peak memory is the resident set of `wasm-run` (engine, compiled code, linear memory and GC heap); the accelerated program with each of wasmtime's collecting collectors: copying (wasm-run's default) and deferred reference counting (no cycles to miss here)."
     ));
     Ok(table)
 }
@@ -127,7 +134,7 @@ fn build(
                 return Ok(Err(format!("compile failed: {}", sample.failure())));
             }
         }
-        Recipe::Gc(backend, rustflags) => {
+        Recipe::Gc(backend, rustflags, runner_options) => {
             let build = Build {
                 backend: *backend,
                 package: GC_PACKAGE,
@@ -139,6 +146,10 @@ fn build(
                 return Ok(Err(why));
             }
             fsutil::copy(&build.wasm(), &wasm)?;
+            let job = Job::new(&tools.wasm_run, &tools.repo)
+                .args(*runner_options)
+                .arg(&wasm);
+            return Ok(Ok(job));
         }
     }
     Ok(Ok(tools.run_job(&wasm)))

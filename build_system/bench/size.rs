@@ -1,5 +1,6 @@
 //! Section 2: binary size of three hello worlds (std `println!`, `#![no_std]` with one import, a
-//! `wasm::Gc` object) as our dev build, LLVM debug, LLVM release and LLVM release + wasm-opt.
+//! `#![no_std]` one whose string is a `wasm::GcArray`) as our dev build, LLVM debug, LLVM release and
+//! LLVM release + wasm-opt; and the GC one as small as our backend makes it.
 
 use std::path::{Path, PathBuf};
 
@@ -110,7 +111,7 @@ pub fn section(tools: &Tools, vendored: &Path, release_sysroot: &Path) -> Res<Se
                     _ => Err("no LLVM release build to optimize".to_owned()),
                 },
                 _ if program == GC_HELLO => {
-                    gc_hello(tools, vendored, release_sysroot, variant, &out)?
+                    gc_hello(tools, vendored, release_sysroot, variant, &out, "")?
                 }
                 _ => single_file(tools, program, variant, release_sysroot, &out)?,
             };
@@ -141,17 +142,87 @@ pub fn section(tools: &Tools, vendored: &Path, release_sysroot: &Path) -> Res<Se
     }
     files.note("Sources in tests/bench/size/. Dev/debug = `-Copt-level=0` without Rust debug info; \"ours dev\" links the std built by our backend (dist/), \"LLVM's std\" the one LLVM built (dist/sysroot-llvm). Release = `-Copt-level=z -Clto=fat -Ccodegen-units=1 -Cpanic=abort -Cstrip=symbols` against an LLVM std built with bitcode (the bench builds it once: same sources and flags as dist/sysroot-llvm plus `-Cembed-bitcode=yes`); wasm-opt is binaryen's, from npm (dist/bin/wasm-opt).");
     files.note("Every binary is run in wasm-run and must print `Hello, world!`.");
-    files.note("The dev/debug builds of hello and gc_hello carry wasi-libc's DWARF (its libc.a is built with `-g`; about 235 KB, the same in every column), which release strips: the code-section table below compares the code alone.");
+    files.note("The dev/debug builds of hello carry wasi-libc's DWARF (its libc.a is built with `-g`; about 235 KB, the same in every column), which release strips: the code-section table below compares the code alone.");
     files.note("nostd_hello imports only `wasi_snapshot_preview1.fd_write` and is linked without wasi-libc (`-Clink-self-contained=no`, its own `_start`).");
-    files.note("gc_hello uses `wasm::Gc` (crates/wasm): the two \"ours\" columns are accelerated as `cargo wasm build --dev` builds them (a WasmGC struct and the root table), the LLVM columns run the library fallback (reference counting in linear memory).");
+    files.note("gc_hello is `#![no_std]` and keeps its string in a `wasm::GcArray<u8>` (crates/wasm), printed through one import (`fd_write`): the two \"ours\" columns are accelerated as `cargo wasm build --dev` builds them (a WasmGC array and the root table), the LLVM columns run the library fallback (reference counting in linear memory, the program's own bump allocator).");
+    let smallest = gc_hello_smallest(
+        tools,
+        vendored,
+        release_sysroot,
+        &out,
+        &mut csv,
+        &mut failures,
+    )?;
     for why in failures {
         files.note(format!("FAILED {why}"));
     }
     Ok(Section {
         name: "size",
-        tables: vec![files, code],
+        tables: vec![files, code, smallest],
         csv,
     })
+}
+
+/// gc_hello as small as our backend makes it today: the dev build without its name section, and
+/// that through wasm-opt -Oz (binaryen, not LLVM: it rewrites the WasmGC module we wrote).
+fn gc_hello_smallest(
+    tools: &Tools,
+    vendored: &Path,
+    release_sysroot: &Path,
+    out: &Path,
+    csv: &mut Csv,
+    failures: &mut Vec<String>,
+) -> Res<Table> {
+    eprintln!("[bench] size: {GC_HELLO}, smallest WasmGC build");
+    let mut table = Table::new(
+        "GC hello world (a `GcArray<u8>` string, one host import) with WasmGC",
+        &["build", "bytes", "code section"],
+    );
+    let stripped = gc_hello(
+        tools,
+        vendored,
+        release_sysroot,
+        Variant::OursDev,
+        out,
+        "-Cstrip=symbols",
+    )?;
+    let optimized = match &stripped {
+        Ok(wasm) => wasm_opt(tools, wasm, out, &format!("{GC_HELLO}-stripped"))?,
+        Err(why) => Err(why.clone()),
+    };
+    let builds = [
+        ("ours dev, `-Cstrip=symbols`", "ours-dev-stripped", stripped),
+        (
+            "ours dev, `-Cstrip=symbols`, + wasm-opt -Oz",
+            "ours-dev-stripped-wasm-opt",
+            optimized,
+        ),
+    ];
+    for (label, key, built) in builds {
+        let size = match built {
+            Ok(wasm) => measure_size(tools, &wasm, &expected(tools, GC_HELLO))?,
+            Err(why) => Err(why),
+        };
+        match &size {
+            Ok(sizes) => table.row(vec![
+                label.to_owned(),
+                report::bytes(sizes.file),
+                report::bytes(sizes.code),
+            ]),
+            Err(why) => {
+                failures.push(format!("{GC_HELLO} / {label}: {why}"));
+                table.row(vec![
+                    label.to_owned(),
+                    report::failed_cell(why),
+                    report::failed_cell(why),
+                ]);
+            }
+        }
+        let stats = size.map(|s| Stats::of(&[s.file as f64]));
+        csv.stats(GC_HELLO, key, "file", "bytes", &stats);
+    }
+    table.note("The program of the gc_hello row above, built as `cargo wasm build --dev` builds it (accelerated: the string is a WasmGC `(array (mut i8))`, the handle a root-table slot) plus `-Cstrip=symbols`; then `wasm-opt -Oz` with GC enabled. It must print `Hello, world!` in wasm-run. The seed's bar is 2 KB; AssemblyScript and MoonBit reach about 130-250 bytes.");
+    Ok(table)
 }
 
 /// One table row: a cell per variant, then ours dev against LLVM debug.
@@ -238,17 +309,33 @@ fn header_flags(source: &str) -> Vec<String> {
         .collect()
 }
 
+/// Builds gc_hello as `variant` with `extra` rustflags (a non-empty `extra` gets its own target
+/// dir and file name).
 fn gc_hello(
     tools: &Tools,
     vendored: &Path,
     release_sysroot: &Path,
     variant: Variant,
     out: &Path,
+    extra: &str,
 ) -> Res<Result<PathBuf, String>> {
+    // `#![no_main]` with its own `_start`: no wasi-libc start code (as nostd_hello).
     let mut rustflags = variant
         .sysroot(release_sysroot)
-        .map(|sysroot| format!("--sysroot {sysroot}"))
+        .map(|sysroot| format!("--sysroot {sysroot} "))
         .unwrap_or_default();
+    rustflags.push_str("-Clink-self-contained=no");
+    let tag = if extra.is_empty() {
+        variant.key().to_owned()
+    } else {
+        rustflags.push(' ');
+        rustflags.push_str(extra);
+        format!(
+            "{}-{}",
+            variant.key(),
+            crate::hash::Fnv::new().add(extra).hex()
+        )
+    };
     if variant.backend() == Backend::Ours {
         // As `cargo wasm build --dev` builds it: `Gc` lowered to a WasmGC struct.
         rustflags.push_str(" -Cllvm-args=wasm-gc=accelerate");
@@ -258,12 +345,12 @@ fn gc_hello(
         package: GC_HELLO,
         release: variant.release(),
         rustflags: &rustflags,
-        target_dir: tools.cache.join(format!("cargo-size-{}", variant.key())),
+        target_dir: tools.cache.join(format!("cargo-size-{tag}")),
     };
     if let Err(why) = cargo::build(tools, vendored, &build)? {
         return Ok(Err(why));
     }
-    let wasm = out.join(format!("{GC_HELLO}-{}.wasm", variant.key()));
+    let wasm = out.join(format!("{GC_HELLO}-{tag}.wasm"));
     fsutil::copy(&build.wasm(), &wasm)?;
     Ok(Ok(wasm))
 }
@@ -279,7 +366,8 @@ fn wasm_opt(tools: &Tools, wasm: &Path, out: &Path, program: &str) -> Res<Result
         "{program}-{}.wasm",
         Variant::LlvmReleaseWasmOpt.key()
     ));
-    // The features rustc enables by default for wasm32-wasip1; wasm-opt must not lower them.
+    // The features rustc enables by default for wasm32-wasip1, and GC for our accelerated
+    // modules; wasm-opt must not lower them.
     let job = Job::new(&tools.wasm_opt, &tools.repo)
         .args([
             "-Oz",
@@ -291,6 +379,7 @@ fn wasm_opt(tools: &Tools, wasm: &Path, out: &Path, program: &str) -> Res<Result
             "--enable-nontrapping-float-to-int",
             "--enable-multivalue",
             "--enable-reference-types",
+            "--enable-gc",
         ])
         .arg(wasm)
         .arg("-o")

@@ -19,8 +19,9 @@ options (before FILE.wasm):
                   each memory of the program (its linear memory, the GC heap) may grow to
                   MIB mebibytes; growing further fails (Rust's allocator then aborts, a
                   WasmGC allocation traps)
-  --collector C   the WasmGC collector: drc (deferred reference counting, the default; does
-                  not collect cycles), copying (collects cycles) or null (never collects)
+  --collector C   the WasmGC collector: copying (semi-space, collects cycles; the default),
+                  drc (deferred reference counting, does not collect cycles) or null (never
+                  collects)
   -h, --help      print this help
 
 libtest mode: FILE.wasm is a test harness (`rustc --test`, e.g. `cargo test --no-run`) for
@@ -196,7 +197,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
         dirs,
         cache,
         max_memory,
-        collector: collector.unwrap_or(wasmtime::Collector::DeferredReferenceCounting),
+        collector: collector.unwrap_or(wasmtime::Collector::Copying),
     }))
 }
 
