@@ -74,32 +74,24 @@ pub(crate) fn build(plan: &Plan, cargo_args: &[String]) -> Res<Vec<Module>> {
             }
             None => artifact.wasm.clone(),
         };
-        if !plan.quiet {
-            status::status(
-                "Wasm",
-                &format!(
-                    "{} {}",
-                    show::path(&wasm),
-                    show::size(show::file_size(&wasm))
-                ),
-            );
-        }
+        announce_file(plan, "Wasm", &wasm);
         if plan.target == Target::Web {
             let loader = web::write_loader(&wasm, &artifact.name)?;
-            if !plan.quiet {
-                status::status(
-                    "Loader",
-                    &format!(
-                        "{} {}",
-                        show::path(&loader),
-                        show::size(show::file_size(&loader))
-                    ),
-                );
-            }
+            announce_file(plan, "Loader", &loader);
         }
         modules.push(Module { artifact, wasm });
     }
     Ok(modules)
+}
+
+/// A status line with a file the build wrote and its size.
+fn announce_file(plan: &Plan, label: &str, file: &std::path::Path) {
+    if !plan.quiet {
+        status::status(
+            label,
+            &format!("{} {}", show::path(file), show::size(show::file_size(file))),
+        );
+    }
 }
 
 /// The one module a command works on, chosen the way `cargo run` chooses a binary: `--bin`,
