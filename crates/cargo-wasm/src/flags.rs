@@ -37,6 +37,10 @@ pub(crate) fn base(mode: Mode, backend: &Path, sysroot: Option<&Path>) -> Vec<St
     let mut flags = Vec::new();
     if mode == Mode::Dev {
         flags.push(format!("-Zcodegen-backend={}", backend.display()));
+        // Our backend writes no debug info, but at cargo's dev-profile `debuginfo=2`
+        // rustc_codegen_ssa still spills every variable to the stack for a debugger to find:
+        // 10% more code in `example/resolver`, for nothing.
+        flags.push("-Cdebuginfo=0".to_owned());
     }
     if let Some(sysroot) = sysroot {
         flags.push("--sysroot".to_owned());
@@ -192,6 +196,7 @@ mod tests {
             flags,
             [
                 "-Zcodegen-backend=/d/lib/b.so",
+                "-Cdebuginfo=0",
                 "--sysroot",
                 "/d",
                 "-Cpanic=abort"
