@@ -1,5 +1,5 @@
 //! Per-test settings from `// key: value` lines of a test source (run-args, compile-flags,
-//! edition, aux-crate).
+//! edition, aux-crate, custom-section).
 
 /// The edition tests are compiled with unless they say otherwise.
 /// 2021 as tests/run-pass/check-native.sh (the corpus's own check with stable rustc) uses.
@@ -16,6 +16,10 @@ pub struct Header {
     /// `// aux-crate: NAME=PATH`: a library (PATH relative to the repository) built first by the
     /// same compiler and passed with `--extern NAME=...`; may repeat.
     pub aux_crates: Vec<(String, String)>,
+    /// `// custom-section: NAME=TEXT`: the module must have custom sections NAME whose contents,
+    /// concatenated in order, are exactly the UTF-8 TEXT (`#[link_section]` statics); may repeat
+    /// for other names.
+    pub custom_sections: Vec<(String, String)>,
 }
 
 impl Header {
@@ -32,6 +36,12 @@ impl Header {
                 header.compile_flags.extend(words(value));
             } else if let Some(value) = comment.strip_prefix("edition:") {
                 header.edition = Some(value.trim().to_owned());
+            } else if let Some(value) = comment.strip_prefix("custom-section:")
+                && let Some((name, text)) = value.trim().split_once('=')
+            {
+                header
+                    .custom_sections
+                    .push((name.trim().to_owned(), text.to_owned()));
             } else if let Some(value) = comment.strip_prefix("aux-crate:")
                 && let Some((name, path)) = value.trim().split_once('=')
             {

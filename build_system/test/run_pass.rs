@@ -10,6 +10,7 @@ use super::outcome::{Outcome, first_difference};
 use super::pool::Case;
 use crate::Res;
 use crate::fsutil;
+use crate::wasm_module;
 
 /// Flags both compilers get before a test's own `// compile-flags:`.
 const DEFAULT_FLAGS: &[&str] = &["-Copt-level=0"];
@@ -137,6 +138,7 @@ fn compile_and_run(
             stderr_excerpt(&compiled)
         ));
     }
+    check_custom_sections(&wasm, header).map_err(|why| format!("[{label}] {why}"))?;
     let ran = tools.run(&wasm, &header.run_args);
     let stdout = String::from_utf8_lossy(&ran.stdout);
     // Kept for inspection next to the .wasm.
@@ -166,4 +168,30 @@ fn compile_and_run(
         stderr_excerpt(&ran)
     ));
     Err(problems.join("\n"))
+}
+
+/// The custom sections the header expects, each compared with the concatenation of the module's
+/// sections of that name.
+fn check_custom_sections(wasm: &Path, header: &Header) -> Result<(), String> {
+    if header.custom_sections.is_empty() {
+        return Ok(());
+    }
+    let bytes = std::fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let sections = wasm_module::sections(&bytes).ok_or("the module is not well-formed")?;
+    for (name, expected) in &header.custom_sections {
+        let found: Vec<u8> = sections
+            .iter()
+            .filter(|section| section.id == 0)
+            .filter_map(|section| wasm_module::custom(section.payload))
+            .filter(|(section_name, _)| section_name == name)
+            .flat_map(|(_, data)| data.iter().copied())
+            .collect();
+        if found != expected.as_bytes() {
+            return Err(format!(
+                "custom section `{name}`: expected {expected:?}, found {:?}",
+                String::from_utf8_lossy(&found)
+            ));
+        }
+    }
+    Ok(())
 }

@@ -253,11 +253,29 @@ impl<'tcx> StaticCodegenMethods for CodegenCx<'tcx> {
     fn codegen_static(&mut self, def_id: DefId) {
         let Ok(alloc) = self.tcx.eval_static_initializer(def_id) else { return };
         let attrs = self.tcx.codegen_fn_attrs(def_id);
-        if attrs.link_section.is_some() {
-            crate::errors::unsupported(self.tcx, self.tcx.def_span(def_id), "`#[link_section]` on a static");
-            return;
-        }
         let (bytes, relocs) = self.alloc_contents(alloc);
+        if let Some(section) = attrs.link_section {
+            // On wasm a link section is a custom section with the static's bytes (rustc rejects
+            // pointers in them); the static stays an ordinary one too, as under LLVM.
+            // `.init_array` means constructors to wasm-ld, which this backend does not write.
+            if section.as_str().starts_with(".init_array") {
+                crate::errors::unsupported(
+                    self.tcx,
+                    self.tcx.def_span(def_id),
+                    "`#[link_section = \".init_array\"]` (static constructors)",
+                );
+                return;
+            }
+            if !relocs.is_empty() {
+                crate::errors::unsupported(
+                    self.tcx,
+                    self.tcx.def_span(def_id),
+                    "`#[link_section]` on a static that holds pointers (a custom section has no relocations)",
+                );
+                return;
+            }
+            self.custom_sections.borrow_mut().push((section.to_string(), bytes.clone()));
+        }
         let inner = alloc.inner();
         let d = self.static_data(def_id);
         let mut datas = self.datas.borrow_mut();

@@ -66,6 +66,8 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) gc_accelerate: bool,
     /// The records of this object's `wasmgc` section (contract/describe.rs).
     pub(crate) gc_records: RefCell<std::collections::BTreeSet<String>>,
+    /// `#[link_section = "NAME"]` statics: custom sections of this object (name, bytes).
+    pub(crate) custom_sections: RefCell<Vec<(String, Vec<u8>)>>,
     /// The GC types already recorded, by key.
     pub(crate) gc_keys: RefCell<rustc_data_structures::fx::FxHashSet<String>>,
     pub(crate) t_void: Type,
@@ -108,6 +110,7 @@ impl<'tcx> CodegenCx<'tcx> {
             anon_counter: std::cell::Cell::new(0),
             gc_accelerate: crate::contract::accelerate_requested(tcx.sess),
             gc_records: RefCell::new(Default::default()),
+            custom_sections: RefCell::new(Vec::new()),
             gc_keys: RefCell::new(Default::default()),
             t_void,
             t_i1,

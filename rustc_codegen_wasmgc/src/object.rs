@@ -48,6 +48,9 @@ pub(crate) struct ObjectModule {
     pub(crate) datas: Vec<ObjData>,
     /// The `wasmgc` section: records of accelerated contract operations (contract/describe.rs).
     pub(crate) gc_records: String,
+    /// Custom sections of `#[link_section]` statics (name, bytes); wasm-ld concatenates the
+    /// sections of one name from every object.
+    pub(crate) custom_sections: Vec<(String, Vec<u8>)>,
 }
 
 struct Writer<'a> {
@@ -386,6 +389,9 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
     }
     if !module.gc_records.is_empty() {
         custom_section(&mut out, crate::contract::SECTION, module.gc_records.as_bytes());
+    }
+    for (section, bytes) in &module.custom_sections {
+        custom_section(&mut out, section, bytes);
     }
     out
 }
