@@ -90,6 +90,17 @@ fn check(tools: &Tools, target_dir: &Path, out: &Path, build: Build) -> Res<()> 
             head(&loader, 20)
         ));
     }
+    // The handle positions come from the module (`#[wasm::host_imports]` records them), not from
+    // the page: `describe(&ExternRef, &mut [u8])` has its handle at wasm parameter 0.
+    let baked = "describe: bridged(table, { params: [0], result: false },";
+    if build.handles && !loader.contains(baked) {
+        return Err(format!(
+            "{PROGRAM}.js of {}: lacks {baked:?}; the handle positions of the module's \
+             wasm_host.handles section were not used:\n{}",
+            build.name,
+            head(&loader, 40)
+        ));
+    }
     // The site as a user would deploy it: the page, the loader and the module side by side.
     fsutil::fresh_dir(out)?;
     fsutil::copy(&package.join("index.html"), &out.join("index.html"))?;

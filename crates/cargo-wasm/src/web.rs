@@ -12,6 +12,9 @@ use crate::failure::{Failure, Res};
 const HOST_MODULE: &str = "wasm_host";
 const PRINT: &str = "print";
 const HANDLE_IMPORTS: [&str; 2] = ["externref_clone", "externref_drop"];
+/// The custom section in which `#[wasm::host_imports]` records the handle positions of each
+/// import (HOST-ABI.md section 6).
+const HANDLES_SECTION: &str = "wasm_host.handles";
 
 /// How the module passes `ExternRef`s to its host functions (HOST-ABI.md sections 1 and 5).
 #[derive(Debug, PartialEq)]
@@ -34,7 +37,12 @@ struct Interface {
     form: RefForm,
     /// A program (bin, example) exports `main`; a cdylib does not.
     has_main: bool,
+    /// From the `wasm_host.handles` section: import name -> its handle positions.
+    handle_positions: std::collections::BTreeMap<String, HandlePositions>,
 }
+
+/// The wasm parameter positions of an import that are handles, and whether its result is one.
+type HandlePositions = (Vec<u32>, bool);
 
 /// Writes NAME.js next to `wasm` (which cargo named after the target `name`); its path.
 pub(crate) fn write_loader(wasm: &Path, name: &str) -> Res<PathBuf> {
@@ -63,6 +71,7 @@ fn read_interface(bytes: &[u8]) -> Result<Interface, String> {
         other_modules: Vec::new(),
         form: RefForm::Unused,
         has_main: false,
+        handle_positions: Default::default(),
     };
     let mut imports_handle_table = false;
     for payload in Parser::new(0).parse_all(bytes) {
@@ -105,6 +114,17 @@ fn read_interface(bytes: &[u8]) -> Result<Interface, String> {
                         .push((import.name.to_owned(), signature(func)));
                 }
             }
+            Payload::CustomSection(reader) if reader.name() == HANDLES_SECTION => {
+                let text = std::str::from_utf8(reader.data())
+                    .map_err(|_| format!("the {HANDLES_SECTION} section is not UTF-8"))?;
+                for line in text.lines() {
+                    let (name, positions) = handles_record(line)
+                        .ok_or_else(|| format!("bad {HANDLES_SECTION} record `{line}`"))?;
+                    if let Some(name) = name {
+                        interface.handle_positions.insert(name, positions);
+                    }
+                }
+            }
             Payload::ExportSection(reader) => {
                 for export in reader {
                     interface.has_main |= export.map_err(|e| e.to_string())?.name == "main";
@@ -119,6 +139,22 @@ fn read_interface(bytes: &[u8]) -> Result<Interface, String> {
         interface.form = RefForm::Handles;
     }
     Ok(interface)
+}
+
+/// `MODULE NAME params=I,..|- result=handle|-`: the import's name when MODULE is `wasm_host`.
+fn handles_record(line: &str) -> Option<(Option<String>, HandlePositions)> {
+    let mut words = line.split(' ');
+    let (module, name) = (words.next()?, words.next()?);
+    let params = match words.next()?.strip_prefix("params=")? {
+        "-" => Vec::new(),
+        list => list
+            .split(',')
+            .map(|n| n.parse().ok())
+            .collect::<Option<_>>()?,
+    };
+    let result = words.next()?.strip_prefix("result=")? == "handle";
+    let name = (module == HOST_MODULE).then(|| name.to_owned());
+    Some((name, (params, result)))
 }
 
 fn is_externref(ty: &ValType) -> bool {
@@ -165,9 +201,11 @@ fn render(interface: &Interface, wasm_file: &str) -> String {
     }
     js.push_str(match interface.form {
         RefForm::Handles => {
-            "// ExternRefs are i32 handles (HOST-ABI.md section 1) into a table `load` keeps. Name the\n\
-             // handle positions in `options.handles`, e.g. { touch: { params: [0] }, make: { result: true } }\n\
-             // (wasm parameter indices: a &str counts two), and those take and return JS values.\n"
+            "// ExternRefs are i32 handles (HOST-ABI.md section 1) into a table `load` keeps; host functions\n\
+             // take and return JS values at the handle positions the module records (its\n\
+             // `wasm_host.handles` section, written by `#[wasm::host_imports]`). For imports declared\n\
+             // otherwise, name them in `options.handles`, e.g. { touch: { params: [0] }, make: { result: true } }\n\
+             // (wasm parameter indices: a &str counts two).\n"
         }
         RefForm::Externref => {
             "// ExternRefs are `externref`s: host functions take and return JS values directly.\n"
@@ -229,10 +267,17 @@ export async function load(host = {{}}, options = {{}}) {{
         let quoted = string_literal(name);
         let function = format!("required(functions, {quoted})");
         let function = if handles {
-            let declared = if is_identifier(name) {
-                format!("options.handles?.{name}")
-            } else {
-                format!("options.handles?.[{quoted}]")
+            let declared = match interface.handle_positions.get(name) {
+                Some((params, result)) => format!(
+                    "{{ params: [{}], result: {result} }}",
+                    params
+                        .iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                None if is_identifier(name) => format!("options.handles?.{name}"),
+                None => format!("options.handles?.[{quoted}]"),
             };
             format!("bridged(table, {declared}, {function})")
         } else {
@@ -344,6 +389,7 @@ mod tests {
             other_modules: Vec::new(),
             form,
             has_main: true,
+            handle_positions: [("touch".to_owned(), (vec![0], false))].into(),
         }
     }
 
@@ -396,11 +442,25 @@ mod tests {
     }
 
     #[test]
+    fn reads_handle_records() {
+        assert_eq!(
+            handles_record("wasm_host describe params=0,3 result=-"),
+            Some((Some("describe".to_owned()), (vec![0, 3], false)))
+        );
+        assert_eq!(
+            handles_record("wasm_host make params=- result=handle"),
+            Some((Some("make".to_owned()), (vec![], true)))
+        );
+        assert_eq!(handles_record("other f params=0 result=-").unwrap().0, None);
+        assert_eq!(handles_record("wasm_host f params=x result=-"), None);
+    }
+
+    #[test]
     fn handle_form_keeps_a_table() {
         let js = render(&interface(RefForm::Handles), "app.opt.wasm");
         assert!(js.contains("externref_drop: (handle) => table.remove(handle),"));
         assert!(js.contains(
-            "touch: bridged(table, options.handles?.touch, required(functions, 'touch')),"
+            "touch: bridged(table, { params: [0], result: false }, required(functions, 'touch')),"
         ));
         assert!(js.contains("function handleTable()"));
     }

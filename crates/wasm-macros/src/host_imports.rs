@@ -7,7 +7,9 @@ use syn::{
     FnArg, ForeignItem, ForeignItemFn, Ident, ItemForeignMod, LitStr, Pat, Path, ReturnType,
 };
 
-use crate::host_types::{classify_parameter, classify_result, lift_result, lower_parameter};
+use crate::host_types::{
+    HostResult, classify_parameter, classify_result, lift_result, lower_parameter,
+};
 
 struct Options {
     module: LitStr,
@@ -94,6 +96,8 @@ fn expand_function(options: &Options, function: &ForeignItemFn) -> syn::Result<T
     let mut raw_parameters = Vec::new();
     let mut raw_arguments = Vec::new();
     let mut names = Vec::new();
+    let mut handle_positions = Vec::new();
+    let mut wasm_position = 0;
     for (position, input) in signature.inputs.iter().enumerate() {
         let FnArg::Typed(typed) = input else {
             return Err(syn::Error::new_spanned(
@@ -106,8 +110,12 @@ fn expand_function(options: &Options, function: &ForeignItemFn) -> syn::Result<T
             _ => format_ident!("argument_{}", position),
         };
         let ty = &*typed.ty;
-        let (raw_parameter, raw_argument) =
-            lower_parameter(&classify_parameter(ty)?, &parameter_name, ty);
+        let kind = classify_parameter(ty)?;
+        if kind.is_handle() {
+            handle_positions.push(wasm_position.to_string());
+        }
+        wasm_position += kind.wasm_width();
+        let (raw_parameter, raw_argument) = lower_parameter(&kind, &parameter_name, ty);
         parameters.push(quote!(#parameter_name: #ty));
         raw_parameters.push(raw_parameter);
         raw_arguments.push(raw_argument);
@@ -122,6 +130,12 @@ fn expand_function(options: &Options, function: &ForeignItemFn) -> syn::Result<T
     let raw = Ident::new("raw_result", Span::mixed_site());
     let (raw_output, lifted) = lift_result(&result_kind, result_type, &raw);
     let module = &options.module;
+    let handles_record = handles_record(
+        module,
+        &import_name,
+        &handle_positions,
+        matches!(result_kind, HostResult::ExternRef),
+    );
 
     let native_body = match &options.native {
         Some(native) => quote!(#native::#name(#(#names),*)),
@@ -151,6 +165,7 @@ fn expand_function(options: &Options, function: &ForeignItemFn) -> syn::Result<T
             }
             // SAFETY: the host implements the import as HOST-ABI.md describes; the slices and handles
             // passed stay valid for the duration of the call.
+            #handles_record
             let #raw = unsafe { __wasm_host_import(#(#raw_arguments),*) };
             #lifted
         }
@@ -181,5 +196,38 @@ fn link_name(function: &ForeignItemFn) -> syn::Result<Option<LitStr>> {
             value,
             "`link_name` must be a string literal",
         )),
+    }
+}
+
+/// For an import that passes `ExternRef` handles, a record in the custom section
+/// `wasm_host.handles` (HOST-ABI.md section 6): `MODULE NAME params=I,..|- result=handle|-`, the
+/// wasm parameter positions that are handles. A JS host of the `i32` form reads it to know which
+/// values to look up in its table (`cargo wasm build --target web` bakes it into its loader).
+fn handles_record(
+    module: &LitStr,
+    import_name: &LitStr,
+    positions: &[String],
+    result: bool,
+) -> TokenStream {
+    if positions.is_empty() && !result {
+        return TokenStream::new();
+    }
+    let params = if positions.is_empty() {
+        "-".to_owned()
+    } else {
+        positions.join(",")
+    };
+    let record = format!(
+        "{} {} params={params} result={}\n",
+        module.value(),
+        import_name.value(),
+        if result { "handle" } else { "-" }
+    );
+    let bytes = syn::LitByteStr::new(record.as_bytes(), Span::call_site());
+    let len = record.len();
+    quote! {
+        #[used]
+        #[unsafe(link_section = "wasm_host.handles")]
+        static HANDLES: [u8; #len] = *#bytes;
     }
 }

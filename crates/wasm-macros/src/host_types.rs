@@ -86,6 +86,23 @@ fn simple_name(ty: &Type) -> Option<String> {
     last.arguments.is_empty().then(|| last.ident.to_string())
 }
 
+impl HostParameter {
+    /// How many wasm parameters it lowers to (a slice is a pointer and a length).
+    pub(crate) fn wasm_width(&self) -> u32 {
+        match self {
+            HostParameter::Bytes | HostParameter::BytesMut => 2,
+            _ => 1,
+        }
+    }
+
+    pub(crate) fn is_handle(&self) -> bool {
+        matches!(
+            self,
+            HostParameter::ExternRef | HostParameter::ExternRefBorrowed
+        )
+    }
+}
+
 /// The raw import's parameters and the expressions passed to them, for one Rust parameter.
 pub(crate) fn lower_parameter(
     kind: &HostParameter,
