@@ -61,6 +61,7 @@ fn finish_module(cx: &CodegenCx<'_>) -> Vec<u8> {
         module.gc_records.push('\n');
     }
     module.custom_sections = cx.custom_sections.take();
+    module.init_funcs = cx.init_funcs.take();
     for decl in cx.datas.borrow_mut().drain(..) {
         module.datas.push(ObjData { name: decl.name, flags: decl.flags, def: decl.def });
     }

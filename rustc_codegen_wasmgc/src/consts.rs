@@ -237,6 +237,37 @@ impl<'tcx> ConstCodegenMethods for CodegenCx<'tcx> {
 }
 
 impl<'tcx> CodegenCx<'tcx> {
+    /// A static in `.init_array[.PRIORITY]`: its function pointers are constructors, which the
+    /// object lists in the `linking` section's init functions (as LLVM does), so that wasm-ld's
+    /// `__wasm_call_ctors` calls them before `main`. The static itself is not emitted.
+    fn init_functions(&self, def_id: DefId, priority: &str, bytes: &[u8], relocs: &[DataReloc]) {
+        // `.init_array` alone runs last, like LLVM's default priority.
+        let priority = match priority.strip_prefix('.') {
+            Some(digits) => digits.parse::<u32>().ok(),
+            None if priority.is_empty() => Some(65535),
+            None => None,
+        };
+        let pointers: Option<Vec<crate::value::FnId>> = relocs
+            .iter()
+            .enumerate()
+            .map(|(slot, reloc)| match reloc.target {
+                RelocTarget::Func(f) if reloc.offset as usize == slot * 4 && reloc.addend == 0 => Some(f),
+                _ => None,
+            })
+            .collect();
+        match (priority, pointers) {
+            (Some(priority), Some(functions)) if functions.len() * 4 == bytes.len() => {
+                let mut init = self.init_funcs.borrow_mut();
+                init.extend(functions.into_iter().map(|f| (priority, f)));
+            }
+            _ => crate::errors::unsupported(
+                self.tcx,
+                self.tcx.def_span(def_id),
+                "an `.init_array` static that is not function pointers, or whose section has no numeric priority",
+            ),
+        }
+    }
+
     fn data_for_alloc(&self, alloc: ConstAllocation<'_>) -> DataId {
         let (bytes, relocs) = self.alloc_contents(alloc);
         let inner = alloc.inner();
@@ -256,14 +287,10 @@ impl<'tcx> StaticCodegenMethods for CodegenCx<'tcx> {
         let (bytes, relocs) = self.alloc_contents(alloc);
         if let Some(section) = attrs.link_section {
             // On wasm a link section is a custom section with the static's bytes (rustc rejects
-            // pointers in them); the static stays an ordinary one too, as under LLVM.
-            // `.init_array` means constructors to wasm-ld, which this backend does not write.
-            if section.as_str().starts_with(".init_array") {
-                crate::errors::unsupported(
-                    self.tcx,
-                    self.tcx.def_span(def_id),
-                    "`#[link_section = \".init_array\"]` (static constructors)",
-                );
+            // pointers in them); the static stays an ordinary one too, as under LLVM. Except
+            // `.init_array`, which lists constructors.
+            if let Some(priority) = section.as_str().strip_prefix(".init_array") {
+                self.init_functions(def_id, priority, &bytes, &relocs);
                 return;
             }
             if !relocs.is_empty() {

@@ -68,6 +68,8 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) gc_records: RefCell<std::collections::BTreeSet<String>>,
     /// `#[link_section = "NAME"]` statics: custom sections of this object (name, bytes).
     pub(crate) custom_sections: RefCell<Vec<(String, Vec<u8>)>>,
+    /// Constructors from `.init_array` statics: (priority, function).
+    pub(crate) init_funcs: RefCell<Vec<(u32, FnId)>>,
     /// The GC types already recorded, by key.
     pub(crate) gc_keys: RefCell<rustc_data_structures::fx::FxHashSet<String>>,
     pub(crate) t_void: Type,
@@ -111,6 +113,7 @@ impl<'tcx> CodegenCx<'tcx> {
             gc_accelerate: crate::contract::accelerate_requested(tcx.sess),
             gc_records: RefCell::new(Default::default()),
             custom_sections: RefCell::new(Vec::new()),
+            init_funcs: RefCell::new(Vec::new()),
             gc_keys: RefCell::new(Default::default()),
             t_void,
             t_i1,

@@ -51,6 +51,8 @@ pub(crate) struct ObjectModule {
     /// Custom sections of `#[link_section]` statics (name, bytes); wasm-ld concatenates the
     /// sections of one name from every object.
     pub(crate) custom_sections: Vec<(String, Vec<u8>)>,
+    /// Constructors (priority, function): the `linking` section's init functions.
+    pub(crate) init_funcs: Vec<(u32, crate::value::FnId)>,
 }
 
 struct Writer<'a> {
@@ -118,6 +120,9 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
                 mark(&r.target, &mut func_used, &mut data_used, &mut uses_table);
             }
         }
+    }
+    for &(_, f) in &module.init_funcs {
+        func_used[f.0 as usize] = true;
     }
 
     // Function index space: imports first.
@@ -358,6 +363,18 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
         linking.push(5);
         write_uleb(&mut linking, seg_info.len() as u64);
         linking.extend_from_slice(&seg_info);
+    }
+    if !module.init_funcs.is_empty() {
+        // WASM_INIT_FUNCS: (priority, function symbol) pairs.
+        let mut init = Vec::new();
+        write_uleb(&mut init, module.init_funcs.len() as u64);
+        for &(priority, f) in &module.init_funcs {
+            write_uleb(&mut init, u64::from(priority));
+            write_uleb(&mut init, u64::from(func_sym[f.0 as usize]));
+        }
+        linking.push(6);
+        write_uleb(&mut linking, init.len() as u64);
+        linking.extend_from_slice(&init);
     }
     custom_section(&mut out, "linking", &linking);
 
