@@ -4,6 +4,7 @@ use rustc_abi::{self as abi, HasDataLayout, Primitive, Size};
 use rustc_codegen_ssa::traits::{
     BaseTypeCodegenMethods, ConstCodegenMethods, MiscCodegenMethods, StaticCodegenMethods,
 };
+use rustc_hir::def::DefKind;
 use rustc_hir::def_id::DefId;
 use rustc_middle::middle::codegen_fn_attrs::CodegenFnAttrFlags;
 use rustc_middle::mir::interpret::{ConstAllocation, GlobalAlloc, Scalar};
@@ -310,8 +311,14 @@ impl<'tcx> StaticCodegenMethods for CodegenCx<'tcx> {
         if attrs.flags.intersects(CodegenFnAttrFlags::USED_COMPILER | CodegenFnAttrFlags::USED_LINKER) {
             decl.flags |= SYM_NO_STRIP;
         }
-        let ty = Instance::mono(self.tcx, def_id).ty(self.tcx, ty::TypingEnv::fully_monomorphized());
-        let mutable = inner.mutability.is_mut() || !ty.is_freeze(self.tcx, ty::TypingEnv::fully_monomorphized());
+        // A nested static (memory a static's initializer borrows, interned as its own static) has
+        // no type to ask for; the interner already gave its allocation the right mutability.
+        let nested = matches!(self.tcx.def_kind(def_id), DefKind::Static { nested: true, .. });
+        let mutable = inner.mutability.is_mut()
+            || (!nested && {
+                let typing_env = ty::TypingEnv::fully_monomorphized();
+                !Instance::mono(self.tcx, def_id).ty(self.tcx, typing_env).is_freeze(self.tcx, typing_env)
+            });
         decl.def = Some(DataDef { bytes, relocs, align: inner.align.bytes(), mutable });
     }
 }
