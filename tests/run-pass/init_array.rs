@@ -1,6 +1,6 @@
 // Static constructors: function pointers in `#[link_section = ".init_array.PRIORITY"]` statics
 // run before `main`, lower priorities first (wasm-ld's `__wasm_call_ctors`, called by wasi-libc's
-// `_start`); `.init_array` alone runs last. This is how the `ctor` crate works on wasm.
+// `_start`); `.init_array` alone runs last.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
