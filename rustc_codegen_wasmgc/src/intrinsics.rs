@@ -3,6 +3,7 @@
 use rustc_codegen_ssa::RetagInfo;
 use rustc_codegen_ssa::common::IntPredicate;
 use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
+use rustc_codegen_ssa::MemFlags;
 use rustc_codegen_ssa::mir::place::PlaceRef;
 use rustc_codegen_ssa::traits::{
     BaseTypeCodegenMethods, BuilderMethods, ConstCodegenMethods, IntrinsicCallBuilderMethods, LayoutTypeCodegenMethods,
@@ -262,6 +263,14 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 | sym::prefetch_read_instruction
                 | sym::prefetch_write_instruction => None,
                 sym::volatile_load | sym::unaligned_volatile_load => {
+                    if !self.cx.is_backend_immediate(result.layout) && !self.cx.is_backend_scalar_pair(result.layout)
+                    {
+                        // An aggregate held in memory (`read_volatile` of a `[u8; 20]`): a copy.
+                        let size = self.cx.const_int_of(self.cx.t_i32, u128::from(result.layout.size.bytes()));
+                        let one = rustc_abi::Align::ONE;
+                        self.memcpy(result.val.llval, one, imm(0), one, size, MemFlags::VOLATILE, None);
+                        return Ok(());
+                    }
                     let ty = self.cx.backend_type(result.layout);
                     let v = self.load_typed(ty, imm(0), 1);
                     Some(v)
