@@ -1,9 +1,9 @@
 //! The intrinsics rustc_codegen_ssa leaves to the backend: bit counting, float math, volatile access.
 
+use rustc_codegen_ssa::MemFlags;
 use rustc_codegen_ssa::RetagInfo;
 use rustc_codegen_ssa::common::IntPredicate;
 use rustc_codegen_ssa::mir::operand::{OperandRef, OperandValue};
-use rustc_codegen_ssa::MemFlags;
 use rustc_codegen_ssa::mir::place::PlaceRef;
 use rustc_codegen_ssa::traits::{
     BaseTypeCodegenMethods, BuilderMethods, ConstCodegenMethods, IntrinsicCallBuilderMethods, LayoutTypeCodegenMethods,
@@ -263,8 +263,7 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 | sym::prefetch_read_instruction
                 | sym::prefetch_write_instruction => None,
                 sym::volatile_load | sym::unaligned_volatile_load => {
-                    if !self.cx.is_backend_immediate(result.layout) && !self.cx.is_backend_scalar_pair(result.layout)
-                    {
+                    if !self.cx.is_backend_immediate(result.layout) && !self.cx.is_backend_scalar_pair(result.layout) {
                         // An aggregate held in memory (`read_volatile` of a `[u8; 20]`): a copy.
                         let size = self.cx.const_int_of(self.cx.t_i32, u128::from(result.layout.size.bytes()));
                         let one = rustc_abi::Align::ONE;
