@@ -23,6 +23,14 @@ pub fn sections(bytes: &[u8]) -> Option<Vec<Section<'_>>> {
     Some(sections)
 }
 
+/// The payload of the first section with id `id` (1 types, 2 imports, ...), empty when absent.
+pub fn payload<'a>(sections: &[Section<'a>], id: u8) -> &'a [u8] {
+    sections
+        .iter()
+        .find(|section| section.id == id)
+        .map_or(&[][..], |section| section.payload)
+}
+
 /// The name and the data of a custom section's payload.
 pub fn custom(payload: &[u8]) -> Option<(&str, &[u8])> {
     let (len, rest) = leb128(payload)?;
@@ -71,10 +79,7 @@ fn read_name_map(body: &[u8], names: &mut Vec<String>) -> Option<()> {
 
 /// How many struct and array types the type section defines (rec groups included).
 pub fn gc_type_counts(bytes: &[u8]) -> Option<(usize, usize)> {
-    let section = sections(bytes)?
-        .into_iter()
-        .find(|section| section.id == 1)?;
-    let (count, mut rest) = leb128(section.payload)?;
+    let (count, mut rest) = leb128(payload(&sections(bytes)?, 1))?;
     let (mut structs, mut arrays) = (0, 0);
     for _ in 0..count {
         let mut members = 1;

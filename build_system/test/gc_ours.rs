@@ -161,13 +161,16 @@ fn binary_trees_module(setup: &Setup, _out: &Path) -> Res<()> {
             "library allocation code is still linked: {library:?}"
         ));
     }
-    let imports_wasmgc = wasm_module::sections(&bytes)
-        .unwrap_or_default()
-        .iter()
-        .any(|section| section.id == 2 && section.payload.windows(6).any(|w| w == b"wasmgc"));
-    if imports_wasmgc {
+    let sections = wasm_module::sections(&bytes).unwrap_or_default();
+    let imports = wasm_module::payload(&sections, 2);
+    if imports.windows(6).any(|window| window == b"wasmgc") {
         problems.push("a `wasmgc` import is left".to_owned());
     }
+    verdict(&wasm, problems)
+}
+
+/// `Ok` when no problem was found in the module at `wasm`.
+fn verdict(wasm: &Path, problems: Vec<String>) -> Res<()> {
     if problems.is_empty() {
         Ok(())
     } else {
@@ -183,10 +186,7 @@ fn externref_imports(setup: &Setup, _out: &Path) -> Res<()> {
     let wasm = build(setup, "externref_host", true)?;
     let bytes = std::fs::read(&wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
     let sections = wasm_module::sections(&bytes).ok_or("not a wasm module")?;
-    let imports = sections
-        .iter()
-        .find(|section| section.id == 2)
-        .map_or(&[][..], |section| section.payload);
+    let imports = wasm_module::payload(&sections, 2);
     let has = |name: &[u8]| imports.windows(name.len()).any(|window| window == name);
     let mut problems = Vec::new();
     for handle_import in [&b"externref_clone"[..], b"externref_drop"] {
@@ -201,18 +201,10 @@ fn externref_imports(setup: &Setup, _out: &Path) -> Res<()> {
         problems.push("does not import `make_object`".to_owned());
     }
     // An `externref` value type (0x6f) occurs in the type section only through those imports.
-    let types = sections
-        .iter()
-        .find(|section| section.id == 1)
-        .map_or(&[][..], |section| section.payload);
-    if !types.contains(&0x6f) {
+    if !wasm_module::payload(&sections, 1).contains(&0x6f) {
         problems.push("no function type mentions `externref`".to_owned());
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("{}: {}", wasm.display(), problems.join("; ")))
-    }
+    verdict(&wasm, problems)
 }
 
 /// A package using the real `wasm` crate that transmutes an `ExternRef`: our backend must find

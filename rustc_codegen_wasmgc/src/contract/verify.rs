@@ -70,7 +70,9 @@ fn check_instance<'tcx>(tcx: TyCtxt<'tcx>, contract: &Contract, levels: &Levels,
     for block in body.basic_blocks.iter() {
         for statement in &block.statements {
             let StatementKind::Assign(assign) = &statement.kind else { continue };
-            let Rvalue::Cast(kind, operand, to) = &assign.1 else { continue };
+            let Rvalue::Cast(kind @ (CastKind::Transmute | CastKind::PtrToPtr), operand, to) = &assign.1 else {
+                continue;
+            };
             if let Some(message) = escape(tcx, contract, *kind, mono(operand.ty(&body.local_decls, tcx)), mono(*to)) {
                 report(statement.source_info.span, message);
             }
@@ -94,15 +96,14 @@ fn escape<'tcx>(
             };
             // One side must point at handles themselves and the other at other handles or at
             // a wider scalar: a struct pointer cast to one of its fields' is a field access.
-            let handle_like = |pointee: Ty<'tcx>| handle_like(tcx, contract, pointee);
-            let (from_handles, to_handles) =
-                (handles_in(tcx, contract, from_pointee), handles_in(tcx, contract, to_pointee));
-            let reads_bits = |handles: bool, other: Ty<'tcx>| handles && (wider_scalar(other) || handle_like(other));
-            if !reads_bits(handle_like(from_pointee), to_pointee) && !reads_bits(handle_like(to_pointee), from_pointee)
-            {
+            let points_at_handles = |pointee: Ty<'tcx>| handle_like(tcx, contract, pointee);
+            let reads_bits = |handles: Ty<'tcx>, other: Ty<'tcx>| {
+                points_at_handles(handles) && (wider_scalar(other) || points_at_handles(other))
+            };
+            if !reads_bits(from_pointee, to_pointee) && !reads_bits(to_pointee, from_pointee) {
                 return None;
             }
-            (from_handles, to_handles)
+            (handles_in(tcx, contract, from_pointee), handles_in(tcx, contract, to_pointee))
         }
         _ => return None,
     };
