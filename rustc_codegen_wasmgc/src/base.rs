@@ -4,6 +4,7 @@ use rustc_codegen_ssa::ModuleCodegen;
 use rustc_codegen_ssa::base::maybe_create_entry_wrapper;
 use rustc_codegen_ssa::mono_item::MonoItemExt;
 use rustc_middle::dep_graph;
+use rustc_middle::mono::{MonoItem, MonoItemData};
 use rustc_middle::ty::TyCtxt;
 use rustc_span::Symbol;
 
@@ -11,6 +12,7 @@ use crate::WasmModule;
 use crate::builder::Builder;
 use crate::context::CodegenCx;
 use crate::object::{ObjData, ObjFunc, ObjectModule, write_object};
+use crate::ref_slots::Slots;
 use crate::value::FnId;
 
 pub(crate) fn compile_codegen_unit(tcx: TyCtxt<'_>, cgu_name: Symbol) -> (ModuleCodegen<WasmModule>, u64) {
@@ -29,7 +31,7 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<WasmModule
         item.predefine::<Builder<'_, '_>>(&mut cx, cgu_name.as_str(), data.linkage, data.visibility);
     }
     for &(item, data) in &items {
-        item.define::<Builder<'_, '_>>(&mut cx, cgu_name.as_str(), data);
+        define_item(&mut cx, cgu_name.as_str(), item, data);
     }
     maybe_create_entry_wrapper::<Builder<'_, '_>>(&cx, cgu);
     let bytes = finish_module(&cx);
@@ -43,6 +45,33 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<WasmModule
         ));
     }
     ModuleCodegen::new_regular(cgu_name.to_string(), WasmModule { bytes })
+}
+
+/// Defines one mono item; a function whose survey finds handle slots for reference locals
+/// (ref_slots.rs) is generated a second time with them.
+fn define_item<'tcx>(cx: &mut CodegenCx<'tcx>, cgu_name: &str, item: MonoItem<'tcx>, data: MonoItemData) {
+    let function = match item {
+        MonoItem::Fn(instance) if cx.gc_accelerate => {
+            cx.func_by_name.borrow().get(cx.tcx.symbol_name(instance).name).copied()
+        }
+        _ => None,
+    };
+    let Some(f) = function else {
+        item.define::<Builder<'_, '_>>(cx, cgu_name, data);
+        return;
+    };
+    let errors = cx.tcx.dcx().err_count();
+    cx.set_slots(f, Slots::Survey(Default::default()));
+    item.define::<Builder<'_, '_>>(cx, cgu_name, data);
+    let chosen = cx.funcs.borrow()[f.0 as usize].body.as_ref().map(|body| body.slots.chosen()).unwrap_or_default();
+    if chosen.is_empty() || cx.tcx.dcx().err_count() != errors {
+        cx.set_slots(f, Slots::Off);
+        return;
+    }
+    cx.funcs.borrow_mut()[f.0 as usize].body = None;
+    cx.start_body(f);
+    cx.set_slots(f, Slots::Emit { chosen, locals: Default::default() });
+    item.define::<Builder<'_, '_>>(cx, cgu_name, data);
 }
 
 fn finish_module(cx: &CodegenCx<'_>) -> Vec<u8> {

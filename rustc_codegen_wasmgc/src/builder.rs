@@ -83,6 +83,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         body.frame_size = offset + size as u32;
         body.frame_align = body.frame_align.max(align as u32);
         drop(funcs);
+        self.note_frame_slot(offset, size, align);
         self.cx.value(ValueData::FrameAddr { fp, offset })
     }
 
@@ -105,6 +106,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     }
 
     pub(crate) fn load_typed(&mut self, ty: Type, ptr: Value, align: u64) -> Value {
+        if let Some(value) = self.slot_load(ty, ptr, align) {
+            return value;
+        }
         let (lanes, mem, size) = {
             let types = self.cx.types.borrow();
             let info = types.info(ty);
@@ -130,6 +134,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                     (ValType::I64, 2) => op::I64_LOAD16_U,
                     (ValType::I64, 4) => op::I64_LOAD32_U,
                     (ValType::I64, _) => op::I64_LOAD,
+                    (ValType::ExternRef, _) => unreachable!("references are never loaded from memory"),
                 };
                 self.code(|c| {
                     c.mem(opcode, align_log2(align, part), off);
@@ -152,6 +157,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     }
 
     pub(crate) fn store_typed(&mut self, val: Value, ptr: Value, align: u64) {
+        if self.slot_store(val, ptr, align) {
+            return;
+        }
         let ty = self.cx.val_ty(val);
         let (lanes, mem) = {
             let types = self.cx.types.borrow();
@@ -175,6 +183,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                     (ValType::I64, 2) => op::I64_STORE16,
                     (ValType::I64, 4) => op::I64_STORE32,
                     (ValType::I64, _) => op::I64_STORE,
+                    (ValType::ExternRef, _) => unreachable!("references are never stored to memory"),
                 };
                 self.code(|c| {
                     if part_off > 0 {
@@ -293,9 +302,14 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         }
         match self.cx.value_data(fn_val) {
             ValueData::FnAddr(f) => {
+                if let Some(result) = self.slot_call(f, args) {
+                    return result;
+                }
                 // Call with the callee's declared signature; the types agree by construction.
                 let sig = self.cx.fn_sig(f);
-                self.emit_call(sig, Some(f), None, args, &sext)
+                let result = self.emit_call(sig, Some(f), None, args, &sext);
+                self.cx.slot_exempt.set(false);
+                result
             }
             _ => self.emit_call(llty, None, Some(fn_val), args, &sext),
         }

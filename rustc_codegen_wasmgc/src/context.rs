@@ -82,6 +82,11 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) t_f32: Type,
     pub(crate) t_f64: Type,
     pub(crate) t_ptr: Type,
+    pub(crate) t_externref: Type,
+    /// What calls of a function do with handle slots passed to them (ref_slots.rs), by callee.
+    pub(crate) slot_callees: RefCell<FxHashMap<FnId, Option<crate::ref_slots::SlotCallee>>>,
+    /// Set while the survey pass emits a call whose handle-slot arguments it has accounted for.
+    pub(crate) slot_exempt: std::cell::Cell<bool>,
 }
 
 impl<'tcx> CodegenCx<'tcx> {
@@ -98,6 +103,7 @@ impl<'tcx> CodegenCx<'tcx> {
             t(TypeKind::Int(128)),
         );
         let (t_f32, t_f64, t_ptr) = (t(TypeKind::F32), t(TypeKind::F64), t(TypeKind::Ptr));
+        let t_externref = t(TypeKind::ExternRef);
         CodegenCx {
             tcx,
             cgu,
@@ -125,6 +131,9 @@ impl<'tcx> CodegenCx<'tcx> {
             t_f32,
             t_f64,
             t_ptr,
+            t_externref,
+            slot_callees: RefCell::new(FxHashMap::default()),
+            slot_exempt: std::cell::Cell::new(false),
         }
     }
 
@@ -163,6 +172,12 @@ impl<'tcx> CodegenCx<'tcx> {
     }
 
     /// Starts the body of a declared function (which makes it a definition).
+    pub(crate) fn set_slots(&self, f: FnId, slots: crate::ref_slots::Slots) {
+        if let Some(body) = self.funcs.borrow_mut()[f.0 as usize].body.as_mut() {
+            body.slots = slots;
+        }
+    }
+
     pub(crate) fn start_body(&self, f: FnId) {
         let n_params = {
             let sig = self.fn_sig(f);
@@ -250,9 +265,11 @@ impl<'tcx> MiscCodegenMethods<'tcx> for CodegenCx<'tcx> {
     fn get_fn_addr(&self, instance: Instance<'tcx>) -> Value {
         // Calls (not definitions, which go through `get_fn`) of accelerated contract operations.
         if let Some(intrinsic) = self.contract_intrinsic(instance) {
+            self.note_slot_callee(instance, intrinsic);
             return self.value(ValueData::FnAddr(intrinsic));
         }
         let f = self.get_fn(instance);
+        self.note_slot_callee(instance, f);
         self.value(ValueData::FnAddr(f))
     }
 

@@ -57,6 +57,7 @@ pub(crate) mod op {
     pub(crate) const CALL: u8 = 0x10;
     pub(crate) const CALL_INDIRECT: u8 = 0x11;
     pub(crate) const DROP: u8 = 0x1a;
+    pub(crate) const REF_NULL: u8 = 0xd0;
     pub(crate) const SELECT: u8 = 0x1b;
     pub(crate) const LOCAL_GET: u8 = 0x20;
     pub(crate) const LOCAL_SET: u8 = 0x21;
@@ -286,6 +287,10 @@ impl Code {
             ValType::I64 => self.i64_const(0),
             ValType::F32 => self.f32_const(0),
             ValType::F64 => self.f64_const(0),
+            ValType::ExternRef => {
+                self.bytes.push(op::REF_NULL);
+                self.bytes.push(ValType::ExternRef.byte());
+            }
         }
     }
     pub(crate) fn local_get(&mut self, l: u32) {
@@ -370,11 +375,21 @@ pub(crate) struct Body {
     pub(crate) frame_align: u32,
     /// Local holding the frame base; allocated with the first alloca.
     pub(crate) frame_local: Option<u32>,
+    /// Handle slots kept in reference locals (ref_slots.rs).
+    pub(crate) slots: crate::ref_slots::Slots,
 }
 
 impl Body {
     pub(crate) fn new(n_params: u32) -> Self {
-        Body { n_params, locals: Vec::new(), blocks: Vec::new(), frame_size: 0, frame_align: 16, frame_local: None }
+        Body {
+            n_params,
+            locals: Vec::new(),
+            blocks: Vec::new(),
+            frame_size: 0,
+            frame_align: 16,
+            frame_local: None,
+            slots: Default::default(),
+        }
     }
     pub(crate) fn new_local(&mut self, vt: ValType) -> u32 {
         self.locals.push(vt);

@@ -77,6 +77,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                     ValType::F64 => c.f64_const(bits),
                     ValType::I32 => c.i32_const(bits as u32 as i32),
                     ValType::I64 => c.i64_const(bits as i64),
+                    ValType::ExternRef => unreachable!("a float constant in a reference lane"),
                 })
             }
             ValueData::Undef(ty) => {
@@ -91,13 +92,16 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 c.op(op::I32_CONST);
                 c.reloc_sleb(RelocKind::TableIndexSleb, RelocTarget::Func(f), 0);
             }),
-            ValueData::FrameAddr { fp, offset } => self.code(|c| {
-                c.local_get(fp);
-                if offset != 0 {
-                    c.i32_const(offset as i32);
-                    c.op(op::I32_ADD);
-                }
-            }),
+            ValueData::FrameAddr { fp, offset } => {
+                self.slot_escapes(offset);
+                self.code(|c| {
+                    c.local_get(fp);
+                    if offset != 0 {
+                        c.i32_const(offset as i32);
+                        c.op(op::I32_ADD);
+                    }
+                })
+            }
             ValueData::Aggregate { elems, .. } => {
                 let mut lane = lane;
                 for e in elems {
@@ -124,6 +128,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     pub(crate) fn push_addr(&self, ptr: Value) -> u32 {
         match self.cx.value_data(ptr) {
             ValueData::FrameAddr { fp, offset } => {
+                self.slot_escapes(offset);
                 self.code(|c| c.local_get(fp));
                 offset
             }

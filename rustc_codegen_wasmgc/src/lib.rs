@@ -13,6 +13,7 @@ extern crate rustc_codegen_ssa;
 extern crate rustc_data_structures;
 extern crate rustc_errors;
 extern crate rustc_hir;
+extern crate rustc_index;
 extern crate rustc_metadata;
 extern crate rustc_middle;
 extern crate rustc_session;
@@ -40,6 +41,7 @@ mod intrinsics;
 mod lanes;
 mod object;
 mod peephole;
+mod ref_slots;
 mod softfloat;
 mod structure;
 mod type_of;
@@ -188,11 +190,15 @@ fn post_link(sess: &Session, path: &std::path::Path) {
     match gc_lower::lower(&bytes) {
         Ok(None) => {}
         Ok(Some(lowered)) => {
+            let calls = lowered.calls;
             sess.dcx().note(format!(
-                "WasmGC: {} contract operations lowered ({} struct and {} array types); 0 of them avoid the \
-                 root table: every GC value Rust code holds is a root-table slot (typed locals are not \
-                 built: docs/wasmgc-lowering.md section 4)",
-                lowered.operations, lowered.struct_types, lowered.array_types
+                "WasmGC: {} contract operations lowered ({} struct and {} array types); {} of their {} call sites \
+                 avoid the root table (the handle is a typed local: docs/wasmgc-lowering.md section 4)",
+                lowered.operations,
+                lowered.struct_types,
+                lowered.array_types,
+                calls.typed_local,
+                calls.typed_local + calls.rooted
             ));
             bytes = lowered.bytes;
             if let Err(e) = std::fs::write(path, &bytes) {

@@ -118,7 +118,7 @@ impl<'tcx> BaseTypeCodegenMethods for CodegenCx<'tcx> {
             TypeKind::F32 => SsaTypeKind::Float,
             TypeKind::F64 => SsaTypeKind::Double,
             TypeKind::F128 => SsaTypeKind::FP128,
-            TypeKind::Ptr => SsaTypeKind::Pointer,
+            TypeKind::Ptr | TypeKind::ExternRef => SsaTypeKind::Pointer,
             TypeKind::Array(..) => SsaTypeKind::Array,
             TypeKind::Struct(..) => SsaTypeKind::Struct,
             TypeKind::Vector(..) => SsaTypeKind::Vector,

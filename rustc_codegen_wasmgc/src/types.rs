@@ -9,6 +9,8 @@ pub(crate) enum ValType {
     I64,
     F32,
     F64,
+    /// A reference held by a typed handle local (ref_slots.rs); never stored to memory.
+    ExternRef,
 }
 
 impl ValType {
@@ -18,6 +20,7 @@ impl ValType {
             ValType::I64 => 0x7e,
             ValType::F32 => 0x7d,
             ValType::F64 => 0x7c,
+            ValType::ExternRef => 0x6f,
         }
     }
 }
@@ -38,6 +41,8 @@ pub(crate) enum TypeKind {
     Array(Type, u64),
     Struct(Vec<Type>, bool),
     Vector(Type, u64),
+    /// An `externref` value: a GC handle kept in a local instead of a root-table slot.
+    ExternRef,
 }
 
 /// Everything the backend needs to know about a type, computed once at interning.
@@ -122,6 +127,7 @@ impl TypeTable {
             TypeKind::F64 => scalar(ValType::F64, 8, 8),
             TypeKind::F128 => (vec![ValType::I64, ValType::I64], vec![(0, 8), (8, 8)], 16, 16),
             TypeKind::Ptr => scalar(ValType::I32, 4, 4),
+            TypeKind::ExternRef => (vec![ValType::ExternRef], vec![(0, 0)], 0, 1),
             TypeKind::Array(elem, n) | TypeKind::Vector(elem, n) => {
                 let e = self.info(*elem);
                 let stride = align_to(e.size, e.align);

@@ -20,6 +20,7 @@ impl ExternRef {
     /// let maybe = wasm::ExternRef::default();
     /// assert!(maybe.is_null());
     /// ```
+    #[inline] // Its MIR reaches other crates: the backend sees it forwards (docs/wasmgc-lowering.md 4).
     pub fn is_null(&self) -> bool {
         v1::externref_is_null(self)
     }
@@ -27,12 +28,14 @@ impl ExternRef {
 
 impl Clone for ExternRef {
     /// Another reference to the same host object.
+    #[inline]
     fn clone(&self) -> Self {
         v1::externref_clone(self)
     }
 }
 
 impl Drop for ExternRef {
+    #[inline]
     fn drop(&mut self) {
         // SAFETY: `self` is never used again.
         unsafe { v1::externref_drop(self) }

@@ -5,6 +5,7 @@
 //! imports (describe.rs) that the post-link pass lowers to WasmGC (gc_lower/).
 
 mod describe;
+mod forward;
 mod lints;
 mod ops;
 mod recognize;
@@ -16,8 +17,9 @@ use rustc_middle::ty::TyCtxt;
 use rustc_session::config::CrateType;
 
 pub(crate) use describe::{IMPORT_MODULE, SECTION, accelerate_requested};
+pub(crate) use forward::Forward;
 pub(crate) use lints::Levels;
-pub(crate) use ops::operation_names;
+pub(crate) use ops::{contract_item, operation_names};
 
 /// Runs before any code of the crate is generated: finds the contract the crate compiles
 /// against and checks every mono item of this crate against it.

@@ -80,6 +80,28 @@ impl Op {
         }
     }
 
+    /// The parameters that receive a handle by reference, as a bit mask (drops excluded).
+    pub(crate) fn handle_params(self) -> u8 {
+        match self {
+            Op::StructGet
+            | Op::StructSet
+            | Op::Clone
+            | Op::ArrayLen
+            | Op::ArrayGet
+            | Op::ArraySet
+            | Op::ArrayClone
+            | Op::ExternIsNull
+            | Op::ExternClone => 0b1,
+            Op::PtrEq | Op::ArrayPtrEq => 0b11,
+            _ => 0,
+        }
+    }
+
+    /// Releases the handle its one parameter points to.
+    pub(crate) fn is_drop(self) -> bool {
+        matches!(self, Op::Drop | Op::ArrayDrop | Op::ExternDrop)
+    }
+
     pub(crate) fn from_name(name: &str) -> Option<Op> {
         Op::ALL.into_iter().find(|op| op.name() == name)
     }

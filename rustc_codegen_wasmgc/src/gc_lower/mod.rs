@@ -19,8 +19,27 @@ pub(crate) struct Lowered {
     pub(crate) bytes: Vec<u8>,
     /// How many distinct operations (imports) were lowered.
     pub(crate) operations: usize,
+    /// Calls of contract operations in the module's code.
+    pub(crate) calls: CallCounts,
     pub(crate) struct_types: usize,
     pub(crate) array_types: usize,
+}
+
+/// What a call of a former import is.
+#[derive(Copy, Clone, PartialEq)]
+pub(super) enum CallKind {
+    Other,
+    /// An operation on handles that are root-table slots.
+    Rooted,
+    /// An operation that takes its object from a typed local (ref_slots.rs).
+    TypedLocal,
+}
+
+/// Calls of contract operations, by kind.
+#[derive(Default, Copy, Clone)]
+pub(crate) struct CallCounts {
+    pub(crate) rooted: usize,
+    pub(crate) typed_local: usize,
 }
 
 /// What the pass needs to know of the linked module.
@@ -110,11 +129,28 @@ pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
     };
     let mut bodies = Vec::new();
     let mut new_function_types = Vec::new();
+    let mut call_kinds = vec![CallKind::Other; function_map.len()];
     for &old in &removed {
         let (_, name, ty) = &scan.func_imports[old];
-        let record = scan.records.ops.get(name).ok_or_else(|| format!("no wasmgc record for the import `{name}`"))?;
-        let params = scan.types.get(*ty as usize).ok_or("an import with an unknown type")?.params().len() as u32;
-        bodies.push(env.operation(record, params).map_err(|e| format!("`{name}`: {e}"))?);
+        let (body, kind) = match name.as_str() {
+            "slot_take" => (env.slot_take_helper(), CallKind::Other),
+            "slot_load" => (env.slot_load_helper(), CallKind::Other),
+            "slot_drop" => (env.slot_drop_helper(), CallKind::Other),
+            _ => {
+                let (base, references) = match name.rsplit_once(crate::ref_slots::VARIANT_SUFFIX) {
+                    Some((base, mask)) if mask.parse::<u8>().is_ok() => (base, mask.parse::<u8>().unwrap_or(0)),
+                    _ => (name.as_str(), 0),
+                };
+                let record =
+                    scan.records.ops.get(base).ok_or_else(|| format!("no wasmgc record for the import `{name}`"))?;
+                let params =
+                    scan.types.get(*ty as usize).ok_or("an import with an unknown type")?.params().len() as u32;
+                let body = env.operation(record, params, references).map_err(|e| format!("`{name}`: {e}"))?;
+                (body, if references == 0 { CallKind::Rooted } else { CallKind::TypedLocal })
+            }
+        };
+        bodies.push(body);
+        call_kinds[old] = kind;
         new_function_types.push(*ty);
     }
     bodies.push(env.root_helper());
@@ -133,9 +169,10 @@ pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
         hosts.insert((module.clone(), name.clone()), (import_index, new_type, with_references(original, host)?));
     }
     let plan = Plan { function_map, new_function_types, first_new_type, hosts };
-    let bytes = rewrite::rewrite(bytes, &plan, &env, bodies)?;
+    let (bytes, calls) = rewrite::rewrite(bytes, &plan, &env, bodies, &call_kinds)?;
     Ok(Some(Lowered {
         bytes,
+        calls,
         operations: removed.len(),
         struct_types: struct_types.len(),
         array_types: array_types.len(),

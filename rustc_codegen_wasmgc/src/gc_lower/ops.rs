@@ -26,13 +26,19 @@ pub(super) struct Env<'a> {
 /// A function body under construction: extra locals after the parameters, and instructions.
 struct Body {
     params: u32,
+    /// Parameters that hold an object (bit mask), not the address of its handle.
+    references: u8,
     locals: Vec<ValType>,
     code: Vec<Instruction<'static>>,
 }
 
 impl Body {
     fn new(params: u32) -> Body {
-        Body { params, locals: Vec::new(), code: Vec::new() }
+        Body { params, references: 0, locals: Vec::new(), code: Vec::new() }
+    }
+
+    fn is_reference(&self, param: u32) -> bool {
+        param < 8 && self.references & (1 << param) != 0
     }
 
     fn local(&mut self, ty: ValType) -> u32 {
@@ -134,9 +140,14 @@ impl Env<'_> {
         body.finish()
     }
 
-    /// The body of the import `name` with `params` wasm parameters.
-    pub(super) fn operation(&self, record: &OpRecord, params: u32) -> Result<Function, String> {
+    /// The body of an operation's import with `params` wasm parameters; the parameters in the
+    /// bit mask `references` hold the object itself (an `externref`) instead of its address.
+    pub(super) fn operation(&self, record: &OpRecord, params: u32, references: u8) -> Result<Function, String> {
         let mut body = Body::new(params);
+        body.references = references;
+        if references & !handle_parameters(&record.op) != 0 {
+            return Err(format!("`{}` takes no reference in the parameters {references:#b}", record.op));
+        }
         match record.op.as_str() {
             "gc_struct_new" => self.struct_new(&mut body, record)?,
             "gc_struct_get" => {
@@ -165,6 +176,9 @@ impl Env<'_> {
                 self.load_object(&mut body, 0, RefCastTarget::Eq);
                 self.load_object(&mut body, 1, RefCastTarget::Eq);
                 body.op(Instruction::RefEq);
+            }
+            "gc_clone" | "gc_array_clone" if body.is_reference(0) => {
+                body.op(Instruction::LocalGet(0)).op(Instruction::AnyConvertExtern).op(Instruction::Call(self.root_fn));
             }
             "gc_clone" | "gc_array_clone" => {
                 body.op(Instruction::LocalGet(0))
@@ -211,6 +225,14 @@ impl Env<'_> {
             "externref_null" => {
                 body.op(Instruction::I32Const(0));
             }
+            "externref_is_null" if body.is_reference(0) => {
+                body.op(Instruction::LocalGet(0)).op(Instruction::RefIsNull);
+            }
+            "externref_clone" if body.is_reference(0) => {
+                let local = body.local(ValType::EXTERNREF);
+                body.op(Instruction::LocalGet(0));
+                self.root_unless_null(&mut body, local, true);
+            }
             "externref_is_null" => {
                 body.op(Instruction::LocalGet(0)).op(Instruction::I32Load(mem(0, 4))).op(Instruction::I32Eqz);
             }
@@ -245,6 +267,51 @@ impl Env<'_> {
             }
         }
         Ok(body.finish())
+    }
+
+    /// `(i32) -> externref`: the object of a handle moving into a typed local; its root is freed.
+    pub(super) fn slot_take_helper(&self) -> Function {
+        let mut body = Body::new(1);
+        body.op(Instruction::LocalGet(0))
+            .op(Instruction::If(BlockType::Result(ValType::EXTERNREF)))
+            .op(Instruction::LocalGet(0))
+            .op(Instruction::TableGet(self.roots_table))
+            .op(Instruction::ExternConvertAny)
+            .op(Instruction::LocalGet(0))
+            .op(Instruction::Call(self.unroot_fn))
+            .op(Instruction::Else)
+            .op(Instruction::RefNull(HeapType::EXTERN))
+            .op(Instruction::End);
+        body.finish()
+    }
+
+    /// `(root: i32, object: externref) -> i32`: the typed local's root, made if it has none yet.
+    pub(super) fn slot_load_helper(&self) -> Function {
+        let mut body = Body::new(2);
+        body.op(Instruction::LocalGet(0))
+            .op(Instruction::If(BlockType::Result(ValType::I32)))
+            .op(Instruction::LocalGet(0))
+            .op(Instruction::Else)
+            .op(Instruction::LocalGet(1))
+            .op(Instruction::RefIsNull)
+            .op(Instruction::If(BlockType::Result(ValType::I32)))
+            .op(Instruction::I32Const(0))
+            .op(Instruction::Else)
+            .op(Instruction::LocalGet(1))
+            .op(Instruction::AnyConvertExtern)
+            .op(Instruction::Call(self.root_fn))
+            .op(Instruction::End)
+            .op(Instruction::End);
+        body.finish()
+    }
+
+    /// `(root: i32) -> externref`: a typed local's drop; frees its root, returns the empty local.
+    pub(super) fn slot_drop_helper(&self) -> Function {
+        let mut body = Body::new(1);
+        let root = 0;
+        self.release(&mut body, root);
+        body.op(Instruction::RefNull(HeapType::EXTERN));
+        body.finish()
     }
 
     /// Calls host import `import` (now typed with `externref`s) from a function of its former
@@ -285,14 +352,17 @@ impl Env<'_> {
 
     /// Pushes the object whose handle is stored at the address in parameter `param`.
     fn load_object(&self, body: &mut Body, param: u32, cast: RefCastTarget) {
-        body.op(Instruction::LocalGet(param))
-            .op(Instruction::I32Load(mem(0, 4)))
-            .op(Instruction::TableGet(self.roots_table))
-            .op(Instruction::RefCastNonNull(match cast {
-                RefCastTarget::Concrete(index) => HeapType::Concrete(index),
-                RefCastTarget::Eq => HeapType::Abstract { shared: false, ty: AbstractHeapType::Eq },
-                RefCastTarget::Array => HeapType::Abstract { shared: false, ty: AbstractHeapType::Array },
-            }));
+        body.op(Instruction::LocalGet(param));
+        if body.is_reference(param) {
+            body.op(Instruction::AnyConvertExtern);
+        } else {
+            body.op(Instruction::I32Load(mem(0, 4))).op(Instruction::TableGet(self.roots_table));
+        }
+        body.op(Instruction::RefCastNonNull(match cast {
+            RefCastTarget::Concrete(index) => HeapType::Concrete(index),
+            RefCastTarget::Eq => HeapType::Abstract { shared: false, ty: AbstractHeapType::Eq },
+            RefCastTarget::Array => HeapType::Abstract { shared: false, ty: AbstractHeapType::Array },
+        }));
     }
 
     /// Pushes the stored form of a value Rust code holds (a handle becomes its reference).
@@ -478,6 +548,24 @@ impl Env<'_> {
             .op(Instruction::LocalGet(array))
             .op(Instruction::Call(self.root_fn));
         Ok(())
+    }
+}
+
+/// The parameters of a contract operation that may hold a typed local's object (bit mask);
+/// ref_slots.rs in the backend emits only those.
+fn handle_parameters(op: &str) -> u8 {
+    match op {
+        "gc_ptr_eq" | "gc_array_ptr_eq" => 0b11,
+        "gc_struct_get"
+        | "gc_struct_set"
+        | "gc_clone"
+        | "gc_array_clone"
+        | "gc_array_len"
+        | "gc_array_get_unchecked"
+        | "gc_array_set_unchecked"
+        | "externref_is_null"
+        | "externref_clone" => 0b1,
+        _ => 0,
     }
 }
 

@@ -7,18 +7,20 @@ use std::convert::Infallible;
 use wasm_encoder::reencode::{Error, Reencode, RoundtripReencoder};
 use wasm_encoder::{
     ArrayType, CodeSection, CompositeInnerType, CompositeType, ConstExpr, EntityType, Function, FunctionSection,
-    GlobalSection, GlobalType, ImportSection, IndirectNameMap, Module, NameMap, NameSection, RefType, StartSection,
-    StructType, SubType, TableSection, TableType, TypeSection, ValType,
+    GlobalSection, GlobalType, ImportSection, IndirectNameMap, Instruction, Module, NameMap, NameSection, RefType,
+    StartSection, StructType, SubType, TableSection, TableType, TypeSection, ValType,
 };
 use wasmparser::{Name, NameSectionReader, Parser, Payload, TypeRef};
 
-use super::Plan;
 use super::ops::Env;
+use super::{CallCounts, CallKind, Plan};
 use crate::contract::{IMPORT_MODULE, SECTION};
 
-/// Moves function indices to their place in the lowered module.
+/// Moves function indices to their place in the lowered module, counting calls of operations.
 struct Remap<'a> {
     function_map: &'a [u32],
+    call_kinds: &'a [CallKind],
+    calls: CallCounts,
 }
 
 impl Reencode for Remap<'_> {
@@ -26,6 +28,17 @@ impl Reencode for Remap<'_> {
 
     fn function_index(&mut self, func: u32) -> Result<u32, Error<Infallible>> {
         Ok(self.function_map[func as usize])
+    }
+
+    fn instruction<'a>(&mut self, arg: wasmparser::Operator<'a>) -> Result<Instruction<'a>, Error<Infallible>> {
+        if let wasmparser::Operator::Call { function_index } = arg {
+            match self.call_kinds.get(function_index as usize) {
+                Some(CallKind::Rooted) => self.calls.rooted += 1,
+                Some(CallKind::TypedLocal) => self.calls.typed_local += 1,
+                _ => {}
+            }
+        }
+        wasm_encoder::reencode::utils::instruction(self, arg)
     }
 }
 
@@ -35,8 +48,14 @@ struct Pending {
     global: bool,
 }
 
-pub(super) fn rewrite(bytes: &[u8], plan: &Plan, env: &Env<'_>, bodies: Vec<Function>) -> Result<Vec<u8>, String> {
-    let mut remap = Remap { function_map: &plan.function_map };
+pub(super) fn rewrite(
+    bytes: &[u8],
+    plan: &Plan,
+    env: &Env<'_>,
+    bodies: Vec<Function>,
+    call_kinds: &[CallKind],
+) -> Result<(Vec<u8>, CallCounts), String> {
+    let mut remap = Remap { function_map: &plan.function_map, call_kinds, calls: CallCounts::default() };
     let mut module = Module::new();
     let mut pending = Pending { table: true, global: true };
     let mut code: Option<CodeSection> = None;
@@ -154,7 +173,7 @@ pub(super) fn rewrite(bytes: &[u8], plan: &Plan, env: &Env<'_>, bodies: Vec<Func
             }
         }
     }
-    Ok(module.finish())
+    Ok((module.finish(), remap.calls))
 }
 
 fn add_types(types: &mut TypeSection, env: &Env<'_>, plan: &Plan) -> Result<(), String> {

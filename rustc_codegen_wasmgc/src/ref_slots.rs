@@ -1,0 +1,327 @@
+//! Typed handle locals (docs/wasmgc-lowering.md section 4): a 4-byte stack slot whose address
+//! only reaches contract operations, drops and whole loads and stores becomes an `externref`
+//! local holding the object itself, so the operations on it skip the root table.
+//!
+//! A function is compiled twice when it has such slots: the first pass surveys how each slot's
+//! address is used, the second emits the chosen slots as locals. A slot kept in locals has two:
+//! `reference` (the object, null when empty) and `root` (a root-table slot made for it by a
+//! whole load, 0 when none), because a load of a handle is how Rust code moves it out or reads
+//! its `Option` discriminant, and either needs the handle's value as an index.
+
+use rustc_codegen_ssa::traits::BaseTypeCodegenMethods;
+use rustc_data_structures::fx::{FxHashMap, FxHashSet};
+use rustc_middle::ty::{self, Instance, InstanceKind, Ty};
+
+use crate::builder::Builder;
+use crate::context::CodegenCx;
+use crate::contract::{Forward, IMPORT_MODULE, contract_item};
+use crate::emit::op;
+use crate::types::{FnSig, Type, ValType};
+use crate::value::{FnId, Value, ValueData};
+
+/// What a call does with a handle slot whose address it receives.
+#[derive(Copy, Clone, Debug)]
+pub(crate) enum SlotCallee {
+    /// Returns its pointer argument unchanged: the call is not emitted.
+    Identity,
+    /// `drop_in_place` of a handle, or a contract drop: releases the handle.
+    Drop,
+    /// A contract operation (or a wrapper that forwards to it): `handles` are its by-reference
+    /// handle parameters, `import` the `wasmgc` import of the operation.
+    Operation { import: FnId, handles: u8 },
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct Survey {
+    handle_uses: u32,
+    escaped: bool,
+}
+
+/// The two locals of a slot kept in locals.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct RefSlot {
+    reference: u32,
+    root: u32,
+}
+
+/// The per-function state, by frame offset of each 4-byte, 4-aligned slot.
+#[derive(Default, Debug)]
+pub(crate) enum Slots {
+    #[default]
+    Off,
+    Survey(FxHashMap<u32, Survey>),
+    Emit {
+        chosen: FxHashSet<u32>,
+        locals: FxHashMap<u32, RefSlot>,
+    },
+}
+
+impl Slots {
+    /// The slots the survey found kept in locals can replace.
+    pub(crate) fn chosen(&self) -> FxHashSet<u32> {
+        match self {
+            Slots::Survey(slots) => slots
+                .iter()
+                .filter(|(_, survey)| survey.handle_uses > 0 && !survey.escaped)
+                .map(|(&offset, _)| offset)
+                .collect(),
+            _ => FxHashSet::default(),
+        }
+    }
+}
+
+/// The helper imports the lowering defines (gc_lower/ops.rs).
+const SLOT_TAKE: &str = "slot_take";
+const SLOT_LOAD: &str = "slot_load";
+const SLOT_DROP: &str = "slot_drop";
+/// The suffix of an operation's import taking references: `.r` and the mask of those parameters.
+pub(crate) const VARIANT_SUFFIX: &str = ".r";
+
+impl<'tcx> CodegenCx<'tcx> {
+    /// Records what calls of `f` (the function of `instance`) do with handle slots.
+    pub(crate) fn note_slot_callee(&self, instance: Instance<'tcx>, f: FnId) {
+        if !self.gc_accelerate || self.slot_callees.borrow().contains_key(&f) {
+            return;
+        }
+        let callee = self.classify_slot_callee(instance, f);
+        self.slot_callees.borrow_mut().insert(f, callee);
+    }
+
+    fn classify_slot_callee(&self, instance: Instance<'tcx>, f: FnId) -> Option<SlotCallee> {
+        if let InstanceKind::DropGlue(_, Some(ty)) = instance.def {
+            return self.is_handle(ty).then_some(SlotCallee::Drop);
+        }
+        match self.forward_of(instance)? {
+            Forward::Identity => {
+                // Elided calls hand back the argument itself: one lane in, the same type out.
+                let types = self.types.borrow();
+                let data = types.sig_data(self.fn_sig(f));
+                let one_lane = types.info(data.ret).lanes.len() == 1;
+                (data.params.len() == 1 && data.params[0] == data.ret && one_lane).then_some(SlotCallee::Identity)
+            }
+            Forward::Operation(op_instance, op) => {
+                if op.is_drop() {
+                    return Some(SlotCallee::Drop);
+                }
+                let import = self.contract_intrinsic(op_instance)?;
+                // A wrapper is replaced by the operation only when both are called alike.
+                let same =
+                    self.types.borrow().sig_data(self.fn_sig(import)) == self.types.borrow().sig_data(self.fn_sig(f));
+                (same && op.handle_params() != 0)
+                    .then_some(SlotCallee::Operation { import, handles: op.handle_params() })
+            }
+        }
+    }
+
+    /// `Gc<T>`, `GcArray<T>`, `ExternRef` or an `Option` of the first two: one 4-byte handle.
+    fn is_handle(&self, ty: Ty<'tcx>) -> bool {
+        let ty::Adt(adt, args) = ty.kind() else { return false };
+        match contract_item(self.tcx, adt.did()) {
+            Some("Gc" | "GcArray" | "ExternRef") => true,
+            _ if self.tcx.is_lang_item(adt.did(), rustc_hir::LangItem::Option) => {
+                matches!(args.type_at(0).kind(), ty::Adt(inner, _)
+                    if matches!(contract_item(self.tcx, inner.did()), Some("Gc" | "GcArray")))
+            }
+            _ => false,
+        }
+    }
+
+    fn helper_import(&self, name: &str, params: Vec<Type>, ret: Type) -> FnId {
+        let sig = self.sig(params, ret);
+        self.declare_fn(name, sig, Some((IMPORT_MODULE.to_owned(), name.to_owned())))
+    }
+
+    /// The import of operation `import` that takes the parameters in `mask` as references.
+    fn reference_variant(&self, import: FnId, mask: u8) -> FnId {
+        let name = format!("{}{VARIANT_SUFFIX}{mask}", self.funcs.borrow()[import.0 as usize].name);
+        if let Some(&f) = self.func_by_name.borrow().get(&name) {
+            return f;
+        }
+        let mut data = self.types.borrow().sig_data(self.fn_sig(import)).clone();
+        for (index, param) in data.params.iter_mut().enumerate() {
+            if mask & (1 << index) != 0 {
+                *param = self.t_externref;
+            }
+        }
+        let sig: FnSig = self.sig(data.params, data.ret);
+        self.declare_fn(&name, sig, Some((IMPORT_MODULE.to_owned(), name.clone())))
+    }
+}
+
+impl<'a, 'tcx> Builder<'a, 'tcx> {
+    fn with_slots<R>(&self, f: impl FnOnce(&mut Slots, &mut crate::emit::Body) -> R) -> R {
+        let mut funcs = self.cx.funcs.borrow_mut();
+        let body = funcs[self.bb.func.0 as usize].body.as_mut().expect("function has a body");
+        let mut slots = std::mem::take(&mut body.slots);
+        let result = f(&mut slots, body);
+        body.slots = slots;
+        result
+    }
+
+    /// A new frame slot at `offset`: a candidate when it can hold exactly one handle.
+    pub(crate) fn note_frame_slot(&self, offset: u32, size: u64, align: u64) {
+        if size != 4 || align != 4 {
+            return;
+        }
+        self.with_slots(|slots, body| match slots {
+            Slots::Survey(survey) => {
+                survey.insert(offset, Survey::default());
+            }
+            Slots::Emit { chosen, locals } if chosen.contains(&offset) => {
+                let reference = body.new_local(ValType::ExternRef);
+                let root = body.new_local(ValType::I32);
+                locals.insert(offset, RefSlot { reference, root });
+            }
+            _ => {}
+        });
+    }
+
+    /// The address of frame offset `offset` is used in a way only memory supports.
+    pub(crate) fn slot_escapes(&self, offset: u32) {
+        if self.cx.slot_exempt.get() {
+            return;
+        }
+        self.with_slots(|slots, _| {
+            if let Slots::Survey(survey) = slots
+                && let Some(slot) = survey.get_mut(&(offset & !3))
+            {
+                slot.escaped = true;
+            }
+        });
+    }
+
+    /// The candidate slot `ptr` points to the start of, with the locals it was given, if any.
+    fn slot_at(&self, ptr: Value) -> Option<(u32, Option<RefSlot>)> {
+        let ValueData::FrameAddr { offset, .. } = self.cx.value_data(ptr) else { return None };
+        self.with_slots(|slots, _| match slots {
+            Slots::Survey(survey) => survey.contains_key(&offset).then_some((offset, None)),
+            Slots::Emit { locals, .. } => locals.get(&offset).map(|&slot| (offset, Some(slot))),
+            Slots::Off => None,
+        })
+    }
+
+    fn is_handle_sized(&self, ty: Type) -> bool {
+        let types = self.cx.types.borrow();
+        let info = types.info(ty);
+        info.lanes == [ValType::I32] && info.lane_mem == [(0, 4)]
+    }
+
+    /// A whole load of a candidate slot: in locals, the handle's root (made on first need).
+    pub(crate) fn slot_load(&mut self, ty: Type, ptr: Value, align: u64) -> Option<Value> {
+        if !self.is_handle_sized(ty) {
+            return None;
+        }
+        let (offset, locals) = self.slot_at(ptr)?;
+        let ValueData::FrameAddr { fp, .. } = self.cx.value_data(ptr) else { return None };
+        match locals {
+            None => self.code(|c| {
+                c.local_get(fp);
+                c.mem(op::I32_LOAD, align.min(4).trailing_zeros(), offset);
+            }),
+            Some(slot) => {
+                let load = self.cx.helper_import(SLOT_LOAD, vec![self.cx.t_i32, self.cx.t_externref], self.cx.t_i32);
+                self.code(|c| {
+                    c.local_get(slot.root);
+                    c.local_get(slot.reference);
+                    c.call(load);
+                    c.local_tee(slot.root);
+                });
+            }
+        }
+        Some(self.pop_value(ty))
+    }
+
+    /// A whole store to a candidate slot: in locals, the handle's root becomes the reference.
+    pub(crate) fn slot_store(&mut self, val: Value, ptr: Value, align: u64) -> bool {
+        if !self.is_handle_sized(self.cx.val_ty(val)) {
+            return false;
+        }
+        let Some((offset, locals)) = self.slot_at(ptr) else { return false };
+        let ValueData::FrameAddr { fp, .. } = self.cx.value_data(ptr) else { return false };
+        match locals {
+            None => {
+                self.code(|c| c.local_get(fp));
+                self.push(val);
+                self.code(|c| c.mem(op::I32_STORE, align.min(4).trailing_zeros(), offset));
+            }
+            Some(slot) => {
+                let take = self.cx.helper_import(SLOT_TAKE, vec![self.cx.t_i32], self.cx.t_externref);
+                self.push(val);
+                self.code(|c| {
+                    c.call(take);
+                    c.local_set(slot.reference);
+                    c.i32_const(0);
+                    c.local_set(slot.root);
+                });
+            }
+        }
+        true
+    }
+
+    /// A call of `f` that elides, replaces or records its use of handle slots; `None` when the
+    /// call is emitted as written (with `slot_exempt` set when its handle arguments were seen).
+    pub(crate) fn slot_call(&mut self, f: FnId, args: &[Value]) -> Option<Value> {
+        let callee = (*self.cx.slot_callees.borrow().get(&f)?)?;
+        let ret = self.cx.types.borrow().sig_data(self.cx.fn_sig(f)).ret;
+        let handles = match callee {
+            SlotCallee::Identity => return (args.len() == 1).then(|| args[0]),
+            SlotCallee::Drop => 0b1,
+            SlotCallee::Operation { handles, .. } => handles,
+        };
+        let mut surveyed = false;
+        let mut chosen = Vec::new();
+        for (index, &arg) in args.iter().enumerate() {
+            let Some((offset, locals)) = self.slot_at(arg) else { continue };
+            if handles & (1 << index) == 0 {
+                self.slot_escapes(offset);
+                continue;
+            }
+            match locals {
+                None => {
+                    self.with_slots(|slots, _| {
+                        if let Slots::Survey(survey) = slots
+                            && let Some(slot) = survey.get_mut(&offset)
+                        {
+                            slot.handle_uses += 1;
+                        }
+                    });
+                    surveyed = true;
+                }
+                Some(slot) => chosen.push((index, slot)),
+            }
+        }
+        if surveyed {
+            self.cx.slot_exempt.set(true);
+            return None;
+        }
+        if chosen.is_empty() {
+            return None;
+        }
+        match callee {
+            SlotCallee::Drop => {
+                let (_, slot) = chosen[0];
+                let drop = self.cx.helper_import(SLOT_DROP, vec![self.cx.t_i32], self.cx.t_externref);
+                self.code(|c| {
+                    c.local_get(slot.root);
+                    c.call(drop);
+                    c.local_set(slot.reference);
+                    c.i32_const(0);
+                    c.local_set(slot.root);
+                });
+                Some(self.cx.value(ValueData::Undef(ret)))
+            }
+            SlotCallee::Operation { import, .. } => {
+                let mask = chosen.iter().fold(0u8, |mask, &(index, _)| mask | (1 << index));
+                let variant = self.cx.reference_variant(import, mask);
+                let mut new_args = args.to_vec();
+                for (index, slot) in chosen {
+                    new_args[index] =
+                        self.cx.value(ValueData::Local { ty: self.cx.t_externref, first: slot.reference });
+                }
+                let sig = self.cx.fn_sig(variant);
+                Some(self.emit_call(sig, Some(variant), None, &new_args, &[]))
+            }
+            SlotCallee::Identity => unreachable!(),
+        }
+    }
+}
