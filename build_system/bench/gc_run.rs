@@ -1,5 +1,6 @@
 //! binary-trees on `Box` (linear memory) against the same program on `wasm::Gc`, accelerated by
-//! our backend to WasmGC structs: time and peak memory of the runner, medians of several runs.
+//! our backend to WasmGC structs, and a particle workload on `Gc` with typed handle locals on and
+//! off: time and peak memory of the runner, medians of several runs.
 
 use std::path::Path;
 
@@ -14,16 +15,21 @@ const BOX_SOURCE: &str = "tests/bench/run/binary_trees.rs";
 /// Both programs print this (the Gc one is the same algorithm and output).
 const EXPECTED: &str = "tests/bench/run/binary_trees.stdout";
 const GC_PACKAGE: &str = "gc_binary_trees";
+const PARTICLES_PACKAGE: &str = "gc_particles";
+const PARTICLES_EXPECTED: &str = "tests/bench/run/gc_particles.stdout";
 /// As `cargo wasm build --dev` builds it.
 const ACCELERATE: &str = "-Cllvm-args=wasm-gc=accelerate";
+/// The same with typed handle locals turned off: every handle a root-table slot.
+const ACCELERATE_ROOTED: &str =
+    "-Cllvm-args=wasm-gc=accelerate -Cllvm-args=wasm-gc-typed-locals=off";
 
 /// One row: how the program is built.
 enum Recipe {
     /// rustc on binary_trees.rs with these flags.
     Box(Backend, &'static [&'static str]),
-    /// cargo build of the Gc package (dev profile) with these rustflags, run with these
+    /// cargo build of a Gc package (dev profile) with these rustflags, run with these
     /// wasm-run options.
-    Gc(Backend, &'static str, &'static [&'static str]),
+    Gc(&'static str, Backend, &'static str, &'static [&'static str]),
 }
 
 const ROWS: &[(&str, Recipe)] = &[
@@ -37,31 +43,106 @@ const ROWS: &[(&str, Recipe)] = &[
     ),
     (
         "Gc as WasmGC, ours dev (accelerated), copying collector",
-        Recipe::Gc(Backend::Ours, ACCELERATE, &["--collector", "copying"]),
+        Recipe::Gc(
+            GC_PACKAGE,
+            Backend::Ours,
+            ACCELERATE,
+            &["--collector", "copying"],
+        ),
     ),
     (
         "Gc as WasmGC, ours dev (accelerated), deferred reference counting",
-        Recipe::Gc(Backend::Ours, ACCELERATE, &["--collector", "drc"]),
+        Recipe::Gc(
+            GC_PACKAGE,
+            Backend::Ours,
+            ACCELERATE,
+            &["--collector", "drc"],
+        ),
     ),
     (
         "Gc on the library fallback, LLVM debug",
-        Recipe::Gc(Backend::Llvm, "", &[]),
+        Recipe::Gc(GC_PACKAGE, Backend::Llvm, "", &[]),
     ),
 ];
 
+const PARTICLE_ROWS: &[(&str, Recipe)] = &[
+    (
+        "Gc as WasmGC, ours dev (accelerated), typed handle locals",
+        Recipe::Gc(PARTICLES_PACKAGE, Backend::Ours, ACCELERATE, &[]),
+    ),
+    (
+        "Gc as WasmGC, ours dev (accelerated), typed handle locals off",
+        Recipe::Gc(PARTICLES_PACKAGE, Backend::Ours, ACCELERATE_ROOTED, &[]),
+    ),
+    (
+        "Gc on the library fallback, LLVM debug",
+        Recipe::Gc(PARTICLES_PACKAGE, Backend::Llvm, "", &[]),
+    ),
+];
+
+/// One table: a workload and its builds.
+struct Workload {
+    key: &'static str,
+    title: String,
+    expected: &'static str,
+    rows: &'static [(&'static str, Recipe)],
+    note: &'static str,
+}
+
 pub fn table(tools: &Tools, vendored: &Path, runs: usize, csv: &mut Csv) -> Res<Table> {
-    let out = tools.scratch.join("gc-run");
+    workload_table(
+        tools,
+        vendored,
+        runs,
+        csv,
+        &Workload {
+            key: "binary_trees",
+            title: format!(
+                "binary-trees: Box in linear memory vs Gc as WasmGC objects (median of {runs} runs)"
+            ),
+            expected: EXPECTED,
+            rows: ROWS,
+            note: "tests/bench/run/binary_trees.rs and tests/bench/run/gc_binary_trees/ (the same algorithm on `wasm::Gc`), depth 16, both must print tests/bench/run/binary_trees.stdout. Peak memory is the resident set of `wasm-run` (engine, compiled code, linear memory and GC heap); the accelerated program with each of wasmtime's collecting collectors: copying (wasm-run's default) and deferred reference counting (no cycles to miss here).",
+        },
+    )
+}
+
+/// The particle workload: typed handle locals (docs/wasmgc-lowering.md section 4) on and off.
+pub fn particles_table(tools: &Tools, vendored: &Path, runs: usize, csv: &mut Csv) -> Res<Table> {
+    workload_table(
+        tools,
+        vendored,
+        runs,
+        csv,
+        &Workload {
+            key: "gc_particles",
+            title: format!(
+                "particles on Gc: typed handle locals on and off (median of {runs} runs)"
+            ),
+            expected: PARTICLES_EXPECTED,
+            rows: PARTICLE_ROWS,
+            note: "tests/bench/run/gc_particles/ (2,000 particles in a list of `Gc` objects, 20,000 steps of field reads and writes through handles in local variables), must print tests/bench/run/gc_particles.stdout. \"typed handle locals off\" is `-Cllvm-args=wasm-gc-typed-locals=off`: every handle a root-table slot.",
+        },
+    )
+}
+
+fn workload_table(
+    tools: &Tools,
+    vendored: &Path,
+    runs: usize,
+    csv: &mut Csv,
+    workload: &Workload,
+) -> Res<Table> {
+    let out = tools.scratch.join(format!("gc-run-{}", workload.key));
     fsutil::fresh_dir(&out)?;
-    let expected = fsutil::read_to_string(&tools.repo.join(EXPECTED))?;
+    let expected = fsutil::read_to_string(&tools.repo.join(workload.expected))?;
     let mut table = Table::new(
-        &format!(
-            "binary-trees: Box in linear memory vs Gc as WasmGC objects (median of {runs} runs)"
-        ),
+        &workload.title,
         &["program and build", "time", "peak memory of wasm-run"],
     );
-    for (index, (label, recipe)) in ROWS.iter().enumerate() {
-        eprintln!("[bench] run: binary-trees, {label}");
-        let measured = match build(tools, vendored, recipe, index, &out)? {
+    for (index, (label, recipe)) in workload.rows.iter().enumerate() {
+        eprintln!("[bench] run: {}, {label}", workload.key);
+        let measured = match build(tools, vendored, recipe, workload.key, index, &out)? {
             Ok(job) => measure(tools, &job, runs, &expected)?,
             Err(why) => Err(why),
         };
@@ -78,7 +159,7 @@ pub fn table(tools: &Tools, vendored: &Path, runs: usize, csv: &mut Csv) -> Res<
             }
         };
         let (time, peak) = (Stats::of(&times), Stats::of(&peaks));
-        let key = format!("binary_trees/{index}");
+        let key = format!("{}/{index}", workload.key);
         csv.stats(&key, label, "run", "s", &Ok(time));
         csv.stats(&key, label, "peak", "KiB", &Ok(peak));
         table.row(vec![
@@ -87,9 +168,7 @@ pub fn table(tools: &Tools, vendored: &Path, runs: usize, csv: &mut Csv) -> Res<
             report::mib(peak.median),
         ]);
     }
-    table.note(format!(
-        "{BOX_SOURCE} and tests/bench/run/{GC_PACKAGE}/ (the same algorithm on `wasm::Gc`), depth 16, both must print {EXPECTED}. Peak memory is the resident set of `wasm-run` (engine, compiled code, linear memory and GC heap); the accelerated program with each of wasmtime's collecting collectors: copying (wasm-run's default) and deferred reference counting (no cycles to miss here)."
-    ));
+    table.note(workload.note.to_owned());
     Ok(table)
 }
 
@@ -117,10 +196,11 @@ fn build(
     tools: &Tools,
     vendored: &Path,
     recipe: &Recipe,
+    key: &str,
     index: usize,
     out: &Path,
 ) -> Res<Result<Job, String>> {
-    let wasm = out.join(format!("binary-trees-{index}.wasm"));
+    let wasm = out.join(format!("{key}-{index}.wasm"));
     match recipe {
         Recipe::Box(backend, flags) => {
             let compile = Job::new(tools.rustc(*backend), &tools.repo)
@@ -134,13 +214,13 @@ fn build(
                 return Ok(Err(format!("compile failed: {}", sample.failure())));
             }
         }
-        Recipe::Gc(backend, rustflags, runner_options) => {
+        Recipe::Gc(package, backend, rustflags, runner_options) => {
             let build = Build {
                 backend: *backend,
-                package: GC_PACKAGE,
+                package,
                 release: false,
                 rustflags,
-                target_dir: tools.cache.join(format!("cargo-gc-run-{index}")),
+                target_dir: tools.cache.join(format!("cargo-{key}-{index}")),
             };
             if let Err(why) = cargo::build(tools, vendored, &build)? {
                 return Ok(Err(why));

@@ -132,9 +132,10 @@ pub fn section(tools: &Tools, vendored: &Path, runs: usize) -> Res<Section> {
         table.note(format!("FAILED {why}"));
     }
     let gc_table = super::gc_run::table(tools, vendored, runs, &mut csv)?;
+    let particles_table = super::gc_run::particles_table(tools, vendored, runs, &mut csv)?;
     Ok(Section {
         name: "run",
-        tables: vec![table, gc_table],
+        tables: vec![table, gc_table, particles_table],
         csv,
     })
 }

@@ -51,7 +51,7 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<WasmModule
 /// (ref_slots.rs) is generated a second time with them.
 fn define_item<'tcx>(cx: &mut CodegenCx<'tcx>, cgu_name: &str, item: MonoItem<'tcx>, data: MonoItemData) {
     let function = match item {
-        MonoItem::Fn(instance) if cx.gc_accelerate => {
+        MonoItem::Fn(instance) if cx.gc_accelerate && cx.gc_typed_locals => {
             cx.func_by_name.borrow().get(cx.tcx.symbol_name(instance).name).copied()
         }
         _ => None,

@@ -64,6 +64,8 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) anon_counter: std::cell::Cell<u32>,
     /// Calls of contract operations become `wasmgc` imports (`-Cllvm-args=wasm-gc=accelerate`).
     pub(crate) gc_accelerate: bool,
+    /// Accelerated handle locals may become typed reference locals (ref_slots.rs).
+    pub(crate) gc_typed_locals: bool,
     /// The records of this object's `wasmgc` section (contract/describe.rs).
     pub(crate) gc_records: RefCell<std::collections::BTreeSet<String>>,
     /// `#[link_section = "NAME"]` statics: custom sections of this object (name, bytes).
@@ -117,6 +119,7 @@ impl<'tcx> CodegenCx<'tcx> {
             vtables: RefCell::new(FxHashMap::default()),
             anon_counter: std::cell::Cell::new(0),
             gc_accelerate: crate::contract::accelerate_requested(tcx.sess),
+            gc_typed_locals: crate::contract::typed_locals_requested(tcx.sess),
             gc_records: RefCell::new(Default::default()),
             custom_sections: RefCell::new(Vec::new()),
             init_funcs: RefCell::new(Vec::new()),

@@ -80,7 +80,7 @@ pub(crate) const VARIANT_SUFFIX: &str = ".r";
 impl<'tcx> CodegenCx<'tcx> {
     /// Records what calls of `f` (the function of `instance`) do with handle slots.
     pub(crate) fn note_slot_callee(&self, instance: Instance<'tcx>, f: FnId) {
-        if !self.gc_accelerate || self.slot_callees.borrow().contains_key(&f) {
+        if !(self.gc_accelerate && self.gc_typed_locals) || self.slot_callees.borrow().contains_key(&f) {
             return;
         }
         let callee = self.classify_slot_callee(instance, f);

@@ -44,6 +44,17 @@ pub(crate) fn accelerate_requested(sess: &rustc_session::Session) -> bool {
     }
 }
 
+/// Whether accelerated code keeps handle locals in typed reference locals (ref_slots.rs): on
+/// unless `-Cllvm-args=wasm-gc-typed-locals=off` (the last one wins).
+pub(crate) fn typed_locals_requested(sess: &rustc_session::Session) -> bool {
+    let choice = sess.opts.cg.llvm_args.iter().rev().find_map(|arg| arg.strip_prefix("wasm-gc-typed-locals="));
+    match choice {
+        None | Some("on") => true,
+        Some("off") => false,
+        Some(other) => sess.dcx().fatal(format!("`-Cllvm-args=wasm-gc-typed-locals={other}`: expected `on` or `off`")),
+    }
+}
+
 impl<'tcx> CodegenCx<'tcx> {
     /// The import that replaces a call of `instance`, when it is a contract operation and the
     /// contract is accelerated.

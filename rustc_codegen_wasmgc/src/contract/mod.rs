@@ -16,7 +16,7 @@ use rustc_hir::def_id::CRATE_DEF_ID;
 use rustc_middle::ty::TyCtxt;
 use rustc_session::config::CrateType;
 
-pub(crate) use describe::{IMPORT_MODULE, SECTION, accelerate_requested};
+pub(crate) use describe::{IMPORT_MODULE, SECTION, accelerate_requested, typed_locals_requested};
 pub(crate) use forward::Forward;
 pub(crate) use lints::Levels;
 pub(crate) use ops::{contract_item, operation_names};
