@@ -50,6 +50,35 @@ fn total(list: Option<Gc<Particle>>) -> (i64, f64) {
     (sum, mass)
 }
 
+/// A handle in a plain struct, kept as a field.
+struct Holder {
+    inner: Gc<Particle>,
+}
+
+/// A move in one branch only, matches by reference, a struct around a handle, early returns.
+fn patterns(move_first: bool) -> i32 {
+    let first = spawn(1);
+    let chosen = if move_first { first } else { spawn(5) };
+    let holder = Holder {
+        inner: chosen.clone(),
+    };
+    let maybe = Some(chosen);
+    let mut total = 0;
+    if let Some(ref particle) = maybe {
+        total += particle.x();
+    }
+    match &maybe {
+        Some(particle) => total += particle.y(),
+        None => return -1,
+    }
+    total += holder.inner.x();
+    let moved = maybe;
+    if moved.is_none() {
+        return -2;
+    }
+    total
+}
+
 fn main() {
     let a = spawn(2);
     let b = a.clone();
@@ -81,6 +110,8 @@ fn main() {
     );
     let host = ExternRef::null();
     println!("a null ExternRef is null: {}", host.is_null());
+
+    println!("patterns: {} and {}", patterns(true), patterns(false));
 
     // Many short-lived objects, each dropped at the end of its iteration.
     let mut even = 0;

@@ -61,16 +61,18 @@ fn define_item<'tcx>(cx: &mut CodegenCx<'tcx>, cgu_name: &str, item: MonoItem<'t
         return;
     };
     let errors = cx.tcx.dcx().err_count();
+    cx.slot_results_tracked.set(false);
     cx.set_slots(f, Slots::Survey(Default::default()));
     item.define::<Builder<'_, '_>>(cx, cgu_name, data);
-    let chosen = cx.funcs.borrow()[f.0 as usize].body.as_ref().map(|body| body.slots.chosen()).unwrap_or_default();
-    if chosen.is_empty() || cx.tcx.dcx().err_count() != errors {
+    cx.slot_results_tracked.set(false);
+    let plan = cx.funcs.borrow()[f.0 as usize].body.as_ref().and_then(|body| body.slots.plan());
+    let Some(plan) = plan.filter(|_| cx.tcx.dcx().err_count() == errors) else {
         cx.set_slots(f, Slots::Off);
         return;
-    }
+    };
     cx.funcs.borrow_mut()[f.0 as usize].body = None;
     cx.start_body(f);
-    cx.set_slots(f, Slots::Emit { chosen, locals: Default::default() });
+    cx.set_slots(f, Slots::Emit(plan));
     item.define::<Builder<'_, '_>>(cx, cgu_name, data);
 }
 

@@ -302,7 +302,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         }
         match self.cx.value_data(fn_val) {
             ValueData::FnAddr(f) => {
-                if let Some(result) = self.slot_call(f, args) {
+                if let Some(result) = self.slot_call(f, args, &sext) {
                     return result;
                 }
                 // Call with the callee's declared signature; the types agree by construction.

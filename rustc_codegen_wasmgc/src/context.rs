@@ -89,6 +89,8 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) slot_callees: RefCell<FxHashMap<FnId, Option<crate::ref_slots::SlotCallee>>>,
     /// Set while the survey pass emits a call whose handle-slot arguments it has accounted for.
     pub(crate) slot_exempt: std::cell::Cell<bool>,
+    /// Set once the survey of the current function watches an operation's result.
+    pub(crate) slot_results_tracked: std::cell::Cell<bool>,
 }
 
 impl<'tcx> CodegenCx<'tcx> {
@@ -137,6 +139,7 @@ impl<'tcx> CodegenCx<'tcx> {
             t_externref,
             slot_callees: RefCell::new(FxHashMap::default()),
             slot_exempt: std::cell::Cell::new(false),
+            slot_results_tracked: std::cell::Cell::new(false),
         }
     }
 

@@ -62,7 +62,10 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     pub(crate) fn push_lane(&self, v: Value, lane: usize) {
         let data = self.cx.value_data(v);
         match data {
-            ValueData::Local { first, .. } => self.code(|c| c.local_get(first + lane as u32)),
+            ValueData::Local { first, .. } => {
+                self.local_read(first);
+                self.code(|c| c.local_get(first + lane as u32))
+            }
             ValueData::Int { ty, bits } => {
                 let vt = self.lanes(ty)[lane];
                 self.code(|c| match vt {
@@ -142,7 +145,10 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     /// Copies `v` into fresh locals unless it already lives in locals; returns the first local.
     pub(crate) fn in_locals(&mut self, v: Value) -> u32 {
         match self.cx.value_data(v) {
-            ValueData::Local { first, .. } => first,
+            ValueData::Local { first, .. } => {
+                self.local_read(first);
+                first
+            }
             _ => {
                 let ty = self.cx.val_ty(v);
                 self.push(v);

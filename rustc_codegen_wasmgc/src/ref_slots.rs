@@ -10,6 +10,7 @@
 
 use rustc_codegen_ssa::traits::BaseTypeCodegenMethods;
 use rustc_data_structures::fx::{FxHashMap, FxHashSet};
+use rustc_middle::ty::layout::FnAbiOf;
 use rustc_middle::ty::{self, Instance, InstanceKind, Ty};
 
 use crate::builder::Builder;
@@ -27,14 +28,23 @@ pub(crate) enum SlotCallee {
     /// `drop_in_place` of a handle, or a contract drop: releases the handle.
     Drop,
     /// A contract operation (or a wrapper that forwards to it): `handles` are its by-reference
-    /// handle parameters, `import` the `wasmgc` import of the operation.
-    Operation { import: FnId, handles: u8 },
+    /// handle parameters, `import` the `wasmgc` import of the operation; `result` when it
+    /// returns a new handle that can come back as a reference instead.
+    Operation { import: FnId, handles: u8, result: bool },
 }
 
 #[derive(Default, Debug)]
 pub(crate) struct Survey {
     handle_uses: u32,
     escaped: bool,
+}
+
+/// What the survey saw of the handle an operation returned (the `n`th such call).
+#[derive(Default, Debug)]
+struct ResultUse {
+    /// The slot it was stored to, the one use that lets it stay a reference.
+    stored_to: Option<u32>,
+    used_otherwise: bool,
 }
 
 /// The two locals of a slot kept in locals.
@@ -44,29 +54,56 @@ pub(crate) struct RefSlot {
     root: u32,
 }
 
-/// The per-function state, by frame offset of each 4-byte, 4-aligned slot.
+#[derive(Default, Debug)]
+pub(crate) struct SurveyState {
+    /// By frame offset of each 4-byte, 4-aligned slot.
+    slots: FxHashMap<u32, Survey>,
+    results: Vec<ResultUse>,
+    /// The wasm local holding each result, to its index in `results`.
+    result_locals: FxHashMap<u32, usize>,
+}
+
+/// What the second pass does.
+#[derive(Default, Debug)]
+pub(crate) struct Plan {
+    /// Frame offsets of the slots kept in locals.
+    chosen: FxHashSet<u32>,
+    /// The calls (numbered in order) whose handle result comes back as a reference.
+    reference_results: FxHashSet<usize>,
+    locals: FxHashMap<u32, RefSlot>,
+    next_result: usize,
+}
+
+/// The per-function state.
 #[derive(Default, Debug)]
 pub(crate) enum Slots {
     #[default]
     Off,
-    Survey(FxHashMap<u32, Survey>),
-    Emit {
-        chosen: FxHashSet<u32>,
-        locals: FxHashMap<u32, RefSlot>,
-    },
+    Survey(SurveyState),
+    Emit(Plan),
 }
 
 impl Slots {
-    /// The slots the survey found kept in locals can replace.
-    pub(crate) fn chosen(&self) -> FxHashSet<u32> {
-        match self {
-            Slots::Survey(slots) => slots
-                .iter()
-                .filter(|(_, survey)| survey.handle_uses > 0 && !survey.escaped)
-                .map(|(&offset, _)| offset)
-                .collect(),
-            _ => FxHashSet::default(),
+    /// What the survey found: the slots kept in locals and the results kept as references.
+    pub(crate) fn plan(&self) -> Option<Plan> {
+        let Slots::Survey(survey) = self else { return None };
+        let chosen: FxHashSet<u32> = survey
+            .slots
+            .iter()
+            .filter(|(_, slot)| slot.handle_uses > 0 && !slot.escaped)
+            .map(|(&offset, _)| offset)
+            .collect();
+        if chosen.is_empty() {
+            return None;
         }
+        let reference_results = survey
+            .results
+            .iter()
+            .enumerate()
+            .filter(|(_, result)| !result.used_otherwise && result.stored_to.is_some_and(|slot| chosen.contains(&slot)))
+            .map(|(index, _)| index)
+            .collect();
+        Some(Plan { chosen, reference_results, ..Plan::default() })
     }
 }
 
@@ -74,8 +111,10 @@ impl Slots {
 const SLOT_TAKE: &str = "slot_take";
 const SLOT_LOAD: &str = "slot_load";
 const SLOT_DROP: &str = "slot_drop";
-/// The suffix of an operation's import taking references: `.r` and the mask of those parameters.
+/// The suffix of an operation's import taking references: `.r`, the mask of those parameters,
+/// and `e` when it returns an `externref` instead of a handle.
 pub(crate) const VARIANT_SUFFIX: &str = ".r";
+pub(crate) const REFERENCE_RESULT: char = 'e';
 
 impl<'tcx> CodegenCx<'tcx> {
     /// Records what calls of `f` (the function of `instance`) do with handle slots.
@@ -107,8 +146,10 @@ impl<'tcx> CodegenCx<'tcx> {
                 // A wrapper is replaced by the operation only when both are called alike.
                 let same =
                     self.types.borrow().sig_data(self.fn_sig(import)) == self.types.borrow().sig_data(self.fn_sig(f));
-                (same && op.handle_params() != 0)
-                    .then_some(SlotCallee::Operation { import, handles: op.handle_params() })
+                let returned = self.fn_abi_of_instance(op_instance, ty::List::empty()).ret.layout.ty;
+                let result = op.reference_result() && self.is_handle(returned);
+                let handles = op.handle_params();
+                (same && (handles != 0 || result)).then_some(SlotCallee::Operation { import, handles, result })
             }
         }
     }
@@ -131,9 +172,11 @@ impl<'tcx> CodegenCx<'tcx> {
         self.declare_fn(name, sig, Some((IMPORT_MODULE.to_owned(), name.to_owned())))
     }
 
-    /// The import of operation `import` that takes the parameters in `mask` as references.
-    fn reference_variant(&self, import: FnId, mask: u8) -> FnId {
-        let name = format!("{}{VARIANT_SUFFIX}{mask}", self.funcs.borrow()[import.0 as usize].name);
+    /// The import of operation `import` that takes the parameters in `mask` as references (and
+    /// returns one, with `result`).
+    fn reference_variant(&self, import: FnId, mask: u8, result: bool) -> FnId {
+        let suffix = if result { REFERENCE_RESULT.to_string() } else { String::new() };
+        let name = format!("{}{VARIANT_SUFFIX}{mask}{suffix}", self.funcs.borrow()[import.0 as usize].name);
         if let Some(&f) = self.func_by_name.borrow().get(&name) {
             return f;
         }
@@ -142,6 +185,9 @@ impl<'tcx> CodegenCx<'tcx> {
             if mask & (1 << index) != 0 {
                 *param = self.t_externref;
             }
+        }
+        if result {
+            data.ret = self.t_externref;
         }
         let sig: FnSig = self.sig(data.params, data.ret);
         self.declare_fn(&name, sig, Some((IMPORT_MODULE.to_owned(), name.clone())))
@@ -165,12 +211,12 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         }
         self.with_slots(|slots, body| match slots {
             Slots::Survey(survey) => {
-                survey.insert(offset, Survey::default());
+                survey.slots.insert(offset, Survey::default());
             }
-            Slots::Emit { chosen, locals } if chosen.contains(&offset) => {
+            Slots::Emit(plan) if plan.chosen.contains(&offset) => {
                 let reference = body.new_local(ValType::ExternRef);
                 let root = body.new_local(ValType::I32);
-                locals.insert(offset, RefSlot { reference, root });
+                plan.locals.insert(offset, RefSlot { reference, root });
             }
             _ => {}
         });
@@ -183,9 +229,23 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         }
         self.with_slots(|slots, _| {
             if let Slots::Survey(survey) = slots
-                && let Some(slot) = survey.get_mut(&(offset & !3))
+                && let Some(slot) = survey.slots.get_mut(&(offset & !3))
             {
                 slot.escaped = true;
+            }
+        });
+    }
+
+    /// Wasm local `local` is read: if it holds an operation's result, that result is used.
+    pub(crate) fn local_read(&self, local: u32) {
+        if !self.cx.slot_results_tracked.get() {
+            return;
+        }
+        self.with_slots(|slots, _| {
+            if let Slots::Survey(survey) = slots
+                && let Some(&index) = survey.result_locals.get(&local)
+            {
+                survey.results[index].used_otherwise = true;
             }
         });
     }
@@ -194,8 +254,8 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     fn slot_at(&self, ptr: Value) -> Option<(u32, Option<RefSlot>)> {
         let ValueData::FrameAddr { offset, .. } = self.cx.value_data(ptr) else { return None };
         self.with_slots(|slots, _| match slots {
-            Slots::Survey(survey) => survey.contains_key(&offset).then_some((offset, None)),
-            Slots::Emit { locals, .. } => locals.get(&offset).map(|&slot| (offset, Some(slot))),
+            Slots::Survey(survey) => survey.slots.contains_key(&offset).then_some((offset, None)),
+            Slots::Emit(plan) => plan.locals.get(&offset).map(|&slot| (offset, Some(slot))),
             Slots::Off => None,
         })
     }
@@ -231,9 +291,12 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         Some(self.pop_value(ty))
     }
 
-    /// A whole store to a candidate slot: in locals, the handle's root becomes the reference.
+    /// A whole store to a candidate slot: in locals, the handle's root becomes the reference
+    /// (or the stored value already is one: an operation's result kept as a reference).
     pub(crate) fn slot_store(&mut self, val: Value, ptr: Value, align: u64) -> bool {
-        if !self.is_handle_sized(self.cx.val_ty(val)) {
+        let ty = self.cx.val_ty(val);
+        let reference = ty == self.cx.t_externref;
+        if !reference && !self.is_handle_sized(ty) {
             return false;
         }
         let Some((offset, locals)) = self.slot_at(ptr) else { return false };
@@ -241,8 +304,16 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         match locals {
             None => {
                 self.code(|c| c.local_get(fp));
-                self.push(val);
+                self.push_stored(val, offset);
                 self.code(|c| c.mem(op::I32_STORE, align.min(4).trailing_zeros(), offset));
+            }
+            Some(slot) if reference => {
+                self.push(val);
+                self.code(|c| {
+                    c.local_set(slot.reference);
+                    c.i32_const(0);
+                    c.local_set(slot.root);
+                });
             }
             Some(slot) => {
                 let take = self.cx.helper_import(SLOT_TAKE, vec![self.cx.t_i32], self.cx.t_externref);
@@ -258,15 +329,40 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         true
     }
 
+    /// Pushes `val` for a store to the candidate slot at `offset` during the survey: an
+    /// operation's result stored there is not otherwise used by the store.
+    fn push_stored(&mut self, val: Value, offset: u32) {
+        let ValueData::Local { first, .. } = self.cx.value_data(val) else {
+            self.push(val);
+            return;
+        };
+        let stored = self.with_slots(|slots, _| {
+            let Slots::Survey(survey) = slots else { return false };
+            let Some(&index) = survey.result_locals.get(&first) else { return false };
+            let result = &mut survey.results[index];
+            if result.stored_to.is_some() {
+                result.used_otherwise = true;
+            }
+            result.stored_to = Some(offset);
+            true
+        });
+        if stored {
+            self.code(|c| c.local_get(first));
+        } else {
+            self.push(val);
+        }
+    }
+
     /// A call of `f` that elides, replaces or records its use of handle slots; `None` when the
-    /// call is emitted as written (with `slot_exempt` set when its handle arguments were seen).
-    pub(crate) fn slot_call(&mut self, f: FnId, args: &[Value]) -> Option<Value> {
+    /// call is to be emitted as written (with `slot_exempt` set when its handle arguments were
+    /// surveyed).
+    pub(crate) fn slot_call(&mut self, f: FnId, args: &[Value], sext: &[bool]) -> Option<Value> {
         let callee = (*self.cx.slot_callees.borrow().get(&f)?)?;
         let ret = self.cx.types.borrow().sig_data(self.cx.fn_sig(f)).ret;
-        let handles = match callee {
+        let (handles, result) = match callee {
             SlotCallee::Identity => return (args.len() == 1).then(|| args[0]),
-            SlotCallee::Drop => 0b1,
-            SlotCallee::Operation { handles, .. } => handles,
+            SlotCallee::Drop => (0b1, false),
+            SlotCallee::Operation { handles, result, .. } => (handles, result),
         };
         let mut surveyed = false;
         let mut chosen = Vec::new();
@@ -280,7 +376,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 None => {
                     self.with_slots(|slots, _| {
                         if let Slots::Survey(survey) = slots
-                            && let Some(slot) = survey.get_mut(&offset)
+                            && let Some(slot) = survey.slots.get_mut(&offset)
                         {
                             slot.handle_uses += 1;
                         }
@@ -290,15 +386,10 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 Some(slot) => chosen.push((index, slot)),
             }
         }
-        if surveyed {
-            self.cx.slot_exempt.set(true);
-            return None;
-        }
-        if chosen.is_empty() {
-            return None;
-        }
+        // Calls that return a handle are numbered alike in both passes.
+        let result_index = result.then(|| self.next_result()).flatten();
         match callee {
-            SlotCallee::Drop => {
+            SlotCallee::Drop if !chosen.is_empty() => {
                 let (_, slot) = chosen[0];
                 let drop = self.cx.helper_import(SLOT_DROP, vec![self.cx.t_i32], self.cx.t_externref);
                 self.code(|c| {
@@ -311,17 +402,62 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 Some(self.cx.value(ValueData::Undef(ret)))
             }
             SlotCallee::Operation { import, .. } => {
+                let reference_result = result_index.is_some_and(|index| self.returns_reference(index));
+                if chosen.is_empty() && !reference_result {
+                    self.cx.slot_exempt.set(surveyed);
+                    let value = self.emit_call(self.cx.fn_sig(f), Some(f), None, args, sext);
+                    self.cx.slot_exempt.set(false);
+                    if let Some(index) = result_index {
+                        self.track_result(index, value);
+                    }
+                    return Some(value);
+                }
                 let mask = chosen.iter().fold(0u8, |mask, &(index, _)| mask | (1 << index));
-                let variant = self.cx.reference_variant(import, mask);
+                let variant = self.cx.reference_variant(import, mask, reference_result);
                 let mut new_args = args.to_vec();
                 for (index, slot) in chosen {
                     new_args[index] =
                         self.cx.value(ValueData::Local { ty: self.cx.t_externref, first: slot.reference });
                 }
                 let sig = self.cx.fn_sig(variant);
-                Some(self.emit_call(sig, Some(variant), None, &new_args, &[]))
+                Some(self.emit_call(sig, Some(variant), None, &new_args, sext))
             }
-            SlotCallee::Identity => unreachable!(),
+            _ => {
+                self.cx.slot_exempt.set(surveyed);
+                None
+            }
+        }
+    }
+
+    /// The number of the next call that returns a handle, in the survey or the second pass.
+    fn next_result(&self) -> Option<usize> {
+        self.with_slots(|slots, _| match slots {
+            Slots::Survey(survey) => {
+                survey.results.push(ResultUse::default());
+                Some(survey.results.len() - 1)
+            }
+            Slots::Emit(plan) => {
+                plan.next_result += 1;
+                Some(plan.next_result - 1)
+            }
+            Slots::Off => None,
+        })
+    }
+
+    fn returns_reference(&self, index: usize) -> bool {
+        self.with_slots(|slots, _| matches!(slots, Slots::Emit(plan) if plan.reference_results.contains(&index)))
+    }
+
+    /// From now on the survey watches the uses of `value`, result number `index`.
+    fn track_result(&self, index: usize, value: Value) {
+        let ValueData::Local { first, .. } = self.cx.value_data(value) else { return };
+        let tracked = self.with_slots(|slots, _| {
+            let Slots::Survey(survey) = slots else { return false };
+            survey.result_locals.insert(first, index);
+            true
+        });
+        if tracked {
+            self.cx.slot_results_tracked.set(true);
         }
     }
 }

@@ -97,6 +97,11 @@ impl Op {
         }
     }
 
+    /// Its handle result can come back as a reference (gc_lower/ops.rs builds those variants).
+    pub(crate) fn reference_result(self) -> bool {
+        matches!(self, Op::StructNew | Op::StructGet | Op::Clone | Op::ArrayNew | Op::ArrayGet)
+    }
+
     /// Releases the handle its one parameter points to.
     pub(crate) fn is_drop(self) -> bool {
         matches!(self, Op::Drop | Op::ArrayDrop | Op::ExternDrop)

@@ -25,6 +25,29 @@ pub(crate) struct Lowered {
     pub(crate) array_types: usize,
 }
 
+/// An operation's import name: `OP.KEY`, or `OP.KEY.rMASK[e]` for the variant whose parameters
+/// in MASK are references and, with `e`, whose result is one (ref_slots.rs in the backend).
+struct Variant<'a> {
+    base: &'a str,
+    references: u8,
+    reference_result: bool,
+}
+
+impl<'a> Variant<'a> {
+    fn of(name: &'a str) -> Variant<'a> {
+        if let Some((base, suffix)) = name.rsplit_once(crate::ref_slots::VARIANT_SUFFIX) {
+            let (mask, reference_result) = match suffix.strip_suffix(crate::ref_slots::REFERENCE_RESULT) {
+                Some(mask) => (mask, true),
+                None => (suffix, false),
+            };
+            if let Ok(references) = mask.parse::<u8>() {
+                return Variant { base, references, reference_result };
+            }
+        }
+        Variant { base: name, references: 0, reference_result: false }
+    }
+}
+
 /// What a call of a former import is.
 #[derive(Copy, Clone, PartialEq)]
 pub(super) enum CallKind {
@@ -137,16 +160,19 @@ pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
             "slot_load" => (env.slot_load_helper(), CallKind::Other),
             "slot_drop" => (env.slot_drop_helper(), CallKind::Other),
             _ => {
-                let (base, references) = match name.rsplit_once(crate::ref_slots::VARIANT_SUFFIX) {
-                    Some((base, mask)) if mask.parse::<u8>().is_ok() => (base, mask.parse::<u8>().unwrap_or(0)),
-                    _ => (name.as_str(), 0),
-                };
-                let record =
-                    scan.records.ops.get(base).ok_or_else(|| format!("no wasmgc record for the import `{name}`"))?;
+                let variant = Variant::of(name);
+                let record = scan
+                    .records
+                    .ops
+                    .get(variant.base)
+                    .ok_or_else(|| format!("no wasmgc record for the import `{name}`"))?;
                 let params =
                     scan.types.get(*ty as usize).ok_or("an import with an unknown type")?.params().len() as u32;
-                let body = env.operation(record, params, references).map_err(|e| format!("`{name}`: {e}"))?;
-                (body, if references == 0 { CallKind::Rooted } else { CallKind::TypedLocal })
+                let body = env
+                    .operation(record, params, variant.references, variant.reference_result)
+                    .map_err(|e| format!("`{name}`: {e}"))?;
+                let typed = variant.references != 0 || variant.reference_result;
+                (body, if typed { CallKind::TypedLocal } else { CallKind::Rooted })
             }
         };
         bodies.push(body);

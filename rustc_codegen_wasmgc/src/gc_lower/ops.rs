@@ -28,13 +28,15 @@ struct Body {
     params: u32,
     /// Parameters that hold an object (bit mask), not the address of its handle.
     references: u8,
+    /// A handle result is returned as the object itself.
+    reference_result: bool,
     locals: Vec<ValType>,
     code: Vec<Instruction<'static>>,
 }
 
 impl Body {
     fn new(params: u32) -> Body {
-        Body { params, references: 0, locals: Vec::new(), code: Vec::new() }
+        Body { params, references: 0, reference_result: false, locals: Vec::new(), code: Vec::new() }
     }
 
     fn is_reference(&self, param: u32) -> bool {
@@ -142,11 +144,22 @@ impl Env<'_> {
 
     /// The body of an operation's import with `params` wasm parameters; the parameters in the
     /// bit mask `references` hold the object itself (an `externref`) instead of its address.
-    pub(super) fn operation(&self, record: &OpRecord, params: u32, references: u8) -> Result<Function, String> {
+    /// With `reference_result`, a handle result comes back as the object (an `externref`).
+    pub(super) fn operation(
+        &self,
+        record: &OpRecord,
+        params: u32,
+        references: u8,
+        reference_result: bool,
+    ) -> Result<Function, String> {
         let mut body = Body::new(params);
         body.references = references;
+        body.reference_result = reference_result;
         if references & !handle_parameters(&record.op) != 0 {
             return Err(format!("`{}` takes no reference in the parameters {references:#b}", record.op));
+        }
+        if reference_result && !returns_reference(&record.op) {
+            return Err(format!("`{}` has no variant that returns a reference", record.op));
         }
         match record.op.as_str() {
             "gc_struct_new" => self.struct_new(&mut body, record)?,
@@ -163,7 +176,7 @@ impl Env<'_> {
                     }
                     _ => Instruction::StructGet { struct_type_index: index, field_index },
                 });
-                self.to_handle(&mut body, &kind)?;
+                self.to_result(&mut body, &kind)?;
             }
             "gc_struct_set" => {
                 let (index, kind) = self.struct_field(record)?;
@@ -177,14 +190,20 @@ impl Env<'_> {
                 self.load_object(&mut body, 1, RefCastTarget::Eq);
                 body.op(Instruction::RefEq);
             }
-            "gc_clone" | "gc_array_clone" if body.is_reference(0) => {
-                body.op(Instruction::LocalGet(0)).op(Instruction::AnyConvertExtern).op(Instruction::Call(self.root_fn));
-            }
             "gc_clone" | "gc_array_clone" => {
-                body.op(Instruction::LocalGet(0))
-                    .op(Instruction::I32Load(mem(0, 4)))
-                    .op(Instruction::TableGet(self.roots_table))
-                    .op(Instruction::Call(self.root_fn));
+                // From a root or a reference, to a new root or the reference itself.
+                body.op(Instruction::LocalGet(0));
+                if !body.is_reference(0) {
+                    body.op(Instruction::I32Load(mem(0, 4))).op(Instruction::TableGet(self.roots_table));
+                    if body.reference_result {
+                        body.op(Instruction::ExternConvertAny);
+                    }
+                } else if !body.reference_result {
+                    body.op(Instruction::AnyConvertExtern);
+                }
+                if !body.reference_result {
+                    body.op(Instruction::Call(self.root_fn));
+                }
             }
             "gc_drop" | "gc_array_drop" => {
                 body.op(Instruction::LocalGet(0))
@@ -194,7 +213,8 @@ impl Env<'_> {
             "gc_array_new" => {
                 let (index, kind) = self.array_element(record)?;
                 self.push_value(&mut body, &kind, Source::Local(1))?;
-                body.op(Instruction::LocalGet(0)).op(Instruction::ArrayNew(index)).op(Instruction::Call(self.root_fn));
+                body.op(Instruction::LocalGet(0)).op(Instruction::ArrayNew(index));
+                self.new_object_result(&mut body);
                 self.release_if_handle(&mut body, &kind, 1);
             }
             "gc_array_from_slice" => self.array_from_slice(&mut body, record)?,
@@ -212,7 +232,7 @@ impl Env<'_> {
                     }
                     _ => Instruction::ArrayGet(index),
                 });
-                self.to_handle(&mut body, &kind)?;
+                self.to_result(&mut body, &kind)?;
             }
             "gc_array_set_unchecked" => {
                 let (index, kind) = self.array_element(record)?;
@@ -406,6 +426,27 @@ impl Env<'_> {
         Ok(())
     }
 
+    /// A new object on the stack becomes the result: a new root, or the object itself.
+    fn new_object_result(&self, body: &mut Body) {
+        body.op(if body.reference_result { Instruction::ExternConvertAny } else { Instruction::Call(self.root_fn) });
+    }
+
+    /// A value read from an object becomes the result: what Rust code holds, or for a handle
+    /// kept as a reference, the object itself (null stays null).
+    fn to_result(&self, body: &mut Body, kind: &Kind) -> Result<(), String> {
+        if !body.reference_result {
+            return self.to_handle(body, kind);
+        }
+        match kind {
+            Kind::Struct { .. } | Kind::Array { .. } => {
+                body.op(Instruction::ExternConvertAny);
+            }
+            Kind::Extern => {}
+            _ => return Err("a reference result of a field that is not a handle".to_owned()),
+        }
+        Ok(())
+    }
+
     /// Turns the stored form on the stack into what Rust code holds (a reference gets a root).
     fn to_handle(&self, body: &mut Body, kind: &Kind) -> Result<(), String> {
         match kind {
@@ -494,7 +535,8 @@ impl Env<'_> {
             };
             self.push_value(body, kind, source)?;
         }
-        body.op(Instruction::StructNew(index)).op(Instruction::Call(self.root_fn));
+        body.op(Instruction::StructNew(index));
+        self.new_object_result(body);
         for handle in consumed {
             self.release(body, handle);
         }
@@ -567,6 +609,11 @@ fn handle_parameters(op: &str) -> u8 {
         | "externref_clone" => 0b1,
         _ => 0,
     }
+}
+
+/// The operations with a variant whose handle result is the object itself.
+fn returns_reference(op: &str) -> bool {
+    matches!(op, "gc_struct_new" | "gc_struct_get" | "gc_clone" | "gc_array_new" | "gc_array_get_unchecked")
 }
 
 /// Where a value Rust code holds comes from.
