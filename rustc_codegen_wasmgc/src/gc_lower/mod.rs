@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use wasmparser::{FuncType, Name, NameSectionReader, Parser, Payload, TypeRef};
 
 use crate::contract::{IMPORT_MODULE, SECTION};
+use crate::ref_slots::{SLOT_DROP, SLOT_LOAD, SLOT_TAKE};
 use ops::Env;
 use records::Records;
 
@@ -156,9 +157,9 @@ pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
     for &old in &removed {
         let (_, name, ty) = &scan.func_imports[old];
         let (body, kind) = match name.as_str() {
-            "slot_take" => (env.slot_take_helper(), CallKind::Other),
-            "slot_load" => (env.slot_load_helper(), CallKind::Other),
-            "slot_drop" => (env.slot_drop_helper(), CallKind::Other),
+            SLOT_TAKE => (env.slot_take_helper(), CallKind::Other),
+            SLOT_LOAD => (env.slot_load_helper(), CallKind::Other),
+            SLOT_DROP => (env.slot_drop_helper(), CallKind::Other),
             _ => {
                 let variant = Variant::of(name);
                 let record = scan

@@ -8,30 +8,16 @@
 //! whole load, 0 when none), because a load of a handle is how Rust code moves it out or reads
 //! its `Option` discriminant, and either needs the handle's value as an index.
 
+mod callees;
+
 use rustc_codegen_ssa::traits::BaseTypeCodegenMethods;
 use rustc_data_structures::fx::{FxHashMap, FxHashSet};
-use rustc_middle::ty::layout::FnAbiOf;
-use rustc_middle::ty::{self, Instance, InstanceKind, Ty};
 
 use crate::builder::Builder;
-use crate::context::CodegenCx;
-use crate::contract::{Forward, IMPORT_MODULE, contract_item};
 use crate::emit::op;
-use crate::types::{FnSig, Type, ValType};
+use crate::types::{Type, ValType};
 use crate::value::{FnId, Value, ValueData};
-
-/// What a call does with a handle slot whose address it receives.
-#[derive(Copy, Clone, Debug)]
-pub(crate) enum SlotCallee {
-    /// Returns its pointer argument unchanged: the call is not emitted.
-    Identity,
-    /// `drop_in_place` of a handle, or a contract drop: releases the handle.
-    Drop,
-    /// A contract operation (or a wrapper that forwards to it): `handles` are its by-reference
-    /// handle parameters, `import` the `wasmgc` import of the operation; `result` when it
-    /// returns a new handle that can come back as a reference instead.
-    Operation { import: FnId, handles: u8, result: bool },
-}
+pub(crate) use callees::{REFERENCE_RESULT, SLOT_DROP, SLOT_LOAD, SLOT_TAKE, SlotCallee, VARIANT_SUFFIX};
 
 #[derive(Default, Debug)]
 pub(crate) struct Survey {
@@ -104,93 +90,6 @@ impl Slots {
             .map(|(index, _)| index)
             .collect();
         Some(Plan { chosen, reference_results, ..Plan::default() })
-    }
-}
-
-/// The helper imports the lowering defines (gc_lower/ops.rs).
-const SLOT_TAKE: &str = "slot_take";
-const SLOT_LOAD: &str = "slot_load";
-const SLOT_DROP: &str = "slot_drop";
-/// The suffix of an operation's import taking references: `.r`, the mask of those parameters,
-/// and `e` when it returns an `externref` instead of a handle.
-pub(crate) const VARIANT_SUFFIX: &str = ".r";
-pub(crate) const REFERENCE_RESULT: char = 'e';
-
-impl<'tcx> CodegenCx<'tcx> {
-    /// Records what calls of `f` (the function of `instance`) do with handle slots.
-    pub(crate) fn note_slot_callee(&self, instance: Instance<'tcx>, f: FnId) {
-        if !(self.gc_accelerate && self.gc_typed_locals) || self.slot_callees.borrow().contains_key(&f) {
-            return;
-        }
-        let callee = self.classify_slot_callee(instance, f);
-        self.slot_callees.borrow_mut().insert(f, callee);
-    }
-
-    fn classify_slot_callee(&self, instance: Instance<'tcx>, f: FnId) -> Option<SlotCallee> {
-        if let InstanceKind::DropGlue(_, Some(ty)) = instance.def {
-            return self.is_handle(ty).then_some(SlotCallee::Drop);
-        }
-        match self.forward_of(instance)? {
-            Forward::Identity => {
-                // Elided calls hand back the argument itself: one lane in, the same type out.
-                let types = self.types.borrow();
-                let data = types.sig_data(self.fn_sig(f));
-                let one_lane = types.info(data.ret).lanes.len() == 1;
-                (data.params.len() == 1 && data.params[0] == data.ret && one_lane).then_some(SlotCallee::Identity)
-            }
-            Forward::Operation(op_instance, op) => {
-                if op.is_drop() {
-                    return Some(SlotCallee::Drop);
-                }
-                let import = self.contract_intrinsic(op_instance)?;
-                // A wrapper is replaced by the operation only when both are called alike.
-                let same =
-                    self.types.borrow().sig_data(self.fn_sig(import)) == self.types.borrow().sig_data(self.fn_sig(f));
-                let returned = self.fn_abi_of_instance(op_instance, ty::List::empty()).ret.layout.ty;
-                let result = op.reference_result() && self.is_handle(returned);
-                let handles = op.handle_params();
-                (same && (handles != 0 || result)).then_some(SlotCallee::Operation { import, handles, result })
-            }
-        }
-    }
-
-    /// `Gc<T>`, `GcArray<T>`, `ExternRef` or an `Option` of the first two: one 4-byte handle.
-    fn is_handle(&self, ty: Ty<'tcx>) -> bool {
-        let ty::Adt(adt, args) = ty.kind() else { return false };
-        match contract_item(self.tcx, adt.did()) {
-            Some("Gc" | "GcArray" | "ExternRef") => true,
-            _ if self.tcx.is_lang_item(adt.did(), rustc_hir::LangItem::Option) => {
-                matches!(args.type_at(0).kind(), ty::Adt(inner, _)
-                    if matches!(contract_item(self.tcx, inner.did()), Some("Gc" | "GcArray")))
-            }
-            _ => false,
-        }
-    }
-
-    fn helper_import(&self, name: &str, params: Vec<Type>, ret: Type) -> FnId {
-        let sig = self.sig(params, ret);
-        self.declare_fn(name, sig, Some((IMPORT_MODULE.to_owned(), name.to_owned())))
-    }
-
-    /// The import of operation `import` that takes the parameters in `mask` as references (and
-    /// returns one, with `result`).
-    fn reference_variant(&self, import: FnId, mask: u8, result: bool) -> FnId {
-        let suffix = if result { REFERENCE_RESULT.to_string() } else { String::new() };
-        let name = format!("{}{VARIANT_SUFFIX}{mask}{suffix}", self.funcs.borrow()[import.0 as usize].name);
-        if let Some(&f) = self.func_by_name.borrow().get(&name) {
-            return f;
-        }
-        let mut data = self.types.borrow().sig_data(self.fn_sig(import)).clone();
-        for (index, param) in data.params.iter_mut().enumerate() {
-            if mask & (1 << index) != 0 {
-                *param = self.t_externref;
-            }
-        }
-        if result {
-            data.ret = self.t_externref;
-        }
-        let sig: FnSig = self.sig(data.params, data.ret);
-        self.declare_fn(&name, sig, Some((IMPORT_MODULE.to_owned(), name.clone())))
     }
 }
 
@@ -299,9 +198,18 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         if !reference && !self.is_handle_sized(ty) {
             return false;
         }
-        let Some((offset, locals)) = self.slot_at(ptr) else { return false };
+        let Some((offset, locals)) = self.slot_at(ptr) else {
+            if reference {
+                // Not expected (the survey saw this result stored to a typed slot), but correct:
+                // memory holds handles, so the reference gets a root there.
+                self.store_reference_as_root(val, ptr, align);
+                return true;
+            }
+            return false;
+        };
         let ValueData::FrameAddr { fp, .. } = self.cx.value_data(ptr) else { return false };
         match locals {
+            None if reference => self.store_reference_as_root(val, ptr, align),
             None => {
                 self.code(|c| c.local_get(fp));
                 self.push_stored(val, offset);
@@ -327,6 +235,17 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             }
         }
         true
+    }
+
+    fn store_reference_as_root(&mut self, val: Value, ptr: Value, align: u64) {
+        let load = self.cx.helper_import(SLOT_LOAD, vec![self.cx.t_i32, self.cx.t_externref], self.cx.t_i32);
+        let offset = self.push_addr(ptr);
+        self.code(|c| c.i32_const(0));
+        self.push(val);
+        self.code(|c| {
+            c.call(load);
+            c.mem(op::I32_STORE, align.min(4).trailing_zeros(), offset);
+        });
     }
 
     /// Pushes `val` for a store to the candidate slot at `offset` during the survey: an
