@@ -19,9 +19,12 @@ use crate::types::{Type, ValType};
 use crate::value::{FnId, Value, ValueData};
 pub(crate) use callees::{REFERENCE_RESULT, SLOT_DROP, SLOT_LOAD, SLOT_TAKE, SlotCallee, VARIANT_SUFFIX};
 
+/// How a candidate slot's address was used in the survey.
 #[derive(Default, Debug)]
 pub(crate) struct Survey {
-    handle_uses: u32,
+    /// Passed to an operation's by-reference handle parameter.
+    operation_uses: u32,
+    /// Used any way only memory supports.
     escaped: bool,
 }
 
@@ -76,7 +79,7 @@ impl Slots {
         let chosen: FxHashSet<u32> = survey
             .slots
             .iter()
-            .filter(|(_, slot)| slot.handle_uses > 0 && !slot.escaped)
+            .filter(|(_, slot)| slot.operation_uses > 0 && !slot.escaped)
             .map(|(&offset, _)| offset)
             .collect();
         if chosen.is_empty() {
@@ -293,11 +296,14 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             }
             match locals {
                 None => {
+                    // A drop alone does not make a slot worth a local: only operations skip the
+                    // root table, while a store and a load through a local cost a root each.
+                    let operation = matches!(callee, SlotCallee::Operation { .. });
                     self.with_slots(|slots, _| {
                         if let Slots::Survey(survey) = slots
                             && let Some(slot) = survey.slots.get_mut(&offset)
                         {
-                            slot.handle_uses += 1;
+                            slot.operation_uses += u32::from(operation);
                         }
                     });
                     surveyed = true;
