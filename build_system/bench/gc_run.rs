@@ -83,47 +83,35 @@ const PARTICLE_ROWS: &[(&str, Recipe)] = &[
 /// One table: a workload and its builds.
 struct Workload {
     key: &'static str,
-    title: String,
+    title: &'static str,
     expected: &'static str,
     rows: &'static [(&'static str, Recipe)],
     note: &'static str,
 }
 
-pub fn table(tools: &Tools, vendored: &Path, runs: usize, csv: &mut Csv) -> Res<Table> {
-    workload_table(
-        tools,
-        vendored,
-        runs,
-        csv,
-        &Workload {
-            key: "binary_trees",
-            title: format!(
-                "binary-trees: Box in linear memory vs Gc as WasmGC objects (median of {runs} runs)"
-            ),
-            expected: EXPECTED,
-            rows: ROWS,
-            note: "tests/bench/run/binary_trees.rs and tests/bench/run/gc_binary_trees/ (the same algorithm on `wasm::Gc`), depth 16, both must print tests/bench/run/binary_trees.stdout. Peak memory is the resident set of `wasm-run` (engine, compiled code, linear memory and GC heap); the accelerated program with each of wasmtime's collecting collectors: copying (wasm-run's default) and deferred reference counting (no cycles to miss here).",
-        },
-    )
-}
+const BINARY_TREES: Workload = Workload {
+    key: "binary_trees",
+    title: "binary-trees: Box in linear memory vs Gc as WasmGC objects",
+    expected: EXPECTED,
+    rows: ROWS,
+    note: "tests/bench/run/binary_trees.rs and tests/bench/run/gc_binary_trees/ (the same algorithm on `wasm::Gc`), depth 16, both must print tests/bench/run/binary_trees.stdout. Peak memory is the resident set of `wasm-run` (engine, compiled code, linear memory and GC heap); the accelerated program with each of wasmtime's collecting collectors: copying (wasm-run's default) and deferred reference counting (no cycles to miss here).",
+};
 
-/// The particle workload: typed handle locals (docs/wasmgc-lowering.md section 4) on and off.
-pub fn particles_table(tools: &Tools, vendored: &Path, runs: usize, csv: &mut Csv) -> Res<Table> {
-    workload_table(
-        tools,
-        vendored,
-        runs,
-        csv,
-        &Workload {
-            key: "gc_particles",
-            title: format!(
-                "particles on Gc: typed handle locals on and off (median of {runs} runs)"
-            ),
-            expected: PARTICLES_EXPECTED,
-            rows: PARTICLE_ROWS,
-            note: "tests/bench/run/gc_particles/ (2,000 particles in a list of `Gc` objects, 20,000 steps of field reads and writes through handles in local variables), must print tests/bench/run/gc_particles.stdout. \"typed handle locals off\" is `-Cllvm-args=wasm-gc-typed-locals=off`: every handle a root-table slot.",
-        },
-    )
+/// Typed handle locals (docs/wasmgc-lowering.md section 4) on and off.
+const PARTICLES: Workload = Workload {
+    key: "gc_particles",
+    title: "particles on Gc: typed handle locals on and off",
+    expected: PARTICLES_EXPECTED,
+    rows: PARTICLE_ROWS,
+    note: "tests/bench/run/gc_particles/ (2,000 particles in a list of `Gc` objects, 20,000 steps of field reads and writes through handles in local variables), must print tests/bench/run/gc_particles.stdout. \"typed handle locals off\" is `-Cllvm-args=wasm-gc-typed-locals=off`: every handle a root-table slot.",
+};
+
+/// The binary-trees table and the particles table.
+pub fn tables(tools: &Tools, vendored: &Path, runs: usize, csv: &mut Csv) -> Res<Vec<Table>> {
+    [BINARY_TREES, PARTICLES]
+        .iter()
+        .map(|workload| workload_table(tools, vendored, runs, csv, workload))
+        .collect()
 }
 
 fn workload_table(
@@ -137,7 +125,7 @@ fn workload_table(
     fsutil::fresh_dir(&out)?;
     let expected = fsutil::read_to_string(&tools.repo.join(workload.expected))?;
     let mut table = Table::new(
-        &workload.title,
+        &format!("{} (median of {runs} runs)", workload.title),
         &["program and build", "time", "peak memory of wasm-run"],
     );
     for (index, (label, recipe)) in workload.rows.iter().enumerate() {

@@ -131,11 +131,11 @@ pub fn section(tools: &Tools, vendored: &Path, runs: usize) -> Res<Section> {
     for why in failures {
         table.note(format!("FAILED {why}"));
     }
-    let gc_table = super::gc_run::table(tools, vendored, runs, &mut csv)?;
-    let particles_table = super::gc_run::particles_table(tools, vendored, runs, &mut csv)?;
+    let mut tables = vec![table];
+    tables.extend(super::gc_run::tables(tools, vendored, runs, &mut csv)?);
     Ok(Section {
         name: "run",
-        tables: vec![table, gc_table, particles_table],
+        tables,
         csv,
     })
 }
