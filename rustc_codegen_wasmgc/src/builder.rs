@@ -997,14 +997,31 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         self.cx.value(ValueData::Undef(ty))
     }
 
-    fn extract_element(&mut self, _vec: Value, _idx: Value) -> Value {
-        self.unsupported("SIMD vector element access");
-        self.cx.value(ValueData::Undef(self.cx.t_i32))
+    fn extract_element(&mut self, vec: Value, idx: Value) -> Value {
+        if let Some(index) = self.cx.const_to_opt_uint(idx) {
+            return self.extract_value(vec, index);
+        }
+        // A dynamic index: a chain of selects over the elements, held one per local.
+        let count = match self.cx.kind(self.cx.val_ty(vec)) {
+            TypeKind::Vector(_, count) => count,
+            _ => 0,
+        };
+        let mut element = self.extract_value(vec, 0);
+        for index in 1..count {
+            let at = self.cx.const_int_of(self.cx.val_ty(idx), u128::from(index));
+            let here = self.icmp_op(IntPredicate::IntEQ, idx, at);
+            let candidate = self.extract_value(vec, index);
+            element = self.select(here, candidate, element);
+        }
+        element
     }
 
-    fn vector_splat(&mut self, _num_elts: usize, elt: Value) -> Value {
-        self.unsupported("SIMD vector construction");
-        elt
+    fn vector_splat(&mut self, num_elts: usize, elt: Value) -> Value {
+        let ty = self.cx.types.borrow_mut().intern(TypeKind::Vector(self.cx.val_ty(elt), num_elts as u64));
+        for _ in 0..num_elts {
+            self.push(elt);
+        }
+        self.pop_value(ty)
     }
 
     fn extract_value(&mut self, agg_val: Value, idx: u64) -> Value {

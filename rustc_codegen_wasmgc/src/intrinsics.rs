@@ -176,7 +176,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         self.int_binop(IntOp::Or, x, y)
     }
 
-    fn saturating(&mut self, add: bool, signed: bool, a: Value, b: Value) -> Value {
+    pub(crate) fn saturating(&mut self, add: bool, signed: bool, a: Value, b: Value) -> Value {
         let ty = self.cx.val_ty(a);
         let (bits, _) = self.int_info(ty);
         let r = self.int_binop(if add { IntOp::Add } else { IntOp::Sub }, a, b);
@@ -212,7 +212,10 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         let name = tcx.item_name(instance.def_id());
         self.span = span;
         let imm = |i: usize| args[i].immediate();
-        let value: Option<Value> = if let Some(unop) = float_instr(name) {
+        let value: Option<Value> = if name.as_str().starts_with("simd_") {
+            let result_ty = self.cx.backend_type(result.layout);
+            self.simd_intrinsic(name, args, result.layout.ty, result_ty)
+        } else if let Some(unop) = float_instr(name) {
             Some(self.float_unop(unop, imm(0)))
         } else if let Some((f32_name, f64_name)) = float_libcall(name) {
             let vals: Vec<Value> = args.iter().map(|a| a.immediate()).collect();
@@ -331,6 +334,9 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
     ) -> Value {
         // core::arch::wasm32 reaches the memory instructions through LLVM intrinsics by link name.
         let name = self.cx.tcx.symbol_name(instance).name;
+        if let Some(value) = self.wasm_simd_intrinsic(name, args) {
+            return value;
+        }
         match name {
             "llvm.wasm.memory.size" | "llvm.wasm.memory.grow" => {
                 // Both take the memory index first; `memory_size`/`memory_grow` assert it is 0.

@@ -42,6 +42,7 @@ mod lanes;
 mod object;
 mod peephole;
 mod ref_slots;
+mod simd;
 mod softfloat;
 mod structure;
 mod type_of;

@@ -133,8 +133,10 @@ impl TypeTable {
                 let stride = align_to(e.size, e.align);
                 let mut lanes = Vec::new();
                 let mut mem = Vec::new();
-                // Large byte arrays are opaque memory blobs; never materialized as lanes.
-                if *n <= 16 {
+                // Large byte arrays are opaque memory blobs; never materialized as lanes. SIMD
+                // vectors are values (one lane per element, simd.rs) up to portable SIMD's 64.
+                let max_lanes = if matches!(kind, TypeKind::Vector(..)) { 64 } else { 16 };
+                if *n <= max_lanes {
                     for i in 0..*n {
                         lanes.extend_from_slice(&e.lanes);
                         mem.extend(e.lane_mem.iter().map(|&(o, s)| (o + (i * stride) as u32, s)));

@@ -26,11 +26,7 @@ const ERROR_LINES: usize = 60;
 /// then pass under LLVM and are missing under ours, so they show up as ours-only failures
 /// (listed in tests/sysroot_tests/known-failures.txt with this cause). Without the exclusion one
 /// unsupported construct would keep the whole suite from compiling.
-pub(super) const OURS_EXCLUDED: &[Exclusion] = &[Exclusion {
-    file: "coretests/tests/lib.rs",
-    line: "mod simd;",
-    cause: "portable SIMD intrinsics (simd_splat, simd_mul, ...) are a compile error in our backend",
-}];
+pub(super) const OURS_EXCLUDED: &[Exclusion] = &[];
 
 pub(super) struct Exclusion {
     /// Relative to rust-src's library/.

@@ -1,0 +1,396 @@
+//! SIMD intrinsics (`simd_*`, and the `llvm.wasm.*` ones `core::arch::wasm32` links to), computed
+//! element by element: a vector value is held one element per wasm local (types.rs), so every
+//! operation is its scalar operation on each element, with the results gathered into a vector.
+
+use rustc_codegen_ssa::common::{IntPredicate, RealPredicate};
+use rustc_codegen_ssa::mir::operand::OperandRef;
+use rustc_codegen_ssa::traits::{BaseTypeCodegenMethods, BuilderMethods, ConstCodegenMethods};
+use rustc_middle::ty::Ty;
+use rustc_span::{Symbol, sym};
+
+use crate::arith::{FloatOp, FloatUnop, IntOp};
+use crate::builder::Builder;
+use crate::types::{Type, TypeKind};
+use crate::value::{Value, ValueData};
+
+/// The Rust element type of a SIMD vector type: what the generic operations dispatch on.
+#[derive(Copy, Clone)]
+enum Element {
+    Int { signed: bool },
+    Float,
+}
+
+impl<'a, 'tcx> Builder<'a, 'tcx> {
+    fn element_kind(&self, vector: Ty<'tcx>) -> Option<Element> {
+        if !vector.is_simd() {
+            return None;
+        }
+        let (_, element) = vector.simd_size_and_type(self.cx.tcx);
+        if element.is_floating_point() {
+            Some(Element::Float)
+        } else if element.is_integral() || element.is_any_ptr() || element.is_bool() {
+            Some(Element::Int { signed: element.is_signed() })
+        } else {
+            None
+        }
+    }
+
+    /// The elements of vector `v`.
+    fn elements(&mut self, v: Value) -> Vec<Value> {
+        let ty = self.cx.val_ty(v);
+        let count = match self.cx.kind(ty) {
+            TypeKind::Vector(_, count) => count,
+            _ => 0,
+        };
+        (0..count).map(|index| self.extract_value(v, index)).collect()
+    }
+
+    /// A vector of type `ty` from its elements.
+    fn vector(&mut self, ty: Type, elements: &[Value]) -> Value {
+        for &element in elements {
+            self.push(element);
+        }
+        self.pop_value(ty)
+    }
+
+    fn element_type(&self, vector: Type) -> Type {
+        match self.cx.kind(vector) {
+            TypeKind::Vector(element, _) => element,
+            _ => vector,
+        }
+    }
+
+    /// All ones or all zeros of `ty`, as a comparison's element result.
+    fn mask_element(&mut self, condition: Value, ty: Type) -> Value {
+        let ones = self.cx.const_int_of(ty, u128::MAX);
+        let zero = self.cx.const_int_of(ty, 0);
+        self.select(condition, ones, zero)
+    }
+
+    fn is_nonzero(&mut self, v: Value) -> Value {
+        let zero = self.cx.const_int_of(self.cx.val_ty(v), 0);
+        self.icmp_op(IntPredicate::IntNE, v, zero)
+    }
+
+    /// Bit `bits - 1` of an integer element, as 0 or 1 in an `i32`.
+    fn sign_bit(&mut self, v: Value) -> Value {
+        let ty = self.cx.val_ty(v);
+        let bits = self.cx.int_bits(ty).unwrap_or(32);
+        let shift = self.cx.const_int_of(ty, u128::from(bits - 1));
+        let top = self.int_binop(IntOp::LShr, v, shift);
+        self.int_resize(top, self.cx.t_i32, false)
+    }
+
+    /// `simd_*` intrinsic `name`, or `None` when it is not one of them.
+    pub(crate) fn simd_intrinsic(
+        &mut self,
+        name: Symbol,
+        args: &[OperandRef<'tcx, Value>],
+        result_ty: Ty<'tcx>,
+        result: Type,
+    ) -> Option<Value> {
+        if !name.as_str().starts_with("simd_") {
+            return None;
+        }
+        let imm = |index: usize| args[index].immediate();
+        if name == sym::simd_splat {
+            let count = match self.cx.kind(result) {
+                TypeKind::Vector(_, count) => count,
+                _ => return self.simd_unsupported(name, result),
+            };
+            let elements = vec![imm(0); count as usize];
+            return Some(self.vector(result, &elements));
+        }
+        let kind = args.first().and_then(|arg| self.element_kind(arg.layout.ty));
+        let value = match (name, kind) {
+            (_, None) => return self.simd_unsupported(name, result),
+            (
+                sym::simd_add
+                | sym::simd_sub
+                | sym::simd_mul
+                | sym::simd_div
+                | sym::simd_rem
+                | sym::simd_and
+                | sym::simd_or
+                | sym::simd_xor
+                | sym::simd_shl
+                | sym::simd_shr
+                | sym::simd_saturating_add
+                | sym::simd_saturating_sub,
+                Some(kind),
+            ) => {
+                let (a, b) = (self.elements(imm(0)), self.elements(imm(1)));
+                let mut out = Vec::with_capacity(a.len());
+                for (&x, &y) in a.iter().zip(&b) {
+                    let element = match self.element_binop(name, kind, x, y) {
+                        Some(element) => element,
+                        None => return self.simd_unsupported(name, result),
+                    };
+                    out.push(element);
+                }
+                self.vector(result, &out)
+            }
+            (sym::simd_neg, Some(kind)) => {
+                let mut out = Vec::new();
+                for x in self.elements(imm(0)) {
+                    out.push(match kind {
+                        Element::Int { .. } => self.int_neg(x),
+                        Element::Float => self.float_unop(FloatUnop::Neg, x),
+                    });
+                }
+                self.vector(result, &out)
+            }
+            (
+                sym::simd_fabs | sym::simd_fsqrt | sym::simd_floor | sym::simd_ceil | sym::simd_trunc,
+                Some(Element::Float),
+            ) => {
+                let unop = match name {
+                    sym::simd_fabs => FloatUnop::Abs,
+                    sym::simd_fsqrt => FloatUnop::Sqrt,
+                    sym::simd_floor => FloatUnop::Floor,
+                    sym::simd_ceil => FloatUnop::Ceil,
+                    _ => FloatUnop::Trunc,
+                };
+                let out: Vec<Value> = self.elements(imm(0)).into_iter().map(|x| self.float_unop(unop, x)).collect();
+                self.vector(result, &out)
+            }
+            (sym::simd_eq | sym::simd_ne | sym::simd_lt | sym::simd_le | sym::simd_gt | sym::simd_ge, Some(kind)) => {
+                let (a, b) = (self.elements(imm(0)), self.elements(imm(1)));
+                let element_ty = self.element_type(result);
+                let mut out = Vec::with_capacity(a.len());
+                for (&x, &y) in a.iter().zip(&b) {
+                    let condition = self.element_compare(name, kind, x, y);
+                    out.push(self.mask_element(condition, element_ty));
+                }
+                self.vector(result, &out)
+            }
+            (sym::simd_select, Some(_)) => {
+                let (mask, a, b) = (self.elements(imm(0)), self.elements(imm(1)), self.elements(imm(2)));
+                let mut out = Vec::with_capacity(a.len());
+                for ((&m, &x), &y) in mask.iter().zip(&a).zip(&b) {
+                    let condition = self.is_nonzero(m);
+                    out.push(self.select(condition, x, y));
+                }
+                self.vector(result, &out)
+            }
+            (sym::simd_extract, Some(_)) => {
+                let Some(index) = self.cx.const_to_opt_uint(imm(1)) else {
+                    return self.simd_unsupported(name, result);
+                };
+                self.extract_value(imm(0), index)
+            }
+            (sym::simd_insert, Some(_)) => {
+                let Some(index) = self.cx.const_to_opt_uint(imm(1)) else {
+                    return self.simd_unsupported(name, result);
+                };
+                self.insert_value(imm(0), imm(2), index)
+            }
+            (sym::simd_shuffle, Some(_)) => {
+                let mut all = self.elements(imm(0));
+                all.extend(self.elements(imm(1)));
+                let indices = self.elements(imm(2));
+                let mut out = Vec::with_capacity(indices.len());
+                for index in indices {
+                    match self.cx.const_to_opt_uint(index).and_then(|i| all.get(i as usize).copied()) {
+                        Some(element) => out.push(element),
+                        None => return self.simd_unsupported(name, result),
+                    }
+                }
+                self.vector(result, &out)
+            }
+            (sym::simd_cast | sym::simd_as, Some(kind)) => {
+                let Some(to) = self.element_kind(result_ty) else { return self.simd_unsupported(name, result) };
+                let element_ty = self.element_type(result);
+                let mut out = Vec::new();
+                for x in self.elements(imm(0)) {
+                    out.push(match (kind, to) {
+                        (Element::Int { signed }, Element::Int { .. }) => self.int_resize(x, element_ty, signed),
+                        (Element::Int { signed: true }, Element::Float) => self.sitofp(x, element_ty),
+                        (Element::Int { signed: false }, Element::Float) => self.uitofp(x, element_ty),
+                        (Element::Float, Element::Int { signed }) => {
+                            // `simd_as` saturates, as `as` does; `simd_cast` of an out-of-range
+                            // value is UB, so saturating is a valid choice for both.
+                            if signed { self.fptosi_sat(x, element_ty) } else { self.fptoui_sat(x, element_ty) }
+                        }
+                        (Element::Float, Element::Float) => {
+                            if self.cx.size_of(element_ty) > self.cx.size_of(self.cx.val_ty(x)) {
+                                self.fpext(x, element_ty)
+                            } else {
+                                self.fptrunc(x, element_ty)
+                            }
+                        }
+                    });
+                }
+                self.vector(result, &out)
+            }
+            (
+                sym::simd_reduce_add_ordered
+                | sym::simd_reduce_add_unordered
+                | sym::simd_reduce_mul_ordered
+                | sym::simd_reduce_mul_unordered,
+                Some(kind),
+            ) => {
+                let mut elements = self.elements(imm(0));
+                let add = matches!(name, sym::simd_reduce_add_ordered | sym::simd_reduce_add_unordered);
+                // The ordered forms start from the accumulator argument, the others from lane 0.
+                let mut acc = if args.len() > 1 { imm(1) } else { elements.remove(0) };
+                for x in elements {
+                    acc = match (kind, add) {
+                        (Element::Int { .. }, true) => self.int_binop(IntOp::Add, acc, x),
+                        (Element::Int { .. }, false) => self.int_binop(IntOp::Mul, acc, x),
+                        (Element::Float, true) => self.float_binop(FloatOp::Add, acc, x),
+                        (Element::Float, false) => self.float_binop(FloatOp::Mul, acc, x),
+                    };
+                }
+                acc
+            }
+            (sym::simd_reduce_and | sym::simd_reduce_or | sym::simd_reduce_xor, Some(Element::Int { .. })) => {
+                let op = match name {
+                    sym::simd_reduce_and => IntOp::And,
+                    sym::simd_reduce_or => IntOp::Or,
+                    _ => IntOp::Xor,
+                };
+                let elements = self.elements(imm(0));
+                let mut acc = elements[0];
+                for &x in &elements[1..] {
+                    acc = self.int_binop(op, acc, x);
+                }
+                acc
+            }
+            (sym::simd_reduce_min | sym::simd_reduce_max, Some(Element::Int { signed })) => {
+                let predicate = match (name == sym::simd_reduce_min, signed) {
+                    (true, true) => IntPredicate::IntSLT,
+                    (true, false) => IntPredicate::IntULT,
+                    (false, true) => IntPredicate::IntSGT,
+                    (false, false) => IntPredicate::IntUGT,
+                };
+                let elements = self.elements(imm(0));
+                let mut acc = elements[0];
+                for &x in &elements[1..] {
+                    let better = self.icmp_op(predicate, x, acc);
+                    acc = self.select(better, x, acc);
+                }
+                acc
+            }
+            (sym::simd_reduce_all | sym::simd_reduce_any, Some(Element::Int { .. })) => {
+                let all = name == sym::simd_reduce_all;
+                let mut acc = self.cx.const_bool(all);
+                for x in self.elements(imm(0)) {
+                    let set = self.is_nonzero(x);
+                    acc = if all { self.and(acc, set) } else { self.or(acc, set) };
+                }
+                acc
+            }
+            (sym::simd_bitmask, Some(Element::Int { .. })) if self.cx.int_bits(result).is_some() => {
+                let mut acc = self.cx.const_int_of(self.cx.t_i32, 0);
+                for (index, x) in self.elements(imm(0)).into_iter().enumerate() {
+                    let bit = self.sign_bit(x);
+                    let shift = self.cx.const_int_of(self.cx.t_i32, index as u128);
+                    let placed = self.int_binop(IntOp::Shl, bit, shift);
+                    acc = self.int_binop(IntOp::Or, acc, placed);
+                }
+                self.int_resize(acc, result, false)
+            }
+            _ => return self.simd_unsupported(name, result),
+        };
+        Some(value)
+    }
+
+    fn simd_unsupported(&mut self, name: Symbol, result: Type) -> Option<Value> {
+        self.unsupported(&format!("the SIMD intrinsic `{name}` (on these element types)"));
+        Some(self.cx.value(ValueData::Undef(result)))
+    }
+
+    fn element_binop(&mut self, name: Symbol, kind: Element, x: Value, y: Value) -> Option<Value> {
+        Some(match kind {
+            Element::Float => {
+                let op = match name {
+                    sym::simd_add => FloatOp::Add,
+                    sym::simd_sub => FloatOp::Sub,
+                    sym::simd_mul => FloatOp::Mul,
+                    sym::simd_div => FloatOp::Div,
+                    _ => return None,
+                };
+                self.float_binop(op, x, y)
+            }
+            Element::Int { signed } => {
+                let op = match name {
+                    sym::simd_add => IntOp::Add,
+                    sym::simd_sub => IntOp::Sub,
+                    sym::simd_mul => IntOp::Mul,
+                    sym::simd_div if signed => IntOp::SDiv,
+                    sym::simd_div => IntOp::UDiv,
+                    sym::simd_rem if signed => IntOp::SRem,
+                    sym::simd_rem => IntOp::URem,
+                    sym::simd_and => IntOp::And,
+                    sym::simd_or => IntOp::Or,
+                    sym::simd_xor => IntOp::Xor,
+                    sym::simd_shl => IntOp::Shl,
+                    sym::simd_shr if signed => IntOp::AShr,
+                    sym::simd_shr => IntOp::LShr,
+                    sym::simd_saturating_add | sym::simd_saturating_sub => {
+                        return Some(self.saturating(name == sym::simd_saturating_add, signed, x, y));
+                    }
+                    _ => return None,
+                };
+                self.int_binop(op, x, y)
+            }
+        })
+    }
+
+    fn element_compare(&mut self, name: Symbol, kind: Element, x: Value, y: Value) -> Value {
+        match kind {
+            Element::Int { signed } => {
+                let predicate = match (name, signed) {
+                    (sym::simd_eq, _) => IntPredicate::IntEQ,
+                    (sym::simd_ne, _) => IntPredicate::IntNE,
+                    (sym::simd_lt, true) => IntPredicate::IntSLT,
+                    (sym::simd_lt, false) => IntPredicate::IntULT,
+                    (sym::simd_le, true) => IntPredicate::IntSLE,
+                    (sym::simd_le, false) => IntPredicate::IntULE,
+                    (sym::simd_gt, true) => IntPredicate::IntSGT,
+                    (sym::simd_gt, false) => IntPredicate::IntUGT,
+                    (_, true) => IntPredicate::IntSGE,
+                    (_, false) => IntPredicate::IntUGE,
+                };
+                self.icmp_op(predicate, x, y)
+            }
+            Element::Float => {
+                let predicate = match name {
+                    sym::simd_eq => RealPredicate::RealOEQ,
+                    sym::simd_ne => RealPredicate::RealUNE,
+                    sym::simd_lt => RealPredicate::RealOLT,
+                    sym::simd_le => RealPredicate::RealOLE,
+                    sym::simd_gt => RealPredicate::RealOGT,
+                    _ => RealPredicate::RealOGE,
+                };
+                self.fcmp_op(predicate, x, y)
+            }
+        }
+    }
+
+    /// The `llvm.wasm.*` SIMD intrinsics of `core::arch::wasm32`, or `None` for other names.
+    pub(crate) fn wasm_simd_intrinsic(&mut self, name: &str, args: &[OperandRef<'tcx, Value>]) -> Option<Value> {
+        let vector = || args[0].immediate();
+        if name.starts_with("llvm.wasm.bitmask.") {
+            let mut acc = self.cx.const_int_of(self.cx.t_i32, 0);
+            for (index, x) in self.elements(vector()).into_iter().enumerate() {
+                let bit = self.sign_bit(x);
+                let shift = self.cx.const_int_of(self.cx.t_i32, index as u128);
+                let placed = self.int_binop(IntOp::Shl, bit, shift);
+                acc = self.int_binop(IntOp::Or, acc, placed);
+            }
+            return Some(acc);
+        }
+        let all = name.starts_with("llvm.wasm.alltrue.");
+        if all || name.starts_with("llvm.wasm.anytrue.") {
+            let mut acc = self.cx.const_bool(all);
+            for x in self.elements(vector()) {
+                let set = self.is_nonzero(x);
+                acc = if all { self.and(acc, set) } else { self.or(acc, set) };
+            }
+            return Some(self.int_resize(acc, self.cx.t_i32, false));
+        }
+        None
+    }
+}
