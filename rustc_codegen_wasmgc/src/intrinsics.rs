@@ -60,7 +60,7 @@ fn float_libcall(name: Symbol) -> Option<(&'static str, &'static str)> {
 }
 
 impl<'a, 'tcx> Builder<'a, 'tcx> {
-    fn bit_count(&mut self, name: Symbol, v: Value) -> Value {
+    pub(crate) fn bit_count(&mut self, name: Symbol, v: Value) -> Value {
         let ty = self.cx.val_ty(v);
         let (bits, vt) = self.int_info(ty);
         if bits == 128 {
@@ -334,7 +334,12 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
     ) -> Value {
         // core::arch::wasm32 reaches the memory instructions through LLVM intrinsics by link name.
         let name = self.cx.tcx.symbol_name(instance).name;
-        if let Some(value) = self.wasm_simd_intrinsic(name, args) {
+        let result = {
+            let fn_abi =
+                rustc_middle::ty::layout::FnAbiOf::fn_abi_of_instance(self, instance, rustc_middle::ty::List::empty());
+            self.cx.backend_type(fn_abi.ret.layout)
+        };
+        if let Some(value) = self.wasm_simd_intrinsic(name, args, result) {
             return value;
         }
         match name {

@@ -10,6 +10,7 @@ use rustc_span::{Symbol, sym};
 
 use crate::arith::{FloatOp, FloatUnop, IntOp};
 use crate::builder::Builder;
+use crate::emit::op;
 use crate::types::{Type, TypeKind};
 use crate::value::{Value, ValueData};
 
@@ -103,6 +104,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         }
         let kind = args.first().and_then(|arg| self.element_kind(arg.layout.ty));
         let value = match (name, kind) {
+            (sym::simd_select_bitmask, None) => self.select_bitmask(imm(0), imm(1), imm(2), result)?,
             (_, None) => return self.simd_unsupported(name, result),
             (
                 sym::simd_add
@@ -291,9 +293,78 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 }
                 self.int_resize(acc, result, false)
             }
+            (sym::simd_ctpop, Some(Element::Int { .. })) => {
+                let element_ty = self.element_type(result);
+                let mut out = Vec::new();
+                for x in self.elements(imm(0)) {
+                    let count = self.bit_count(sym::ctpop, x);
+                    out.push(self.int_resize(count, element_ty, false));
+                }
+                self.vector(result, &out)
+            }
+            (sym::simd_fma | sym::simd_relaxed_fma, Some(Element::Float)) => {
+                let (a, b, c) = (self.elements(imm(0)), self.elements(imm(1)), self.elements(imm(2)));
+                let mut out = Vec::with_capacity(a.len());
+                for ((&x, &y), &z) in a.iter().zip(&b).zip(&c) {
+                    let ty = self.cx.val_ty(x);
+                    let function = if self.float_is64(ty) { "fma" } else { "fmaf" };
+                    out.push(self.call_runtime(function, &[ty, ty, ty], ty, &[x, y, z]));
+                }
+                self.vector(result, &out)
+            }
+            (sym::simd_minimum_number_nsz | sym::simd_maximum_number_nsz, Some(Element::Float)) => {
+                let (a, b) = (self.elements(imm(0)), self.elements(imm(1)));
+                let mut out = Vec::with_capacity(a.len());
+                for (&x, &y) in a.iter().zip(&b) {
+                    // IEEE minNum/maxNum: a NaN operand yields the other one.
+                    let extremum = self.float_extremum(name == sym::simd_maximum_number_nsz, x, y);
+                    let x_nan = self.fcmp_op(RealPredicate::RealUNO, x, x);
+                    let y_nan = self.fcmp_op(RealPredicate::RealUNO, y, y);
+                    let when_y_nan = self.select(y_nan, x, extremum);
+                    out.push(self.select(x_nan, y, when_y_nan));
+                }
+                self.vector(result, &out)
+            }
             _ => return self.simd_unsupported(name, result),
         };
         Some(value)
+    }
+
+    /// `simd_select_bitmask` with an integer mask: bit `i` picks element `i` of `a`, else of `b`.
+    fn select_bitmask(&mut self, mask: Value, a: Value, b: Value, result: Type) -> Option<Value> {
+        let Some(bits) = self.cx.int_bits(self.cx.val_ty(mask)) else {
+            return self.simd_unsupported(sym::simd_select_bitmask, result);
+        };
+        let (a, b) = (self.elements(a), self.elements(b));
+        if a.len() > bits as usize {
+            return self.simd_unsupported(sym::simd_select_bitmask, result);
+        }
+        let mask_ty = self.cx.val_ty(mask);
+        let mut out = Vec::with_capacity(a.len());
+        for (index, (&x, &y)) in a.iter().zip(&b).enumerate() {
+            let bit = self.cx.const_int_of(mask_ty, 1u128 << index);
+            let set = self.int_binop(IntOp::And, mask, bit);
+            let condition = self.is_nonzero(set);
+            out.push(self.select(condition, x, y));
+        }
+        Some(self.vector(result, &out))
+    }
+
+    /// wasm's `min`/`max`: NaN if either is NaN, and -0 below +0 (LLVM's `minimum`/`maximum`).
+    fn float_extremum(&mut self, max: bool, x: Value, y: Value) -> Value {
+        let ty = self.cx.val_ty(x);
+        let is64 = self.float_is64(ty);
+        self.push(x);
+        self.push(y);
+        self.code(|c| {
+            c.op(match (max, is64) {
+                (false, false) => op::F32_MIN,
+                (true, false) => op::F32_MAX,
+                (false, true) => op::F64_MIN,
+                (true, true) => op::F64_MAX,
+            })
+        });
+        self.pop_value(ty)
     }
 
     fn simd_unsupported(&mut self, name: Symbol, result: Type) -> Option<Value> {
@@ -370,8 +441,16 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     }
 
     /// The `llvm.wasm.*` SIMD intrinsics of `core::arch::wasm32`, or `None` for other names.
-    pub(crate) fn wasm_simd_intrinsic(&mut self, name: &str, args: &[OperandRef<'tcx, Value>]) -> Option<Value> {
+    pub(crate) fn wasm_simd_intrinsic(
+        &mut self,
+        name: &str,
+        args: &[OperandRef<'tcx, Value>],
+        result: Type,
+    ) -> Option<Value> {
         let vector = || args[0].immediate();
+        if let Some(value) = self.wasm_simd_vector_intrinsic(name, args, result) {
+            return Some(value);
+        }
         if name.starts_with("llvm.wasm.bitmask.") {
             let mut acc = self.cx.const_int_of(self.cx.t_i32, 0);
             for (index, x) in self.elements(vector()).into_iter().enumerate() {
@@ -392,5 +471,109 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             return Some(self.int_resize(acc, self.cx.t_i32, false));
         }
         None
+    }
+
+    /// The `llvm.wasm.*` and `llvm.{nearbyint,minimum,maximum}.*` intrinsics whose result is a
+    /// vector of type `result`.
+    fn wasm_simd_vector_intrinsic(
+        &mut self,
+        name: &str,
+        args: &[OperandRef<'tcx, Value>],
+        result: Type,
+    ) -> Option<Value> {
+        let operand = |index: usize| args[index].immediate();
+        let element_ty = self.element_type(result);
+        let out: Vec<Value> = match name {
+            "llvm.wasm.swizzle" => {
+                let (table, indices) = (operand(0), self.elements(operand(1)));
+                let sixteen = self.cx.const_int_of(self.cx.val_ty(indices[0]), 16);
+                let zero = self.cx.const_int_of(element_ty, 0);
+                let mut out = Vec::new();
+                for index in indices {
+                    let picked = self.extract_element(table, index);
+                    let inside = self.icmp_op(IntPredicate::IntULT, index, sixteen);
+                    out.push(self.select(inside, picked, zero));
+                }
+                out
+            }
+            "llvm.wasm.bitselect.v16i8" => {
+                let (a, b, c) = (self.elements(operand(0)), self.elements(operand(1)), self.elements(operand(2)));
+                let mut out = Vec::new();
+                for ((&x, &y), &m) in a.iter().zip(&b).zip(&c) {
+                    let from_x = self.int_binop(IntOp::And, x, m);
+                    let not_m = self.int_not(m);
+                    let from_y = self.int_binop(IntOp::And, y, not_m);
+                    out.push(self.int_binop(IntOp::Or, from_x, from_y));
+                }
+                out
+            }
+            "llvm.wasm.avgr.unsigned.v16i8" | "llvm.wasm.avgr.unsigned.v8i16" => {
+                let (a, b) = (self.elements(operand(0)), self.elements(operand(1)));
+                let i32_ty = self.cx.t_i32;
+                let one = self.cx.const_int_of(i32_ty, 1);
+                let mut out = Vec::new();
+                for (&x, &y) in a.iter().zip(&b) {
+                    let (x, y) = (self.int_resize(x, i32_ty, false), self.int_resize(y, i32_ty, false));
+                    let sum = self.int_binop(IntOp::Add, x, y);
+                    let rounded = self.int_binop(IntOp::Add, sum, one);
+                    let average = self.int_binop(IntOp::LShr, rounded, one);
+                    out.push(self.int_resize(average, element_ty, false));
+                }
+                out
+            }
+            _ if name.starts_with("llvm.wasm.extadd.pairwise.") => {
+                let signed = name.contains(".signed.");
+                let elements = self.elements(operand(0));
+                let mut out = Vec::new();
+                for pair in elements.chunks(2) {
+                    let low = self.int_resize(pair[0], element_ty, signed);
+                    let high = self.int_resize(pair[1], element_ty, signed);
+                    out.push(self.int_binop(IntOp::Add, low, high));
+                }
+                out
+            }
+            "llvm.wasm.q15mulr.sat.signed" => {
+                let (a, b) = (self.elements(operand(0)), self.elements(operand(1)));
+                let i32_ty = self.cx.t_i32;
+                let (round, fifteen) = (self.cx.const_int_of(i32_ty, 0x4000), self.cx.const_int_of(i32_ty, 15));
+                let max = self.cx.const_int_of(i32_ty, 0x7fff);
+                let mut out = Vec::new();
+                for (&x, &y) in a.iter().zip(&b) {
+                    let (x, y) = (self.int_resize(x, i32_ty, true), self.int_resize(y, i32_ty, true));
+                    let product = self.int_binop(IntOp::Mul, x, y);
+                    let rounded = self.int_binop(IntOp::Add, product, round);
+                    let scaled = self.int_binop(IntOp::AShr, rounded, fifteen);
+                    // Only -1.0 * -1.0 overflows, to 0x8000.
+                    let over = self.icmp_op(IntPredicate::IntSGT, scaled, max);
+                    let saturated = self.select(over, max, scaled);
+                    out.push(self.int_resize(saturated, element_ty, true));
+                }
+                out
+            }
+            "llvm.wasm.dot" => {
+                let (a, b) = (self.elements(operand(0)), self.elements(operand(1)));
+                let mut out = Vec::new();
+                for (x, y) in a.chunks(2).zip(b.chunks(2)) {
+                    let mut sum = self.cx.const_int_of(element_ty, 0);
+                    for (&p, &q) in x.iter().zip(y) {
+                        let (p, q) = (self.int_resize(p, element_ty, true), self.int_resize(q, element_ty, true));
+                        let product = self.int_binop(IntOp::Mul, p, q);
+                        sum = self.int_binop(IntOp::Add, sum, product);
+                    }
+                    out.push(sum);
+                }
+                out
+            }
+            "llvm.nearbyint.v4f32" | "llvm.nearbyint.v2f64" => {
+                self.elements(operand(0)).into_iter().map(|x| self.float_unop(FloatUnop::Nearest, x)).collect()
+            }
+            "llvm.minimum.v4f32" | "llvm.minimum.v2f64" | "llvm.maximum.v4f32" | "llvm.maximum.v2f64" => {
+                let max = name.starts_with("llvm.maximum");
+                let (a, b) = (self.elements(operand(0)), self.elements(operand(1)));
+                a.iter().zip(&b).map(|(&x, &y)| self.float_extremum(max, x, y)).collect()
+            }
+            _ => return None,
+        };
+        Some(self.vector(result, &out))
     }
 }

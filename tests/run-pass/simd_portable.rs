@@ -48,4 +48,16 @@ fn main() {
             .saturating_add(u8x4::splat(10))
             .to_array()
     );
+    let m = f32x4::from_array([1.0, f32::NAN, -3.0, 0.5]);
+    println!(
+        "simd_min {:?} simd_max {:?}",
+        m.simd_min(f).to_array(),
+        m.simd_max(f).to_array()
+    );
+    let picked = mask32x4::from_bitmask(0b1010).select(i32x4::splat(1), i32x4::splat(0));
+    println!("from_bitmask {:?}", picked.to_array());
+    println!(
+        "count_ones {:?}",
+        u8x4::from_array([0, 1, 255, 0x70]).count_ones().to_array()
+    );
 }

@@ -132,6 +132,80 @@ fn floats() {
     );
 }
 
+/// Float lanes as numbers: wasm leaves a NaN's sign bit open, its printing does not show it.
+#[target_feature(enable = "simd128")]
+fn f32_lanes(v: v128) -> [f32; 4] {
+    [
+        f32x4_extract_lane::<0>(v),
+        f32x4_extract_lane::<1>(v),
+        f32x4_extract_lane::<2>(v),
+        f32x4_extract_lane::<3>(v),
+    ]
+}
+
+#[target_feature(enable = "simd128")]
+fn special() {
+    let x = u8x16(250, 5, 128, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 255);
+    let indices = u8x16(15, 0, 1, 16, 200, 3, 3, 3, 2, 2, 14, 13, 12, 11, 10, 9);
+    println!("swizzle {:?}", bytes(i8x16_swizzle(x, indices)));
+    let mask = u8x16(0xf0, 0xff, 0, 0x0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    println!(
+        "bitselect {:?}",
+        bytes(v128_bitselect(x, u8x16_splat(0x55), mask))
+    );
+    println!("avgr u8 {:?}", bytes(u8x16_avgr(x, u8x16_splat(3))));
+    println!(
+        "avgr u16 {:?}",
+        bytes(u16x8_avgr(
+            u16x8(65535, 1, 2, 3, 4, 5, 6, 7),
+            u16x8_splat(65535)
+        ))
+    );
+    println!("extadd i8 {:?}", bytes(i16x8_extadd_pairwise_i8x16(x)));
+    println!("extadd u8 {:?}", bytes(i16x8_extadd_pairwise_u8x16(x)));
+    println!(
+        "extadd i16 {:?}",
+        bytes(i32x4_extadd_pairwise_i16x8(i16x8(
+            -32768, -32768, 5, -7, 100, 200, 32767, 32767
+        )))
+    );
+    let q = i16x8(-32768, 16384, -16384, 1000, 32767, -1, 0, 12345);
+    let r = i16x8(-32768, 16384, 16384, -3000, 32767, -1, 5, -2);
+    println!("q15mulr {:?}", bytes(i16x8_q15mulr_sat(q, r)));
+    println!("dot {:?}", bytes(i32x4_dot_i16x8(q, r)));
+    println!("popcnt {:?}", bytes(i8x16_popcnt(x)));
+    let f = f32x4(2.5, -0.5, 3.5, -2.5);
+    println!("nearest {:?}", bytes(f32x4_nearest(f)));
+    println!("nearest f64 {:?}", bytes(f64x2_nearest(f64x2(0.5, 1.5))));
+    let g = f32x4(f32::NAN, -0.0, 1.0, 7.0);
+    println!(
+        "min {:?}",
+        f32_lanes(f32x4_min(g, f32x4(1.0, 0.0, -1.0, 7.5)))
+    );
+    println!(
+        "max {:?}",
+        f32_lanes(f32x4_max(g, f32x4(1.0, 0.0, -1.0, 7.5)))
+    );
+    println!(
+        "pmin {:?}",
+        f32_lanes(f32x4_pmin(g, f32x4(1.0, 0.0, -1.0, 7.5)))
+    );
+    println!("min f64 {:?}", {
+        let min = f64x2_min(f64x2(-0.0, 3.0), f64x2(0.0, f64::NAN));
+        [f64x2_extract_lane::<0>(min), f64x2_extract_lane::<1>(min)]
+    });
+    println!(
+        "narrow {:?}",
+        bytes(u8x16_narrow_i16x8(
+            i16x8(-5, 300, 255, 7, 0, 1, 2, 3),
+            i16x8(-1, 256, 128, 9, 10, 11, 12, 13)
+        ))
+    );
+    println!("extend {:?}", bytes(i16x8_extend_low_i8x16(x)));
+    println!("abs {:?}", bytes(i8x16_abs(x)));
+    println!("u8 min {:?}", bytes(u8x16_min(x, u8x16_splat(100))));
+}
+
 fn main() {
     let text = b"a haystack of some length, where the needle is far: ...........................x!";
     println!(
@@ -142,4 +216,5 @@ fn main() {
     );
     integers();
     floats();
+    special();
 }
