@@ -49,6 +49,17 @@ impl Setup {
     /// Runs `cargo-wasm wasm ARGS` in `cwd`; with `merged`, stderr goes into stdout in order
     /// (cargo's `Running` lines must stay next to the test lines that follow them).
     pub fn cargo_wasm(&self, cwd: &Path, args: &[&str], merged: bool) -> Finished {
+        self.cargo_wasm_with(cwd, args, merged, None)
+    }
+
+    /// `cargo_wasm` with the crate's own `RUSTFLAGS`, if it has some.
+    fn cargo_wasm_with(
+        &self,
+        cwd: &Path,
+        args: &[&str],
+        merged: bool,
+        rustflags: Option<&str>,
+    ) -> Finished {
         let mut cmd = if merged {
             let mut cmd = Command::new("bash");
             cmd.args(["-c", r#"exec "$0" "$@" 2>&1"#])
@@ -65,6 +76,9 @@ impl Setup {
             .env_remove("CARGO_ENCODED_RUSTFLAGS")
             .env_remove("CARGO_TARGET_DIR")
             .env_remove("CARGO_BUILD_TARGET");
+        if let Some(rustflags) = rustflags {
+            cmd.env("RUSTFLAGS", rustflags);
+        }
         process::run_or_report(&mut cmd, CARGO_LIMIT)
     }
 }
@@ -74,8 +88,28 @@ struct Crate {
     name: String,
     version: String,
     release_passed: usize,
+    /// `RUSTFLAGS` of both builds (`rustflags=...` in the list), for example a target feature.
+    rustflags: Option<String>,
     /// More arguments for `cargo wasm test` (after `--`: for libtest).
     args: Vec<String>,
+}
+
+impl Crate {
+    /// The name of its case: the crate, and its flags when it has some.
+    fn label(&self) -> String {
+        match &self.rustflags {
+            Some(flags) => format!("{}[{flags}]", self.name),
+            None => self.name.clone(),
+        }
+    }
+
+    /// The label as a file name.
+    fn file_label(&self) -> String {
+        self.label().replace(
+            |c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_',
+            "_",
+        )
+    }
 }
 
 pub fn cases(dirs: &Dirs, out: &Path, group: &str) -> Res<Vec<Case>> {
@@ -94,7 +128,7 @@ pub fn cases(dirs: &Dirs, out: &Path, group: &str) -> Res<Vec<Case>> {
     for krate in crates(&dirs.repo)? {
         let setup = setup.clone();
         cases.push(Case {
-            name: format!("{group}/{}", krate.name),
+            name: format!("{group}/{}", krate.label()),
             run: Box::new(move || match check(&setup, &krate) {
                 Ok(()) => Outcome::Passed,
                 Err(message) => Outcome::Failed(message),
@@ -126,7 +160,15 @@ fn crates(repo: &Path) -> Res<Vec<Crate>> {
             release_passed: passed
                 .parse()
                 .map_err(|_| format!("{}: `{line}`: {passed} is not a count", path.display()))?,
-            args: words[3..].iter().map(|word| (*word).to_owned()).collect(),
+            rustflags: words[3..]
+                .iter()
+                .find_map(|word| word.strip_prefix("rustflags="))
+                .map(str::to_owned),
+            args: words[3..]
+                .iter()
+                .filter(|word| !word.starts_with("rustflags="))
+                .map(|word| (*word).to_owned())
+                .collect(),
         });
     }
     Ok(crates)
@@ -135,10 +177,15 @@ fn crates(repo: &Path) -> Res<Vec<Crate>> {
 /// The crate's tests in both modes, compared.
 fn check(setup: &Setup, krate: &Crate) -> Res<()> {
     let label = format!("{}-{}", krate.name, krate.version);
+    // A crate listed twice (with flags) gets its own copy: the two cases may run at once.
+    let work = match krate.rustflags {
+        Some(_) => setup.work.join(format!("flagged-{}", krate.file_label())),
+        None => setup.work.clone(),
+    };
     let source = crates_io::source(
         &setup.cargo,
         &setup.channel,
-        &setup.work,
+        &work,
         &krate.name,
         &krate.version,
     )?;
@@ -164,7 +211,9 @@ fn check(setup: &Setup, krate: &Crate) -> Res<()> {
         )
     };
     println!(
-        "[extended] {label}: release {}; dev {}",
+        "[extended] {}-{}: release {}; dev {}",
+        krate.label(),
+        krate.version,
         counts(&release),
         counts(&dev)
     );
@@ -211,7 +260,12 @@ fn test_suite(
     source: &Path,
     mode: &str,
 ) -> Res<BTreeMap<String, Verdict>> {
-    let target_dir = setup.target_dir().display().to_string();
+    // Other flags would rebuild every crate of the shared target dir: they get their own.
+    let target_dir = match krate.rustflags {
+        Some(_) => setup.work.join(format!("target-{}", krate.file_label())),
+        None => setup.target_dir(),
+    };
+    let target_dir = target_dir.display().to_string();
     let mut args = vec![
         "test",
         &format!("--{mode}"),
@@ -228,16 +282,18 @@ fn test_suite(
     args.extend(krate.args.iter().cloned());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let started = Instant::now();
-    let finished = setup.cargo_wasm(source, &args, true);
+    let finished = setup.cargo_wasm_with(source, &args, true, krate.rustflags.as_deref());
     let output = String::from_utf8_lossy(&finished.stdout).into_owned();
-    let log = setup
-        .out
-        .join(format!("{}-{}.{mode}.log", krate.name, krate.version));
+    let log = setup.out.join(format!(
+        "{}-{}.{mode}.log",
+        krate.file_label(),
+        krate.version
+    ));
     fsutil::write(&log, &output)?;
     let verdicts = libtest_log::verdicts(&output);
     eprintln!(
         "[extended] {} {mode}: {:.0} s",
-        krate.name,
+        krate.label(),
         started.elapsed().as_secs_f64()
     );
     if finished.timed_out || (verdicts.is_empty() && finished.code != Some(0)) {
