@@ -38,12 +38,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 
     /// The elements of vector `v`.
     fn elements(&mut self, v: Value) -> Vec<Value> {
-        let ty = self.cx.val_ty(v);
-        let count = match self.cx.kind(ty) {
-            TypeKind::Vector(_, count) => count,
-            _ => 0,
-        };
-        (0..count).map(|index| self.extract_value(v, index)).collect()
+        (0..self.vector_len(v)).map(|index| self.extract_value(v, index)).collect()
     }
 
     /// A vector of type `ty` from its elements.
@@ -73,13 +68,38 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         self.icmp_op(IntPredicate::IntNE, v, zero)
     }
 
-    /// Bit `bits - 1` of an integer element, as 0 or 1 in an `i32`.
-    fn sign_bit(&mut self, v: Value) -> Value {
-        let ty = self.cx.val_ty(v);
-        let bits = self.cx.int_bits(ty).unwrap_or(32);
-        let shift = self.cx.const_int_of(ty, u128::from(bits - 1));
-        let top = self.int_binop(IntOp::LShr, v, shift);
-        self.int_resize(top, self.cx.t_i32, false)
+    fn vector_len(&self, v: Value) -> u64 {
+        match self.cx.kind(self.cx.val_ty(v)) {
+            TypeKind::Vector(_, count) => count,
+            _ => 0,
+        }
+    }
+
+    /// The top bit of each integer element of `v`, element `i` at bit `i` of an integer of
+    /// type `ty` (as wide as the vector is long).
+    fn sign_bitmask(&mut self, v: Value, ty: Type) -> Value {
+        let mut mask = self.cx.const_int_of(ty, 0);
+        for (index, element) in self.elements(v).into_iter().enumerate() {
+            let element_ty = self.cx.val_ty(element);
+            let bits = self.cx.int_bits(element_ty).unwrap_or(32);
+            let top_shift = self.cx.const_int_of(element_ty, u128::from(bits - 1));
+            let top = self.int_binop(IntOp::LShr, element, top_shift);
+            let bit = self.int_resize(top, ty, false);
+            let shift = self.cx.const_int_of(ty, index as u128);
+            let placed = self.int_binop(IntOp::Shl, bit, shift);
+            mask = self.int_binop(IntOp::Or, mask, placed);
+        }
+        mask
+    }
+
+    /// Whether every element (`all`) or some element of `v` is nonzero, as an `i1`.
+    fn all_or_any_set(&mut self, v: Value, all: bool) -> Value {
+        let mut acc = self.cx.const_bool(all);
+        for element in self.elements(v) {
+            let set = self.is_nonzero(element);
+            acc = if all { self.and(acc, set) } else { self.or(acc, set) };
+        }
+        acc
     }
 
     /// `simd_*` intrinsic `name`, or `None` when it is not one of them.
@@ -275,23 +295,12 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 acc
             }
             (sym::simd_reduce_all | sym::simd_reduce_any, Some(Element::Int { .. })) => {
-                let all = name == sym::simd_reduce_all;
-                let mut acc = self.cx.const_bool(all);
-                for x in self.elements(imm(0)) {
-                    let set = self.is_nonzero(x);
-                    acc = if all { self.and(acc, set) } else { self.or(acc, set) };
-                }
-                acc
+                self.all_or_any_set(imm(0), name == sym::simd_reduce_all)
             }
-            (sym::simd_bitmask, Some(Element::Int { .. })) if self.cx.int_bits(result).is_some() => {
-                let mut acc = self.cx.const_int_of(self.cx.t_i32, 0);
-                for (index, x) in self.elements(imm(0)).into_iter().enumerate() {
-                    let bit = self.sign_bit(x);
-                    let shift = self.cx.const_int_of(self.cx.t_i32, index as u128);
-                    let placed = self.int_binop(IntOp::Shl, bit, shift);
-                    acc = self.int_binop(IntOp::Or, acc, placed);
-                }
-                self.int_resize(acc, result, false)
+            (sym::simd_bitmask, Some(Element::Int { .. }))
+                if self.cx.int_bits(result).is_some_and(|bits| u64::from(bits) >= self.vector_len(imm(0))) =>
+            {
+                self.sign_bitmask(imm(0), result)
             }
             (sym::simd_ctpop, Some(Element::Int { .. })) => {
                 let element_ty = self.element_type(result);
@@ -452,23 +461,12 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             return Some(value);
         }
         if name.starts_with("llvm.wasm.bitmask.") {
-            let mut acc = self.cx.const_int_of(self.cx.t_i32, 0);
-            for (index, x) in self.elements(vector()).into_iter().enumerate() {
-                let bit = self.sign_bit(x);
-                let shift = self.cx.const_int_of(self.cx.t_i32, index as u128);
-                let placed = self.int_binop(IntOp::Shl, bit, shift);
-                acc = self.int_binop(IntOp::Or, acc, placed);
-            }
-            return Some(acc);
+            return Some(self.sign_bitmask(vector(), self.cx.t_i32));
         }
         let all = name.starts_with("llvm.wasm.alltrue.");
         if all || name.starts_with("llvm.wasm.anytrue.") {
-            let mut acc = self.cx.const_bool(all);
-            for x in self.elements(vector()) {
-                let set = self.is_nonzero(x);
-                acc = if all { self.and(acc, set) } else { self.or(acc, set) };
-            }
-            return Some(self.int_resize(acc, self.cx.t_i32, false));
+            let set = self.all_or_any_set(vector(), all);
+            return Some(self.int_resize(set, self.cx.t_i32, false));
         }
         None
     }

@@ -60,4 +60,11 @@ fn main() {
         "count_ones {:?}",
         u8x4::from_array([0, 1, 255, 0x70]).count_ones().to_array()
     );
+    let wide =
+        u8x64::from_array(core::array::from_fn(|i| (i * 7 % 64) as u8)).simd_gt(u8x64::splat(40));
+    println!(
+        "64-lane bitmask {:#018x} count {}",
+        wide.to_bitmask(),
+        wide.to_bitmask().count_ones()
+    );
 }
