@@ -62,18 +62,18 @@ fn define_item<'tcx>(cx: &mut CodegenCx<'tcx>, cgu_name: &str, item: MonoItem<'t
     };
     let errors = cx.tcx.dcx().err_count();
     cx.slot_results_tracked.set(false);
-    cx.set_slots(f, Slots::Survey(Default::default()));
+    cx.slots.replace(Slots::Survey(Default::default()));
     item.define::<Builder<'_, '_>>(cx, cgu_name, data);
     cx.slot_results_tracked.set(false);
-    let plan = cx.funcs.borrow()[f.0 as usize].body.as_ref().and_then(|body| body.slots.plan());
+    let plan = cx.slots.replace(Slots::Off).plan();
     let Some(plan) = plan.filter(|_| cx.tcx.dcx().err_count() == errors) else {
-        cx.set_slots(f, Slots::Off);
         return;
     };
     cx.funcs.borrow_mut()[f.0 as usize].body = None;
     cx.start_body(f);
-    cx.set_slots(f, Slots::Emit(plan));
+    cx.slots.replace(Slots::Emit(plan));
     item.define::<Builder<'_, '_>>(cx, cgu_name, data);
+    cx.slots.replace(Slots::Off);
 }
 
 fn finish_module(cx: &CodegenCx<'_>) -> Vec<u8> {

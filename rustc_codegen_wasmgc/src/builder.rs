@@ -1002,12 +1002,8 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
             return self.extract_value(vec, index);
         }
         // A dynamic index: a chain of selects over the elements, held one per local.
-        let count = match self.cx.kind(self.cx.val_ty(vec)) {
-            TypeKind::Vector(_, count) => count,
-            _ => 0,
-        };
         let mut element = self.extract_value(vec, 0);
-        for index in 1..count {
+        for index in 1..self.vector_len(vec) {
             let at = self.cx.const_int_of(self.cx.val_ty(idx), u128::from(index));
             let here = self.icmp_op(IntPredicate::IntEQ, idx, at);
             let candidate = self.extract_value(vec, index);

@@ -91,6 +91,8 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) slot_exempt: std::cell::Cell<bool>,
     /// Set once the survey of the current function watches an operation's result.
     pub(crate) slot_results_tracked: std::cell::Cell<bool>,
+    /// Typed handle locals of the function being generated (ref_slots.rs): one at a time.
+    pub(crate) slots: RefCell<crate::ref_slots::Slots>,
 }
 
 impl<'tcx> CodegenCx<'tcx> {
@@ -140,6 +142,7 @@ impl<'tcx> CodegenCx<'tcx> {
             slot_callees: RefCell::new(FxHashMap::default()),
             slot_exempt: std::cell::Cell::new(false),
             slot_results_tracked: std::cell::Cell::new(false),
+            slots: RefCell::new(crate::ref_slots::Slots::Off),
         }
     }
 
@@ -178,12 +181,6 @@ impl<'tcx> CodegenCx<'tcx> {
     }
 
     /// Starts the body of a declared function (which makes it a definition).
-    pub(crate) fn set_slots(&self, f: FnId, slots: crate::ref_slots::Slots) {
-        if let Some(body) = self.funcs.borrow_mut()[f.0 as usize].body.as_mut() {
-            body.slots = slots;
-        }
-    }
-
     pub(crate) fn start_body(&self, f: FnId) {
         let n_params = {
             let sig = self.fn_sig(f);

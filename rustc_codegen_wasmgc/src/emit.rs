@@ -375,21 +375,11 @@ pub(crate) struct Body {
     pub(crate) frame_align: u32,
     /// Local holding the frame base; allocated with the first alloca.
     pub(crate) frame_local: Option<u32>,
-    /// Handle slots kept in reference locals (ref_slots.rs).
-    pub(crate) slots: crate::ref_slots::Slots,
 }
 
 impl Body {
     pub(crate) fn new(n_params: u32) -> Self {
-        Body {
-            n_params,
-            locals: Vec::new(),
-            blocks: Vec::new(),
-            frame_size: 0,
-            frame_align: 16,
-            frame_local: None,
-            slots: Default::default(),
-        }
+        Body { n_params, locals: Vec::new(), blocks: Vec::new(), frame_size: 0, frame_align: 16, frame_local: None }
     }
     pub(crate) fn new_local(&mut self, vt: ValType) -> u32 {
         self.locals.push(vt);

@@ -68,7 +68,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         self.icmp_op(IntPredicate::IntNE, v, zero)
     }
 
-    fn vector_len(&self, v: Value) -> u64 {
+    pub(crate) fn vector_len(&self, v: Value) -> u64 {
         match self.cx.kind(self.cx.val_ty(v)) {
             TypeKind::Vector(_, count) => count,
             _ => 0,

@@ -10,6 +10,7 @@ use wasm_encoder::{
 };
 
 use super::records::{Kind, OpRecord, Passing};
+use crate::contract::Op;
 
 /// Indices the bodies refer to.
 pub(super) struct Env<'a> {
@@ -155,10 +156,12 @@ impl Env<'_> {
         let mut body = Body::new(params);
         body.references = references;
         body.reference_result = reference_result;
-        if references & !handle_parameters(&record.op) != 0 {
+        // The backend's table of which operations have which variants (ref_slots.rs).
+        let op = Op::from_name(&record.op).ok_or_else(|| format!("`{}` is not a contract v1 operation", record.op))?;
+        if references & !op.handle_params() != 0 {
             return Err(format!("`{}` takes no reference in the parameters {references:#b}", record.op));
         }
-        if reference_result && !returns_reference(&record.op) {
+        if reference_result && !op.reference_result() {
             return Err(format!("`{}` has no variant that returns a reference", record.op));
         }
         match record.op.as_str() {
@@ -591,29 +594,6 @@ impl Env<'_> {
             .op(Instruction::Call(self.root_fn));
         Ok(())
     }
-}
-
-/// The parameters of a contract operation that may hold a typed local's object (bit mask);
-/// ref_slots.rs in the backend emits only those.
-fn handle_parameters(op: &str) -> u8 {
-    match op {
-        "gc_ptr_eq" | "gc_array_ptr_eq" => 0b11,
-        "gc_struct_get"
-        | "gc_struct_set"
-        | "gc_clone"
-        | "gc_array_clone"
-        | "gc_array_len"
-        | "gc_array_get_unchecked"
-        | "gc_array_set_unchecked"
-        | "externref_is_null"
-        | "externref_clone" => 0b1,
-        _ => 0,
-    }
-}
-
-/// The operations with a variant whose handle result is the object itself.
-fn returns_reference(op: &str) -> bool {
-    matches!(op, "gc_struct_new" | "gc_struct_get" | "gc_clone" | "gc_array_new" | "gc_array_get_unchecked")
 }
 
 /// Where a value Rust code holds comes from.

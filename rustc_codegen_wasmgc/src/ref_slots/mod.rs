@@ -63,7 +63,7 @@ pub(crate) struct Plan {
     next_result: usize,
 }
 
-/// The per-function state.
+/// The state of the function being generated (one at a time; `CodegenCx::slots`).
 #[derive(Default, Debug)]
 pub(crate) enum Slots {
     #[default]
@@ -97,13 +97,8 @@ impl Slots {
 }
 
 impl<'a, 'tcx> Builder<'a, 'tcx> {
-    fn with_slots<R>(&self, f: impl FnOnce(&mut Slots, &mut crate::emit::Body) -> R) -> R {
-        let mut funcs = self.cx.funcs.borrow_mut();
-        let body = funcs[self.bb.func.0 as usize].body.as_mut().expect("function has a body");
-        let mut slots = std::mem::take(&mut body.slots);
-        let result = f(&mut slots, body);
-        body.slots = slots;
-        result
+    fn with_slots<R>(&self, f: impl FnOnce(&mut Slots) -> R) -> R {
+        f(&mut self.cx.slots.borrow_mut())
     }
 
     /// A new frame slot at `offset`: a candidate when it can hold exactly one handle.
@@ -111,17 +106,22 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         if size != 4 || align != 4 {
             return;
         }
-        self.with_slots(|slots, body| match slots {
+        let chosen = self.with_slots(|slots| match slots {
             Slots::Survey(survey) => {
                 survey.slots.insert(offset, Survey::default());
+                false
             }
-            Slots::Emit(plan) if plan.chosen.contains(&offset) => {
-                let reference = body.new_local(ValType::ExternRef);
-                let root = body.new_local(ValType::I32);
-                plan.locals.insert(offset, RefSlot { reference, root });
-            }
-            _ => {}
+            Slots::Emit(plan) => plan.chosen.contains(&offset),
+            Slots::Off => false,
         });
+        if chosen {
+            let slot = RefSlot { reference: self.new_local(ValType::ExternRef), root: self.new_local(ValType::I32) };
+            self.with_slots(|slots| {
+                if let Slots::Emit(plan) = slots {
+                    plan.locals.insert(offset, slot);
+                }
+            });
+        }
     }
 
     /// The address of frame offset `offset` is used in a way only memory supports.
@@ -129,7 +129,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         if self.cx.slot_exempt.get() {
             return;
         }
-        self.with_slots(|slots, _| {
+        self.with_slots(|slots| {
             if let Slots::Survey(survey) = slots
                 && let Some(slot) = survey.slots.get_mut(&(offset & !3))
             {
@@ -143,7 +143,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         if !self.cx.slot_results_tracked.get() {
             return;
         }
-        self.with_slots(|slots, _| {
+        self.with_slots(|slots| {
             if let Slots::Survey(survey) = slots
                 && let Some(&index) = survey.result_locals.get(&local)
             {
@@ -155,7 +155,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     /// The candidate slot `ptr` points to the start of, with the locals it was given, if any.
     fn slot_at(&self, ptr: Value) -> Option<(u32, Option<RefSlot>)> {
         let ValueData::FrameAddr { offset, .. } = self.cx.value_data(ptr) else { return None };
-        self.with_slots(|slots, _| match slots {
+        self.with_slots(|slots| match slots {
             Slots::Survey(survey) => survey.slots.contains_key(&offset).then_some((offset, None)),
             Slots::Emit(plan) => plan.locals.get(&offset).map(|&slot| (offset, Some(slot))),
             Slots::Off => None,
@@ -258,7 +258,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             self.push(val);
             return;
         };
-        let stored = self.with_slots(|slots, _| {
+        let stored = self.with_slots(|slots| {
             let Slots::Survey(survey) = slots else { return false };
             let Some(&index) = survey.result_locals.get(&first) else { return false };
             let result = &mut survey.results[index];
@@ -299,7 +299,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                     // A drop alone does not make a slot worth a local: only operations skip the
                     // root table, while a store and a load through a local cost a root each.
                     let operation = matches!(callee, SlotCallee::Operation { .. });
-                    self.with_slots(|slots, _| {
+                    self.with_slots(|slots| {
                         if let Slots::Survey(survey) = slots
                             && let Some(slot) = survey.slots.get_mut(&offset)
                         {
@@ -356,7 +356,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 
     /// The number of the next call that returns a handle, in the survey or the second pass.
     fn next_result(&self) -> Option<usize> {
-        self.with_slots(|slots, _| match slots {
+        self.with_slots(|slots| match slots {
             Slots::Survey(survey) => {
                 survey.results.push(ResultUse::default());
                 Some(survey.results.len() - 1)
@@ -370,13 +370,13 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     }
 
     fn returns_reference(&self, index: usize) -> bool {
-        self.with_slots(|slots, _| matches!(slots, Slots::Emit(plan) if plan.reference_results.contains(&index)))
+        self.with_slots(|slots| matches!(slots, Slots::Emit(plan) if plan.reference_results.contains(&index)))
     }
 
     /// From now on the survey watches the uses of `value`, result number `index`.
     fn track_result(&self, index: usize, value: Value) {
         let ValueData::Local { first, .. } = self.cx.value_data(value) else { return };
-        let tracked = self.with_slots(|slots, _| {
+        let tracked = self.with_slots(|slots| {
             let Slots::Survey(survey) = slots else { return false };
             survey.result_locals.insert(first, index);
             true
