@@ -14,7 +14,17 @@ pub const WASI_LIBC_DIR: &str = "/usr/lib/wasm32-wasi";
 /// The stable toolchain builds and runs the `wasm` crate's examples (the gc group).
 const STABLE: &str = "stable";
 
+/// Everything: what `build` needs and what only the tests and the bench need.
 pub fn prepare(_dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
+    for_build(toolchain)?;
+    for_tests()?;
+    eprintln!("[prepare] all prerequisites are in place");
+    Ok(())
+}
+
+/// What `./y.sh build` cannot do without; it runs this itself, so a fresh machine needs no
+/// separate `prepare` before the README's first command.
+pub fn for_build(toolchain: &Toolchain) -> Res<()> {
     step("prepare", "wasi-libc (apt)", ensure_wasi_libc)?;
     step(
         "prepare",
@@ -25,7 +35,12 @@ pub fn prepare(_dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
         "prepare",
         "stable toolchain with wasm32-wasip1",
         ensure_stable_wasip1,
-    )?;
+    )
+}
+
+/// What only the test ladder and the bench use (GNU time, headless Chromium); `./y.sh test`
+/// runs this before building.
+pub fn for_tests() -> Res<()> {
     step(
         "prepare",
         "GNU time (apt), for ./y.sh bench",
@@ -35,20 +50,7 @@ pub fn prepare(_dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
         "prepare",
         "Chromium (apt), for the web group's headless browser",
         ensure_chromium,
-    )?;
-    eprintln!("[prepare] all prerequisites are in place");
-    Ok(())
-}
-
-/// Fails with a hint when `prepare` has not been run; used by `build`.
-pub fn check_wasi_libc() -> Res<()> {
-    if wasi_libc_present() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{WASI_LIBC_DIR}/libc.a is missing: run `./y.sh prepare` (installs Debian's wasi-libc)"
-        ))
-    }
+    )
 }
 
 fn wasi_libc_present() -> bool {

@@ -53,9 +53,10 @@ pub fn build(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
     build_all(dirs, toolchain)?.into_result()
 }
 
-/// Builds what it can; `Err` only for problems that stop everything (missing prerequisites).
+/// Builds what it can; `Err` only for problems that stop everything (prerequisites that could
+/// not be installed).
 pub fn build_all(dirs: &Dirs, toolchain: &Toolchain) -> Res<BuildReport> {
-    prepare::check_wasi_libc()?;
+    prepare::for_build(toolchain)?;
     crate::fsutil::create_dir_all(&dirs.dist.join("bin"))?;
     let mut failed = Vec::new();
     attempt(

@@ -13,11 +13,11 @@ const EXPECTED: &str = "tests/abi/caller.stdout";
 /// How many of the program's `FAIL` lines a report quotes.
 const FAIL_LINES: usize = 30;
 
-/// One half of the program: its compiler and that compiler's optimization level.
+/// One half of the program: its compiler and that compiler's flags (optimization level, features).
 #[derive(Clone)]
 struct Half {
     compiler: Compiler,
-    opt_level: &'static str,
+    flags: &'static [&'static str],
 }
 
 /// One way of building the program: who compiles each half, against which std.
@@ -29,39 +29,48 @@ struct Config {
     out_dir: PathBuf,
 }
 
-/// Four cases: the backend under test as the caller and as the callee, each against the std
+/// Five cases: the backend under test as the caller and as the callee, each against the std
 /// built by our backend and the one built by LLVM (the latter keeps a std miscompilation out of
-/// an ABI failure).
+/// an ABI failure); and an LLVM callee with `+simd128`, whose v128 code ends up in our linked
+/// module (post-link validation must accept what LLVM's objects legitimately contain).
 pub fn cases(out: &Path, tools: &Tools, group: &str) -> Vec<Case> {
     let ours = Half {
         compiler: tools.under_test.clone(),
-        opt_level: "-Copt-level=0",
+        flags: &["-Copt-level=0"],
     };
     // LLVM optimizes, so that it relies on every ABI promise (argument extension, truncation
     // left to the callee) instead of re-establishing it as unoptimized code does.
     let llvm = Half {
         compiler: tools.reference.clone(),
-        opt_level: "-Copt-level=2",
+        flags: &["-Copt-level=2"],
     };
-    let mut cases = Vec::new();
+    let llvm_simd = Half {
+        compiler: tools.reference.clone(),
+        flags: &["-Copt-level=2", "-Ctarget-feature=+simd128"],
+    };
+    let mut configs = Vec::new();
     for std in ["ours", "llvm"] {
-        for (callee, caller) in [(&llvm, &ours), (&ours, &llvm)] {
-            let name = format!(
-                "callee={},caller={},std={std}",
-                callee.compiler.label, caller.compiler.label
-            );
-            let config = Config {
-                callee: callee.clone(),
-                caller: caller.clone(),
-                std,
-                out_dir: out.join(name.replace([',', '='], "_")),
-            };
-            let tools = tools.clone();
-            cases.push(Case {
-                name: format!("{group}/{name}"),
-                run: Box::new(move || check(&tools, &config)),
-            });
-        }
+        configs.push((&llvm, &ours, std, ""));
+        configs.push((&ours, &llvm, std, ""));
+    }
+    configs.push((&llvm_simd, &ours, "ours", "+simd128"));
+    let mut cases = Vec::new();
+    for (callee, caller, std, callee_features) in configs {
+        let name = format!(
+            "callee={}{callee_features},caller={},std={std}",
+            callee.compiler.label, caller.compiler.label
+        );
+        let config = Config {
+            callee: callee.clone(),
+            caller: caller.clone(),
+            std,
+            out_dir: out.join(name.replace([',', '=', '+'], "_")),
+        };
+        let tools = tools.clone();
+        cases.push(Case {
+            name: format!("{group}/{name}"),
+            run: Box::new(move || check(&tools, &config)),
+        });
     }
     cases
 }
@@ -75,9 +84,11 @@ fn check(tools: &Tools, config: &Config) -> Outcome {
 
 /// Flags both halves get; `--sysroot ours|llvm` is understood by both wrappers.
 fn common_flags(half: &Half, std: &str) -> Vec<String> {
-    ["--edition=2021", "--sysroot", std, half.opt_level]
-        .map(str::to_owned)
-        .to_vec()
+    ["--edition=2021", "--sysroot", std]
+        .iter()
+        .chain(half.flags)
+        .map(|flag| flag.to_string())
+        .collect()
 }
 
 fn build_and_run(tools: &Tools, config: &Config) -> Result<(), String> {

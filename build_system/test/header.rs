@@ -1,5 +1,5 @@
 //! Per-test settings from `// key: value` lines of a test source (run-args, compile-flags,
-//! edition, aux-crate, custom-section).
+//! edition, aux-crate, custom-section, max-module-bytes).
 
 /// The edition tests are compiled with unless they say otherwise.
 /// 2021 as tests/run-pass/check-native.sh (the corpus's own check with stable rustc) uses.
@@ -20,6 +20,9 @@ pub struct Header {
     /// concatenated in order, are exactly the UTF-8 TEXT (`#[link_section]` statics); may repeat
     /// for other names.
     pub custom_sections: Vec<(String, String)>,
+    /// `// max-module-bytes: N`: the linked module must be at most N bytes (zeroed statics in
+    /// `.bss` add nothing to it).
+    pub max_module_bytes: Option<u64>,
 }
 
 impl Header {
@@ -34,6 +37,8 @@ impl Header {
                 header.run_args.extend(words(value));
             } else if let Some(value) = comment.strip_prefix("compile-flags:") {
                 header.compile_flags.extend(words(value));
+            } else if let Some(value) = comment.strip_prefix("max-module-bytes:") {
+                header.max_module_bytes = value.trim().parse().ok();
             } else if let Some(value) = comment.strip_prefix("edition:") {
                 header.edition = Some(value.trim().to_owned());
             } else if let Some(value) = comment.strip_prefix("custom-section:")

@@ -75,6 +75,7 @@ pub fn test(dirs: &Dirs, toolchain: &Toolchain, options: &Options) -> Res<bool> 
     let groups = config::groups_to_run(dirs, &options.groups)?;
     let mut build_ok = true;
     if options.build {
+        crate::prepare::for_tests()?;
         let report = build::build_all(dirs, toolchain)?;
         if !report.reference_path_ok() {
             // Without the runner or the sysroot no test can say anything.

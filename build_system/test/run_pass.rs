@@ -139,6 +139,7 @@ fn compile_and_run(
         ));
     }
     check_custom_sections(&wasm, header).map_err(|why| format!("[{label}] {why}"))?;
+    check_module_size(&wasm, header).map_err(|why| format!("[{label}] {why}"))?;
     let ran = tools.run(&wasm, &header.run_args);
     let stdout = String::from_utf8_lossy(&ran.stdout);
     // Kept for inspection next to the .wasm.
@@ -192,6 +193,22 @@ fn check_custom_sections(wasm: &Path, header: &Header) -> Result<(), String> {
                 String::from_utf8_lossy(&found)
             ));
         }
+    }
+    Ok(())
+}
+
+/// The bound of `// max-module-bytes:`, when the header sets one.
+fn check_module_size(wasm: &Path, header: &Header) -> Result<(), String> {
+    let Some(max) = header.max_module_bytes else {
+        return Ok(());
+    };
+    let size = std::fs::metadata(wasm)
+        .map_err(|e| format!("cannot read {}: {e}", wasm.display()))?
+        .len();
+    if size > max {
+        return Err(format!(
+            "the module has {size} bytes, more than the {max} of `max-module-bytes`"
+        ));
     }
     Ok(())
 }

@@ -116,7 +116,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         };
         if lanes.is_empty() {
             if size != 0 {
-                self.unsupported(&format!("loading a value of type {:?}", self.cx.kind(ty)));
+                self.holds_as_value(ty);
             }
             return self.cx.value(ValueData::Undef(ty));
         }
@@ -167,7 +167,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             (info.lanes.clone(), info.lane_mem.clone())
         };
         if lanes.is_empty() && self.cx.size_of(ty) != 0 {
-            self.unsupported(&format!("storing a value of type {:?}", self.cx.kind(ty)));
+            self.holds_as_value(ty);
         }
         for (lane, (&vt, &(lane_off, bytes))) in lanes.iter().zip(&mem).enumerate() {
             for (part_off, part) in pieces(bytes) {
@@ -305,8 +305,18 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 if let Some(result) = self.slot_call(f, args, &sext) {
                     return result;
                 }
-                // Call with the callee's declared signature; the types agree by construction.
+                // Call with the callee's declared signature. It agrees with this call's unless the
+                // program declares one symbol twice with different types (clashing `extern` blocks):
+                // a wasm function has one type, so such a call cannot be written.
                 let sig = self.cx.fn_sig(f);
+                if sig != llty && fn_abi.is_some_and(|abi| !abi.c_variadic) && self.cx.wasm_sigs_differ(sig, llty) {
+                    let name = self.cx.funcs.borrow()[f.0 as usize].name.clone();
+                    self.unsupported(&format!(
+                        "calling `{name}` with a signature other than its first declaration's (clashing `extern` \
+                         declarations: a wasm function has one type)"
+                    ));
+                    return self.cx.value(ValueData::Undef(self.cx.types.borrow().sig_data(llty).ret));
+                }
                 let result = self.emit_call(sig, Some(f), None, args, &sext);
                 self.cx.slot_exempt.set(false);
                 result

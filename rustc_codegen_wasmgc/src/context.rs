@@ -180,6 +180,13 @@ impl<'tcx> CodegenCx<'tcx> {
         self.funcs.borrow()[f.0 as usize].sig
     }
 
+    /// Whether two signatures lower to different wasm function types.
+    pub(crate) fn wasm_sigs_differ(&self, a: FnSig, b: FnSig) -> bool {
+        let types = self.types.borrow();
+        let (a, b) = (types.wasm_sig(a), types.wasm_sig(b));
+        a.params != b.params || a.results != b.results
+    }
+
     /// Starts the body of a declared function (which makes it a definition).
     pub(crate) fn start_body(&self, f: FnId) {
         let n_params = {

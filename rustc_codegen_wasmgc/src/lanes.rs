@@ -4,7 +4,7 @@ use rustc_codegen_ssa::traits::BaseTypeCodegenMethods;
 
 use crate::builder::Builder;
 use crate::emit::{Code, RelocKind, RelocTarget, op};
-use crate::types::{Type, ValType};
+use crate::types::{Type, TypeKind, ValType};
 use crate::value::{Value, ValueData};
 
 impl<'a, 'tcx> Builder<'a, 'tcx> {
@@ -28,8 +28,33 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         funcs[self.bb.func.0 as usize].body.as_mut().unwrap().new_local(vt)
     }
 
+    /// Whether a value of `ty` can live in locals. Arrays of more than 16 elements and SIMD
+    /// vectors of more than 64 have no lanes (types.rs): an operation that needs one as a value
+    /// is an error at its span, never a value aliasing another's locals.
+    pub(crate) fn holds_as_value(&self, ty: Type) -> bool {
+        let (empty, size) = {
+            let types = self.cx.types.borrow();
+            let info = types.info(ty);
+            (info.lanes.is_empty(), info.size)
+        };
+        if !empty || size == 0 {
+            return true;
+        }
+        let kind = match self.cx.kind(ty) {
+            TypeKind::Vector(_, n) => format!("a SIMD vector of {n} elements as a value (the limit is 64)"),
+            TypeKind::Array(_, n) => format!("an array of {n} elements as a value (the limit is 16)"),
+            kind => format!("a value of type {kind:?}"),
+        };
+        // One message per span and type: loading, computing and storing the value all land here.
+        self.unsupported(&kind);
+        false
+    }
+
     /// Allocates locals for a value of `ty` and pops its lanes from the operand stack into them.
     pub(crate) fn pop_value(&mut self, ty: Type) -> Value {
+        if !self.holds_as_value(ty) {
+            return self.cx.value(ValueData::Undef(ty));
+        }
         let lanes = self.lanes(ty);
         let first = if lanes.is_empty() {
             0

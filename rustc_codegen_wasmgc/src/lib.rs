@@ -45,8 +45,10 @@ mod ref_slots;
 mod simd;
 mod softfloat;
 mod structure;
+mod target_features;
 mod type_of;
 mod types;
+mod unsupported_flags;
 mod unsupported_traits;
 mod validate;
 mod value;
@@ -103,16 +105,22 @@ impl CodegenBackend for WasmGcBackend {
         if sess.panic_strategy().unwinds() {
             sess.dcx().fatal("rustc_codegen_wasmgc supports `-Cpanic=abort` only");
         }
+        let features = target_features::Features::of(sess).and_then(|features| features.check());
+        for message in features.err().into_iter().chain(unsupported_flags::check(sess)) {
+            for line in message.lines() {
+                sess.dcx().err(line.to_owned());
+            }
+        }
+        sess.dcx().abort_if_errors();
     }
 
     fn target_config(&self, sess: &Session) -> TargetConfig {
-        // The wasm features every module of ours may use, as LLVM's generic wasm CPU enables them.
-        let enabled =
-            ["bulk-memory", "multivalue", "mutable-globals", "nontrapping-fptoint", "reference-types", "sign-ext"];
+        // `init` has refused a CPU it does not know, so the base features exist here.
+        let base = target_features::Features::base(sess).ok();
         let (unstable, stable) = rustc_codegen_ssa::target_features::cfg_target_feature::<1>(
             sess,
             |f| smallvec_of(f),
-            |f| enabled.contains(&f),
+            |f| base.as_ref().is_some_and(|base| base.has(f)),
         );
         TargetConfig {
             target_features: stable,
@@ -128,8 +136,8 @@ impl CodegenBackend for WasmGcBackend {
         false
     }
 
-    fn target_cpu(&self, _sess: &Session) -> String {
-        "generic".to_owned()
+    fn target_cpu(&self, sess: &Session) -> String {
+        sess.opts.cg.target_cpu.clone().unwrap_or_else(|| sess.target.cpu.to_string())
     }
 
     fn codegen_crate(&self, tcx: TyCtxt<'_>) -> Box<dyn Any> {

@@ -281,7 +281,14 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
             data_relocs.push((kind as u8, base + r.offset, idx, r.addend));
         }
         addr += def.bytes.len() as u64;
-        let prefix = if def.mutable { ".data." } else { ".rodata." };
+        // As LLVM does: wasm-ld writes no `.bss` segment (memory starts zeroed), so a large zeroed
+        // `static mut` costs no module bytes. Constants stay `.rodata` whatever their bytes.
+        let zeroed = def.relocs.is_empty() && def.bytes.iter().all(|&b| b == 0);
+        let prefix = match (def.mutable, zeroed) {
+            (true, true) => ".bss.",
+            (true, false) => ".data.",
+            (false, _) => ".rodata.",
+        };
         name(&mut seg_info, &format!("{prefix}{}", d.name));
         write_uleb(&mut seg_info, u64::from(def.align.trailing_zeros()));
         write_uleb(&mut seg_info, 0);

@@ -750,3 +750,22 @@ both! {
         lanes.iter().enumerate().fold(0.0, |acc, (i, x)| acc + x * (1u32 << i) as f64)
     }
 }
+
+// ---- SIMD inside the callee: the abi group's `+simd128` case has LLVM write v128 instructions
+// here, so the linked module holds them beside our code and must still pass post-link validation.
+/// The dot product of four lanes, wrapping.
+pub fn lanes_dot(a: [i32; 4], b: [i32; 4]) -> i32 {
+    #[cfg(target_feature = "simd128")]
+    {
+        use core::arch::wasm32::*;
+        let product = i32x4_mul(i32x4(a[0], a[1], a[2], a[3]), i32x4(b[0], b[1], b[2], b[3]));
+        i32x4_extract_lane::<0>(product)
+            .wrapping_add(i32x4_extract_lane::<1>(product))
+            .wrapping_add(i32x4_extract_lane::<2>(product))
+            .wrapping_add(i32x4_extract_lane::<3>(product))
+    }
+    #[cfg(not(target_feature = "simd128"))]
+    {
+        a.iter().zip(b).fold(0i32, |acc, (x, y)| acc.wrapping_add(x.wrapping_mul(y)))
+    }
+}

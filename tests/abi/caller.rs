@@ -79,6 +79,7 @@ fn main() {
     trait_objects();
     many();
     fn_pointers();
+    check("lanes_dot", lanes_dot(bb([1, -2, 0x4000_0000, 7]), bb([3, 5, 4, -1])), -14);
     let (total, failed) = (TOTAL.with(Cell::get), FAILED.with(Cell::get));
     println!("{total} checks, {failed} failed");
     if failed != 0 {
