@@ -6,12 +6,12 @@ use rustc_ast::expand::allocator::{
 use rustc_middle::ty::TyCtxt;
 use rustc_symbol_mangling::mangle_internal_symbol;
 
-use crate::emit::Code;
-use crate::object::{ObjFunc, ObjectModule, SYM_VISIBILITY_HIDDEN, write_object};
+use crate::ir::{Code, FuncBody, FuncCode};
+use crate::object::{ObjFunc, ObjectModule, SYM_VISIBILITY_HIDDEN};
 use crate::types::{FnSigData, TypeKind, TypeTable};
 use crate::value::FnId;
 
-pub(crate) fn codegen(tcx: TyCtxt<'_>, methods: &[AllocatorMethod]) -> Vec<u8> {
+pub(crate) fn codegen(tcx: TyCtxt<'_>, methods: &[AllocatorMethod]) -> crate::WasmModule {
     let mut types = TypeTable::default();
     let ptr = types.intern(TypeKind::Ptr);
     let usize_ty = types.intern(TypeKind::Int(32));
@@ -31,7 +31,6 @@ pub(crate) fn codegen(tcx: TyCtxt<'_>, methods: &[AllocatorMethod]) -> Vec<u8> {
         let n = params.len() as u32;
         let sig = types.sig(FnSigData { params, ret });
         let mut body = Code::default();
-        body.uleb(0);
         if let Some(to) = to {
             let target = FnId(module.funcs.len() as u32);
             module.funcs.push(ObjFunc { name: to, sig, flags: SYM_VISIBILITY_HIDDEN, body: None, import: None });
@@ -40,7 +39,8 @@ pub(crate) fn codegen(tcx: TyCtxt<'_>, methods: &[AllocatorMethod]) -> Vec<u8> {
             }
             body.call(target);
         }
-        body.op(crate::emit::op::END);
+        body.end();
+        let body = FuncBody::Finished(FuncCode { locals: Vec::new(), code: body });
         module.funcs.push(ObjFunc { name: from, sig, flags: hidden, body: Some(body), import: None });
     };
     for method in methods {
@@ -68,5 +68,5 @@ pub(crate) fn codegen(tcx: TyCtxt<'_>, methods: &[AllocatorMethod]) -> Vec<u8> {
         add(&mut module, &mut types, from, Some(to), params, ret);
     }
     add(&mut module, &mut types, mangle_internal_symbol(tcx, NO_ALLOC_SHIM_IS_UNSTABLE), None, vec![], void);
-    write_object(&module, &types)
+    crate::WasmModule { object: module, types, dump: None }
 }

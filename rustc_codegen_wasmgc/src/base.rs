@@ -1,4 +1,5 @@
-//! Compiling one codegen unit: define its mono items, assemble every body, write and validate the object.
+//! Compiling one codegen unit on the thread that holds the type context: define its mono items
+//! and hand their blocks over as a `WasmModule`.
 
 use rustc_codegen_ssa::ModuleCodegen;
 use rustc_codegen_ssa::base::maybe_create_entry_wrapper;
@@ -11,9 +12,9 @@ use rustc_span::Symbol;
 use crate::WasmModule;
 use crate::builder::Builder;
 use crate::context::CodegenCx;
-use crate::object::{ObjData, ObjFunc, ObjectModule, write_object};
+use crate::ir::FuncBody;
+use crate::object::{ObjData, ObjFunc, ObjectModule};
 use crate::ref_slots::Slots;
-use crate::value::FnId;
 
 pub(crate) fn compile_codegen_unit(tcx: TyCtxt<'_>, cgu_name: Symbol) -> (ModuleCodegen<WasmModule>, u64) {
     let start = std::time::Instant::now();
@@ -34,17 +35,8 @@ fn module_codegen(tcx: TyCtxt<'_>, cgu_name: Symbol) -> ModuleCodegen<WasmModule
         define_item(&mut cx, cgu_name.as_str(), item, data);
     }
     maybe_create_entry_wrapper::<Builder<'_, '_>>(&cx, cgu);
-    let bytes = finish_module(&cx);
-    if let Err(e) = crate::validate::validate(&bytes) {
-        // WASMGC_DUMP_INVALID=dir keeps the rejected object for inspection with wasm-tools.
-        if let Some(dir) = std::env::var_os("WASMGC_DUMP_INVALID") {
-            let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{cgu_name}.o")), &bytes);
-        }
-        tcx.dcx().fatal(format!(
-            "rustc_codegen_wasmgc produced an invalid object for `{cgu_name}`: {e} (this is a bug in the backend)"
-        ));
-    }
-    ModuleCodegen::new_regular(cgu_name.to_string(), WasmModule { bytes })
+    let module = finish_module(&cx);
+    ModuleCodegen::new_regular(cgu_name.to_string(), module)
 }
 
 /// Defines one mono item; a function whose survey finds handle slots for reference locals
@@ -76,15 +68,12 @@ fn define_item<'tcx>(cx: &mut CodegenCx<'tcx>, cgu_name: &str, item: MonoItem<'t
     cx.slots.replace(Slots::Off);
 }
 
-fn finish_module(cx: &CodegenCx<'_>) -> Vec<u8> {
-    let nfuncs = cx.funcs.borrow().len();
-    let mut codes = Vec::with_capacity(nfuncs);
-    for i in 0..nfuncs {
-        let has_body = cx.funcs.borrow()[i].body.is_some();
-        codes.push(has_body.then(|| crate::peephole::stack_values(crate::finish::assemble(cx, FnId(i as u32)))));
-    }
+/// The codegen unit as a value without the type context: structuring, encoding, writing and
+/// validation happen on a worker thread (`WriteBackendMethods::codegen`).
+fn finish_module(cx: &CodegenCx<'_>) -> WasmModule {
     let mut module = ObjectModule::default();
-    for (decl, body) in cx.funcs.borrow_mut().drain(..).zip(codes) {
+    for decl in cx.funcs.borrow_mut().drain(..) {
+        let body = decl.body.map(FuncBody::Blocks);
         module.funcs.push(ObjFunc { name: decl.name, sig: decl.sig, flags: decl.flags, body, import: decl.import });
     }
     for record in cx.gc_records.borrow().iter() {
@@ -96,5 +85,6 @@ fn finish_module(cx: &CodegenCx<'_>) -> Vec<u8> {
     for decl in cx.datas.borrow_mut().drain(..) {
         module.datas.push(ObjData { name: decl.name, flags: decl.flags, def: decl.def });
     }
-    write_object(&module, &cx.types.borrow())
+    let types = std::mem::take(&mut *cx.types.borrow_mut());
+    WasmModule { object: module, types, dump: crate::ir::dump_requested(cx.tcx.sess) }
 }

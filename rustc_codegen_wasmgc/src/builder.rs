@@ -23,7 +23,8 @@ use rustc_target::spec::{HasTargetSpec, HasX86AbiOpt, Target, X86Abi};
 
 use crate::arith::{FloatOp, FloatUnop, IntOp};
 use crate::context::{Bb, CodegenCx};
-use crate::emit::{Block, RelocKind, RelocTarget, Terminator, op};
+use crate::emit::op;
+use crate::ir::{Block, Exit, Inst};
 use crate::types::{FnSig, Type, TypeKind, ValType};
 use crate::value::{FnId, Value, ValueData};
 
@@ -58,11 +59,18 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         crate::errors::unsupported(self.cx.tcx, self.span, what);
     }
 
-    fn set_term(&mut self, term: Terminator) {
+    /// Whether the current block already ended (a second terminator is ignored, operands too).
+    fn has_exit(&self) -> bool {
+        let funcs = self.cx.funcs.borrow();
+        funcs[self.bb.func.0 as usize].body.as_ref().unwrap().blocks[self.bb.idx as usize].exit.is_some()
+    }
+
+    /// Ends the current block; the exit's operands are already at the end of its code.
+    fn set_exit(&mut self, exit: Exit) {
         let mut funcs = self.cx.funcs.borrow_mut();
         let block = &mut funcs[self.bb.func.0 as usize].body.as_mut().unwrap().blocks[self.bb.idx as usize];
-        if block.term.is_none() {
-            block.term = Some(term);
+        if block.exit.is_none() {
+            block.exit = Some(exit);
         }
     }
 
@@ -244,11 +252,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             (Some(f), _) => self.code(|c| c.call(f)),
             (None, Some(callee)) => {
                 self.push(callee);
-                self.code(|c| {
-                    c.op(op::CALL_INDIRECT);
-                    c.reloc_uleb(RelocKind::TypeIndexLeb, RelocTarget::Type(sig), 0);
-                    c.reloc_uleb(RelocKind::TableNumberLeb, RelocTarget::IndirectTable, 0);
-                });
+                self.code(|c| c.push(Inst::CallIndirect(sig)));
             }
             (None, None) => unreachable!(),
         }
@@ -528,7 +532,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     }
 
     fn ret_void(&mut self) {
-        self.set_term(Terminator::Return);
+        self.set_exit(Exit::Return);
     }
 
     fn ret(&mut self, v: Value) {
@@ -541,20 +545,29 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
             let ret_sext = self.cx.funcs.borrow()[self.bb.func.0 as usize].ret_sext;
             if ret_sext { self.push_signed(v) } else { self.push(v) }
         }
-        self.set_term(Terminator::Return);
+        self.set_exit(Exit::Return);
     }
 
     fn br(&mut self, dest: Bb) {
-        self.set_term(Terminator::Br(dest.idx));
+        self.set_exit(Exit::Br(dest.idx));
     }
 
     fn cond_br(&mut self, cond: Value, then_llbb: Bb, else_llbb: Bb) {
-        self.set_term(Terminator::CondBr(cond, then_llbb.idx, else_llbb.idx));
+        if self.has_exit() {
+            return;
+        }
+        self.push(cond);
+        self.set_exit(Exit::CondBr(then_llbb.idx, else_llbb.idx));
     }
 
     fn switch(&mut self, v: Value, else_llbb: Bb, cases: impl ExactSizeIterator<Item = (u128, Bb)>) {
+        if self.has_exit() {
+            return;
+        }
         let cases = cases.map(|(val, bb)| (val, bb.idx)).collect();
-        self.set_term(Terminator::Switch { value: v, default: else_llbb.idx, cases });
+        let lanes = self.lanes(self.cx.val_ty(v));
+        let first = self.in_locals(v);
+        self.set_exit(Exit::Switch { first, lanes, default: else_llbb.idx, cases });
     }
 
     fn invoke(
@@ -576,7 +589,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     }
 
     fn unreachable(&mut self) {
-        self.set_term(Terminator::Unreachable);
+        self.set_exit(Exit::Unreachable);
     }
 
     fn unreachable_nonterminator(&mut self) {
@@ -984,10 +997,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         self.push(fill_byte);
         let size32 = self.int_resize(size, self.cx.t_i32, false);
         self.push(size32);
-        self.code(|c| {
-            c.op_fc(11);
-            c.op(0);
-        });
+        self.code(|c| c.push(Inst::MemoryFill));
     }
 
     fn select(&mut self, cond: Value, then_val: Value, else_val: Value) -> Value {
@@ -1206,10 +1216,6 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         self.push(src);
         let size32 = self.int_resize(size, self.cx.t_i32, false);
         self.push(size32);
-        self.code(|c| {
-            c.op_fc(10);
-            c.op(0);
-            c.op(0);
-        });
+        self.code(|c| c.push(Inst::MemoryCopy));
     }
 }

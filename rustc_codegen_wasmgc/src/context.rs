@@ -17,7 +17,7 @@ use rustc_session::Session;
 use rustc_span::Span;
 use rustc_target::spec::{HasTargetSpec, HasX86AbiOpt, Target, X86Abi};
 
-use crate::emit::Body;
+use crate::ir::Body;
 use crate::object::{DataReloc, SYM_BINDING_LOCAL, SYM_BINDING_WEAK, SYM_VISIBILITY_HIDDEN};
 use crate::types::{FnSig, FnSigData, Type, TypeKind, TypeTable};
 use crate::value::{DataId, FnId, Value, ValueData};

@@ -9,12 +9,10 @@
 
 use rustc_data_structures::stack::ensure_sufficient_stack;
 
-use crate::builder::Builder;
-use crate::context::{Bb, CodegenCx};
-use crate::emit::{Code, Terminator, op, write_uleb};
+use crate::emit::op;
+use crate::ir::{Body, Code, Exit, FuncCode, Inst};
 use crate::structure::{self, Plan};
 use crate::types::ValType;
-use crate::value::{FnId, Value};
 
 /// Emits `target` as the successor of a block whose code ends at `depth` below the dispatch loop.
 fn jump(c: &mut Code, label: u32, target: u32, next: Option<u32>, depth: u32) {
@@ -26,45 +24,27 @@ fn jump(c: &mut Code, label: u32, target: u32, next: Option<u32>, depth: u32) {
     c.br(depth);
 }
 
-pub(crate) fn assemble(cx: &CodegenCx<'_>, f: FnId) -> Code {
-    let results_nonempty = {
-        let sig = cx.funcs.borrow()[f.0 as usize].sig;
-        !cx.types.borrow().wasm_sig(sig).results.is_empty()
-    };
-    let (terms, old_sp) = {
-        let mut funcs = cx.funcs.borrow_mut();
-        let body = funcs[f.0 as usize].body.as_mut().expect("body");
-        let old_sp = if body.frame_size > 0 { Some(body.new_local(ValType::I32)) } else { None };
-        let terms: Vec<Option<Terminator>> = body.blocks.iter_mut().map(|b| b.term.take()).collect();
-        (terms, old_sp)
-    };
-    let control = if terms.is_empty() {
+/// Structures a function's blocks into one instruction list. Needs only the body: every exit's
+/// operands were put in place while lowering, so this runs on a worker thread.
+pub(crate) fn assemble(mut body: Body, results_nonempty: bool) -> FuncCode {
+    let old_sp = if body.frame_size > 0 { Some(body.new_local(ValType::I32)) } else { None };
+    let exits: Vec<Option<Exit>> = body.blocks.iter_mut().map(|b| b.exit.take()).collect();
+    let codes: Vec<Code> = body.blocks.iter_mut().map(|b| std::mem::take(&mut b.code)).collect();
+    let control = if exits.is_empty() {
         let mut trap = Code::default();
         trap.op(op::UNREACHABLE);
         trap
     } else {
-        match structure::plan(&terms.iter().map(successors).collect::<Vec<_>>()) {
-            Some(plan) => structured(cx, f, terms, plan, old_sp),
-            None => dispatch_loop(cx, f, terms, old_sp),
+        match structure::plan(&exits.iter().map(successors).collect::<Vec<_>>()) {
+            Some(plan) => structured(codes, exits, plan, old_sp),
+            None => {
+                let label = body.new_local(ValType::I32);
+                dispatch_loop(codes, exits, label, old_sp)
+            }
         }
     };
-    let body = cx.funcs.borrow_mut()[f.0 as usize].body.take().unwrap();
 
     let mut out = Code::default();
-    // Locals, run-length encoded by type.
-    let mut runs: Vec<(u32, ValType)> = Vec::new();
-    for &vt in &body.locals {
-        match runs.last_mut() {
-            Some((n, t)) if *t == vt => *n += 1,
-            _ => runs.push((1, vt)),
-        }
-    }
-    write_uleb(&mut out.bytes, runs.len() as u64);
-    for (n, vt) in runs {
-        write_uleb(&mut out.bytes, u64::from(n));
-        out.bytes.push(vt.byte());
-    }
-
     if let Some(old) = old_sp {
         let size = body.frame_size.next_multiple_of(16);
         let fp = body.frame_local.unwrap();
@@ -79,42 +59,26 @@ pub(crate) fn assemble(cx: &CodegenCx<'_>, f: FnId) -> Code {
         out.local_tee(fp);
         out.stack_pointer(true);
     }
-    out.append(&control);
+    out.append(control);
     // Every path ended in a branch, return or trap, but after an `end` wasm's validator sees
     // reachable code: a function with results needs an explicit end of the line.
     if results_nonempty {
         out.op(op::UNREACHABLE);
     }
-    out.op(op::END);
-    out
+    out.end();
+    FuncCode { locals: body.locals, code: out }
 }
 
-/// The blocks a terminator branches to, once per branch (a switch's cases each count).
-fn successors(term: &Option<Terminator>) -> Vec<u32> {
-    match term {
-        Some(Terminator::Br(t)) => vec![*t],
-        Some(Terminator::CondBr(_, t, f)) => vec![*t, *f],
-        Some(Terminator::Switch { default, cases, .. }) => {
+/// The blocks an exit branches to, once per branch (a switch's cases each count).
+fn successors(exit: &Option<Exit>) -> Vec<u32> {
+    match exit {
+        Some(Exit::Br(t)) => vec![*t],
+        Some(Exit::CondBr(t, f)) => vec![*t, *f],
+        Some(Exit::Switch { default, cases, .. }) => {
             cases.iter().map(|&(_, t)| t).chain(std::iter::once(*default)).collect()
         }
-        None | Some(Terminator::Return | Terminator::Unreachable) => Vec::new(),
+        None | Some(Exit::Return | Exit::Unreachable) => Vec::new(),
     }
-}
-
-/// A terminator once its operands are in place at the end of its block's code.
-enum Exit {
-    Br(u32),
-    /// The condition is on the operand stack.
-    CondBr(u32, u32),
-    /// The scrutinee is in locals starting at `first`, one per lane.
-    Switch {
-        first: u32,
-        lanes: Vec<ValType>,
-        default: u32,
-        cases: Vec<(u128, u32)>,
-    },
-    Return,
-    Unreachable,
 }
 
 /// What encloses the code being emitted, innermost last: the targets of `br`.
@@ -136,30 +100,8 @@ struct Emitter<'p> {
     out: Code,
 }
 
-fn structured(cx: &CodegenCx<'_>, f: FnId, terms: Vec<Option<Terminator>>, plan: Plan, old_sp: Option<u32>) -> Code {
-    let mut exits = Vec::with_capacity(terms.len());
-    for (i, term) in terms.into_iter().enumerate() {
-        let mut bx = Builder { cx, bb: Bb { func: f, idx: i as u32 }, span: rustc_span::DUMMY_SP };
-        exits.push(match term {
-            None | Some(Terminator::Unreachable) => Exit::Unreachable,
-            Some(Terminator::Return) => Exit::Return,
-            Some(Terminator::Br(t)) => Exit::Br(t),
-            Some(Terminator::CondBr(cond, t, f)) => {
-                bx.push(cond);
-                Exit::CondBr(t, f)
-            }
-            Some(Terminator::Switch { value, default, cases }) => {
-                let ty = rustc_codegen_ssa::traits::BaseTypeCodegenMethods::val_ty(bx.cx, value);
-                let lanes = bx.lanes(ty);
-                let first = bx.in_locals(value);
-                Exit::Switch { first, lanes, default, cases }
-            }
-        });
-    }
-    let codes: Vec<Code> = {
-        let mut funcs = cx.funcs.borrow_mut();
-        funcs[f.0 as usize].body.as_mut().unwrap().blocks.iter_mut().map(|b| std::mem::take(&mut b.code)).collect()
-    };
+fn structured(codes: Vec<Code>, exits: Vec<Option<Exit>>, plan: Plan, old_sp: Option<u32>) -> Code {
+    let exits = exits.into_iter().map(|exit| exit.unwrap_or(Exit::Unreachable)).collect();
     let mut emitter = Emitter { plan: &plan, codes, exits, old_sp, frames: Vec::new(), out: Code::default() };
     emitter.tree(0);
     emitter.out
@@ -195,7 +137,7 @@ impl Emitter<'_> {
             }
             None => {
                 let code = std::mem::take(&mut self.codes[x as usize]);
-                self.out.append(&code);
+                self.out.append(code);
                 self.exit(x);
             }
         }
@@ -223,20 +165,7 @@ impl Emitter<'_> {
             }
             Exit::Switch { first, lanes, default, cases } => {
                 for (case, target) in cases {
-                    for (k, &vt) in lanes.iter().enumerate() {
-                        let bits = case >> (64 * k);
-                        self.out.local_get(first + k as u32);
-                        if vt == ValType::I64 {
-                            self.out.i64_const(bits as u64 as i64);
-                            self.out.op(op::I64_EQ);
-                        } else {
-                            self.out.i32_const(bits as u32 as i32);
-                            self.out.op(op::I32_EQ);
-                        }
-                        if k > 0 {
-                            self.out.op(op::I32_AND);
-                        }
-                    }
+                    case_test(&mut self.out, first, &lanes, case);
                     self.out.block(op::IF);
                     self.frames.push(Frame::Other);
                     self.branch(x, target);
@@ -271,89 +200,76 @@ impl Emitter<'_> {
 }
 
 /// The fallback for irreducible control flow: one `loop` around a `br_table` over all blocks.
-fn dispatch_loop(cx: &CodegenCx<'_>, f: FnId, terms: Vec<Option<Terminator>>, old_sp: Option<u32>) -> Code {
-    let nblocks = terms.len() as u32;
-    let label = cx.funcs.borrow_mut()[f.0 as usize].body.as_mut().unwrap().new_local(ValType::I32);
-    // Terminators need the builder's value pushing, so they are appended to each block's code.
-    for (i, term) in terms.into_iter().enumerate() {
+fn dispatch_loop(mut codes: Vec<Code>, exits: Vec<Option<Exit>>, label: u32, old_sp: Option<u32>) -> Code {
+    let nblocks = exits.len() as u32;
+    for (i, exit) in exits.into_iter().enumerate() {
         let i = i as u32;
         let next = if i + 1 < nblocks { Some(i + 1) } else { None };
-        let mut bx = Builder { cx, bb: Bb { func: f, idx: i }, span: rustc_span::DUMMY_SP };
-        emit_terminator(&mut bx, term, label, nblocks - 1 - i, next, old_sp);
+        exit_to_label(&mut codes[i as usize], exit, label, nblocks - 1 - i, next, old_sp);
     }
-    let codes: Vec<Code> = {
-        let mut funcs = cx.funcs.borrow_mut();
-        funcs[f.0 as usize].body.as_mut().unwrap().blocks.iter_mut().map(|b| std::mem::take(&mut b.code)).collect()
-    };
     let mut out = Code::default();
     out.block(op::LOOP);
     for _ in 0..nblocks {
         out.block(op::BLOCK);
     }
     out.local_get(label);
-    out.op(op::BR_TABLE);
-    write_uleb(&mut out.bytes, u64::from(nblocks));
-    for i in 0..nblocks {
-        write_uleb(&mut out.bytes, u64::from(i));
-    }
-    write_uleb(&mut out.bytes, 0);
-    for code in &codes {
-        out.op(op::END);
+    out.push(Inst::BrTable((0..nblocks).collect(), 0));
+    for code in codes {
+        out.end();
         out.append(code);
     }
-    out.op(op::END);
+    out.end();
     out
 }
 
-fn emit_terminator(
-    bx: &mut Builder<'_, '_>,
-    term: Option<Terminator>,
-    label: u32,
-    depth: u32,
-    next: Option<u32>,
-    old_sp: Option<u32>,
-) {
-    match term {
-        None | Some(Terminator::Unreachable) => bx.code(|c| c.op(op::UNREACHABLE)),
-        Some(Terminator::Return) => bx.code(|c| {
+/// An exit in the dispatch loop: set the label of the next block and branch to the loop.
+fn exit_to_label(c: &mut Code, exit: Option<Exit>, label: u32, depth: u32, next: Option<u32>, old_sp: Option<u32>) {
+    match exit {
+        None | Some(Exit::Unreachable) => c.op(op::UNREACHABLE),
+        Some(Exit::Return) => {
             if let Some(old) = old_sp {
                 c.local_get(old);
                 c.stack_pointer(true);
             }
             c.op(op::RETURN);
-        }),
-        Some(Terminator::Br(t)) => bx.code(|c| jump(c, label, t, next, depth)),
-        Some(Terminator::CondBr(cond, t, f)) => {
-            bx.push(cond);
-            let (taken, fallthrough, invert) = if Some(t) == next { (f, t, true) } else { (t, f, false) };
-            bx.code(|c| {
-                if invert {
-                    c.op(op::I32_EQZ);
-                }
-                c.block(op::IF);
-                jump(c, label, taken, None, depth + 1);
-                c.op(op::END);
-                jump(c, label, fallthrough, next, depth);
-            });
         }
-        Some(Terminator::Switch { value, default, cases }) => {
-            for (case, target) in cases {
-                switch_case_test(bx, value, case);
-                bx.code(|c| {
-                    c.block(op::IF);
-                    jump(c, label, target, None, depth + 1);
-                    c.op(op::END);
-                });
+        Some(Exit::Br(t)) => jump(c, label, t, next, depth),
+        Some(Exit::CondBr(t, f)) => {
+            let (taken, fallthrough, invert) = if Some(t) == next { (f, t, true) } else { (t, f, false) };
+            if invert {
+                c.op(op::I32_EQZ);
             }
-            bx.code(|c| jump(c, label, default, next, depth));
+            c.block(op::IF);
+            jump(c, label, taken, None, depth + 1);
+            c.end();
+            jump(c, label, fallthrough, next, depth);
+        }
+        Some(Exit::Switch { first, lanes, default, cases }) => {
+            for (case, target) in cases {
+                case_test(c, first, &lanes, case);
+                c.block(op::IF);
+                jump(c, label, target, None, depth + 1);
+                c.end();
+            }
+            jump(c, label, default, next, depth);
         }
     }
 }
 
-/// Pushes `value == case` as an i32 condition.
-fn switch_case_test(bx: &mut Builder<'_, '_>, value: Value, case: u128) {
-    let ty = rustc_codegen_ssa::traits::BaseTypeCodegenMethods::val_ty(bx.cx, value);
-    let c = bx.cx.const_int_of(ty, case);
-    let eq = bx.icmp_op(rustc_codegen_ssa::common::IntPredicate::IntEQ, value, c);
-    bx.push(eq);
+/// Pushes `scrutinee == case` as an i32 condition, lane by lane.
+fn case_test(c: &mut Code, first: u32, lanes: &[ValType], case: u128) {
+    for (k, &vt) in lanes.iter().enumerate() {
+        let bits = case >> (64 * k);
+        c.local_get(first + k as u32);
+        if vt == ValType::I64 {
+            c.i64_const(bits as u64 as i64);
+            c.op(op::I64_EQ);
+        } else {
+            c.i32_const(bits as u32 as i32);
+            c.op(op::I32_EQ);
+        }
+        if k > 0 {
+            c.op(op::I32_AND);
+        }
+    }
 }

@@ -115,7 +115,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             c.local_set(big);
             // `x >> 1 >> (63 - s)` is `x >> (64 - s)` for s in 1..64 and 0 for s = 0, where a
             // single wasm shift by 64 would be a shift by 0.
-            let spill = |c: &mut crate::emit::Code, from: u32, toward_high: bool| {
+            let spill = |c: &mut crate::ir::Code, from: u32, toward_high: bool| {
                 c.local_get(from);
                 c.i64_const(1);
                 c.op(if toward_high { op::I64_SHR_U } else { op::I64_SHL });
@@ -203,7 +203,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     fn mul_high_u64(&mut self, x: u32, y: u32) -> u32 {
         let [x0, x1, y0, y1, p01, p10, out] = std::array::from_fn(|_| self.new_local(ValType::I64));
         self.code(|c| {
-            let split = |c: &mut crate::emit::Code, from: u32, low: u32, high: u32| {
+            let split = |c: &mut crate::ir::Code, from: u32, low: u32, high: u32| {
                 c.local_get(from);
                 c.i64_const(0xffff_ffff);
                 c.op(op::I64_AND);
@@ -215,7 +215,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             };
             split(c, x, x0, x1);
             split(c, y, y0, y1);
-            let mul = |c: &mut crate::emit::Code, l: u32, r: u32| {
+            let mul = |c: &mut crate::ir::Code, l: u32, r: u32| {
                 c.local_get(l);
                 c.local_get(r);
                 c.op(op::I64_MUL);
@@ -348,7 +348,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         let (max, min): (u128, u128) = if signed { (i128::MAX as u128, i128::MIN as u128) } else { (u128::MAX, 0) };
         let eq = if is64 { op::F64_EQ } else { op::F32_EQ };
         let (lt, ge) = (eq + 2, eq + 5);
-        let fconst = |c: &mut crate::emit::Code, f: f64| {
+        let fconst = |c: &mut crate::ir::Code, f: f64| {
             if is64 { c.f64_const(f.to_bits()) } else { c.f32_const((f as f32).to_bits()) }
         };
         self.code(|c| {

@@ -14,6 +14,7 @@ use rustc_span::{Span, Symbol, sym};
 use crate::arith::{FloatOp, FloatUnop, IntOp};
 use crate::builder::Builder;
 use crate::emit::op;
+use crate::ir::Inst;
 use crate::types::ValType;
 use crate::value::Value;
 
@@ -348,11 +349,8 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                 if name.ends_with("grow") {
                     self.push(args[1].immediate());
                 }
-                let opcode = if name.ends_with("grow") { op::MEMORY_GROW } else { op::MEMORY_SIZE };
-                self.code(|c| {
-                    c.op(opcode);
-                    c.op(0);
-                });
+                let inst = if name.ends_with("grow") { Inst::MemoryGrow } else { Inst::MemorySize };
+                self.code(|c| c.push(inst));
                 self.pop_value(self.cx.t_i32)
             }
             _ => {

@@ -3,7 +3,8 @@
 use rustc_codegen_ssa::traits::BaseTypeCodegenMethods;
 
 use crate::builder::Builder;
-use crate::emit::{Code, RelocKind, RelocTarget, op};
+use crate::emit::op;
+use crate::ir::{Code, Inst};
 use crate::types::{Type, TypeKind, ValType};
 use crate::value::{Value, ValueData};
 
@@ -12,7 +13,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     pub(crate) fn code<R>(&self, f: impl FnOnce(&mut Code) -> R) -> R {
         let mut funcs = self.cx.funcs.borrow_mut();
         let body = funcs[self.bb.func.0 as usize].body.as_mut().expect("function has a body");
-        f(&mut body.blocks[self.bb.idx as usize].code)
+        let code = &mut body.blocks[self.bb.idx as usize].code;
+        code.at(self.span);
+        f(code)
     }
 
     pub(crate) fn lanes(&self, ty: Type) -> Vec<ValType> {
@@ -112,14 +115,10 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                 let vt = self.lanes(ty)[lane];
                 self.code(|c| c.zero(vt))
             }
-            ValueData::DataAddr { data, offset } => self.code(|c| {
-                c.op(op::I32_CONST);
-                c.reloc_sleb(RelocKind::MemoryAddrSleb, RelocTarget::Data(data), offset as i32);
-            }),
-            ValueData::FnAddr(f) => self.code(|c| {
-                c.op(op::I32_CONST);
-                c.reloc_sleb(RelocKind::TableIndexSleb, RelocTarget::Func(f), 0);
-            }),
+            ValueData::DataAddr { data, offset } => {
+                self.code(|c| c.push(Inst::DataAddr { data, addend: offset as i32 }))
+            }
+            ValueData::FnAddr(f) => self.code(|c| c.push(Inst::FuncAddr(f))),
             ValueData::FrameAddr { fp, offset } => {
                 self.slot_escapes(offset);
                 self.code(|c| {

@@ -38,6 +38,7 @@ mod finish;
 mod gc_lower;
 mod int128;
 mod intrinsics;
+mod ir;
 mod lanes;
 mod object;
 mod peephole;
@@ -74,9 +75,20 @@ use rustc_session::Session;
 use rustc_session::config::{CrateType, OptLevel, OutputFilenames, OutputType};
 use rustc_span::Symbol;
 
-/// The compiled form of one codegen unit: a relocatable wasm object.
+/// One codegen unit as it leaves the thread that holds the type context: functions still in
+/// blocks, their types, data. A worker thread turns it into a relocatable wasm object.
 pub struct WasmModule {
-    bytes: Vec<u8>,
+    object: object::ObjectModule,
+    types: types::TypeTable,
+    /// `-Cllvm-args=wasm-dump=SUBSTR`: the functions whose instruction lists are printed.
+    dump: Option<String>,
+}
+
+impl WasmModule {
+    /// Structures, encodes and writes the object (each function's code is consumed).
+    fn write_object(&mut self) -> Vec<u8> {
+        object::write_object(&mut self.object, &self.types, self.dump.as_deref())
+    }
 }
 
 pub struct ModuleBuffer(Vec<u8>);
@@ -235,7 +247,7 @@ impl ExtraBackendMethods for WasmGcBackend {
         _module_name: &str,
         methods: &[AllocatorMethod],
     ) -> WasmModule {
-        WasmModule { bytes: allocator::codegen(tcx, methods) }
+        allocator::codegen(tcx, methods)
     }
 
     fn compile_codegen_unit(&self, tcx: TyCtxt<'_>, cgu_name: Symbol) -> (ModuleCodegen<WasmModule>, u64) {
@@ -300,19 +312,35 @@ impl WriteBackendMethods for WasmGcBackend {
         unreachable!("thin LTO is disabled for this backend")
     }
 
+    /// The per-CGU work that needs no type context, on rustc's codegen worker threads:
+    /// structuring, stackifying, encoding, writing and validating the object.
     fn codegen(
         cgcx: &CodegenContext,
         prof: &SelfProfilerRef,
         shared_emitter: &SharedEmitter,
-        module: ModuleCodegen<WasmModule>,
+        mut module: ModuleCodegen<WasmModule>,
         config: &ModuleConfig,
     ) -> CompiledModule {
         let _timer = prof.generic_activity_with_arg("wasmgc_write_object", &*module.name);
+        let bytes = module.module_llvm.write_object();
+        let fatal = |message: String| -> ! {
+            let dcx = rustc_errors::DiagCtxt::new(Box::new(shared_emitter.clone()));
+            dcx.handle().fatal(message)
+        };
+        if let Err(e) = validate::validate(&bytes) {
+            // WASMGC_DUMP_INVALID=dir keeps the rejected object for inspection with wasm-tools.
+            if let Some(dir) = std::env::var_os("WASMGC_DUMP_INVALID") {
+                let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{}.o", module.name)), &bytes);
+            }
+            fatal(format!(
+                "rustc_codegen_wasmgc produced an invalid object for `{}`: {e} (this is a bug in the backend)",
+                module.name
+            ));
+        }
         if config.emit_obj != EmitObj::None {
             let path = cgcx.output_filenames.temp_path_for_cgu(OutputType::Object, &module.name);
-            if let Err(e) = std::fs::write(&path, &module.module_llvm.bytes) {
-                let dcx = rustc_errors::DiagCtxt::new(Box::new(shared_emitter.clone()));
-                dcx.handle().fatal(format!("cannot write the object file {}: {e}", path.display()));
+            if let Err(e) = std::fs::write(&path, &bytes) {
+                fatal(format!("cannot write the object file {}: {e}", path.display()));
             }
         }
         module.into_compiled_module(
@@ -325,8 +353,8 @@ impl WriteBackendMethods for WasmGcBackend {
         )
     }
 
-    fn serialize_module(module: WasmModule, _is_thin: bool) -> ModuleBuffer {
-        ModuleBuffer(module.bytes)
+    fn serialize_module(mut module: WasmModule, _is_thin: bool) -> ModuleBuffer {
+        ModuleBuffer(module.write_object())
     }
 }
 

@@ -2,7 +2,8 @@
 
 use rustc_data_structures::fx::FxHashMap;
 
-use crate::emit::{Code, RelocKind, RelocTarget, write_padded_sleb, write_padded_uleb, write_sleb, write_uleb};
+use crate::emit::{Reloc, RelocKind, RelocTarget, write_padded_sleb, write_padded_uleb, write_sleb, write_uleb};
+use crate::ir::FuncBody;
 use crate::types::{FnSig, TypeTable, ValType};
 
 pub(crate) const SYM_BINDING_WEAK: u32 = 0x1;
@@ -16,8 +17,8 @@ pub(crate) struct ObjFunc {
     pub(crate) name: String,
     pub(crate) sig: FnSig,
     pub(crate) flags: u32,
-    /// The complete body (locals declaration and instructions), or None for an import.
-    pub(crate) body: Option<Code>,
+    /// The body (in blocks, or finished), or None for an import.
+    pub(crate) body: Option<FuncBody>,
     /// Import module and field when the function comes from outside (`wasm_import_module`).
     pub(crate) import: Option<(String, String)>,
 }
@@ -93,8 +94,42 @@ fn custom_section(out: &mut Vec<u8>, sec_name: &str, payload: &[u8]) {
     section(out, 0, &p);
 }
 
-/// Serializes the module as a relocatable object file.
-pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> {
+/// A function body's bytes as the code section holds them, and their relocations.
+struct Encoded {
+    bytes: Vec<u8>,
+    relocs: Vec<Reloc>,
+}
+
+/// Finishes every function (structure, stackify, encode), then serializes the module as a
+/// relocatable object file. Needs no type context: runs on a worker thread. `dump` prints the
+/// instruction lists of the functions whose names contain it.
+pub(crate) fn write_object(module: &mut ObjectModule, types: &TypeTable, dump: Option<&str>) -> Vec<u8> {
+    let names: Vec<String> = module.funcs.iter().map(|f| f.name.clone()).collect();
+    let bodies: Vec<Option<Encoded>> = module
+        .funcs
+        .iter_mut()
+        .map(|f| {
+            let body = f.body.take()?;
+            let func = match body {
+                FuncBody::Finished(func) => func,
+                FuncBody::Blocks(body) => {
+                    let ws = types.wasm_sig(f.sig);
+                    let n_params = ws.params.len() as u32;
+                    let mut func = crate::finish::assemble(body, !ws.results.is_empty());
+                    crate::peephole::stack_values(&mut func);
+                    if let Some(filter) = dump
+                        && f.name.contains(filter)
+                    {
+                        eprint!("{}", func.dump(&f.name, n_params, |g| names[g.0 as usize].clone()));
+                    }
+                    func
+                }
+            };
+            let (bytes, relocs) = crate::emit::encode(&func);
+            Some(Encoded { bytes, relocs })
+        })
+        .collect();
+    let module = &*module;
     let mut w = Writer { types, type_indices: FxHashMap::default(), type_list: Vec::new() };
 
     // Which undefined symbols are referenced at all; unreferenced declarations are dropped.
@@ -107,11 +142,9 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
         RelocTarget::IndirectTable => *table = true,
         _ => {}
     };
-    for f in &module.funcs {
-        if let Some(body) = &f.body {
-            for r in &body.relocs {
-                mark(&r.target, &mut func_used, &mut data_used, &mut uses_table);
-            }
+    for body in bodies.iter().flatten() {
+        for r in &body.relocs {
+            mark(&r.target, &mut func_used, &mut data_used, &mut uses_table);
         }
     }
     for d in &module.datas {
@@ -129,8 +162,8 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
     let mut func_index: Vec<Option<u32>> = vec![None; module.funcs.len()];
     let mut imported: Vec<usize> = Vec::new();
     let mut defined: Vec<usize> = Vec::new();
-    for (i, f) in module.funcs.iter().enumerate() {
-        if f.body.is_some() {
+    for (i, body) in bodies.iter().enumerate() {
+        if body.is_some() {
             defined.push(i);
         } else if func_used[i] {
             imported.push(i);
@@ -150,7 +183,7 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
         nsyms += 1;
         symtab.push(0u8);
         let mut flags = f.flags;
-        if f.body.is_none() {
+        if bodies[i].is_none() {
             flags = (flags & !(SYM_BINDING_LOCAL)) | SYM_UNDEFINED;
             // As LLVM does for `wasm_import_module` functions: an explicit import name tells
             // wasm-ld that the symbol is an import of the module, not an unresolved symbol.
@@ -233,7 +266,7 @@ pub(crate) fn write_object(module: &ObjectModule, types: &TypeTable) -> Vec<u8> 
     write_uleb(&mut code, defined.len() as u64);
     let mut code_relocs: Vec<(u8, u32, u32, i32)> = Vec::new();
     for &i in &defined {
-        let body = module.funcs[i].body.as_ref().unwrap();
+        let body = bodies[i].as_ref().unwrap();
         write_uleb(&mut code, body.bytes.len() as u64);
         let base = code.len() as u32;
         code.extend_from_slice(&body.bytes);

@@ -1,0 +1,211 @@
+//! The per-function instruction list: typed wasm instructions with relocatable operands, grouped
+//! in basic blocks that end in resolved exits. Passes rewrite it; bytes exist only after encoding.
+
+mod dump;
+
+pub(crate) use dump::dump_requested;
+use rustc_span::Span;
+
+use crate::emit::op;
+use crate::types::{FnSig, ValType};
+use crate::value::{DataId, FnId};
+
+/// One wasm instruction. Operands that the linker relocates name their target (a function, a
+/// data symbol, a signature) instead of holding an index.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Inst {
+    /// An instruction without immediates, by opcode (`i32.add`, `select`, `return`, `end`, ...).
+    Plain(u8),
+    /// A `0xfc`-prefixed instruction without immediates (the saturating truncations).
+    PlainFc(u32),
+    /// `block`, `loop` or `if` (by opcode), without parameters or results.
+    Block(u8),
+    Br(u32),
+    BrTable(Box<[u32]>, u32),
+    LocalGet(u32),
+    LocalSet(u32),
+    LocalTee(u32),
+    /// `global.get` / `global.set` of the imported `__stack_pointer`.
+    StackPointer {
+        set: bool,
+    },
+    I32Const(i32),
+    I64Const(i64),
+    /// An `f32.const` by its bits.
+    F32Const(u32),
+    /// An `f64.const` by its bits.
+    F64Const(u64),
+    RefNullExtern,
+    /// A load or store (by opcode) with its alignment as log2 and its constant offset.
+    Mem {
+        opcode: u8,
+        align_log2: u32,
+        offset: u32,
+    },
+    MemorySize,
+    MemoryGrow,
+    MemoryCopy,
+    MemoryFill,
+    Call(FnId),
+    CallIndirect(FnSig),
+    /// `i32.const` of a data symbol's address plus `addend`.
+    DataAddr {
+        data: DataId,
+        addend: i32,
+    },
+    /// `i32.const` of a function's index in the indirect function table.
+    FuncAddr(FnId),
+}
+
+/// Instructions of one basic block or one finished function, with the source location of each
+/// run of them: `locs[k] = (i, span)` covers the instructions from `i` to the next entry.
+#[derive(Default, Debug)]
+pub(crate) struct Code {
+    pub(crate) insts: Vec<Inst>,
+    pub(crate) locs: Vec<(u32, Span)>,
+}
+
+impl Code {
+    pub(crate) fn push(&mut self, inst: Inst) {
+        self.insts.push(inst);
+    }
+    /// The instructions appended from now on come from `span`.
+    pub(crate) fn at(&mut self, span: Span) {
+        if self.locs.last().is_none_or(|&(_, last)| last != span) {
+            let here = self.insts.len() as u32;
+            match self.locs.last_mut() {
+                Some(last) if last.0 == here => last.1 = span,
+                _ => self.locs.push((here, span)),
+            }
+        }
+    }
+    pub(crate) fn op(&mut self, opcode: u8) {
+        self.push(Inst::Plain(opcode));
+    }
+    pub(crate) fn op_fc(&mut self, sub: u32) {
+        self.push(Inst::PlainFc(sub));
+    }
+    pub(crate) fn i32_const(&mut self, v: i32) {
+        self.push(Inst::I32Const(v));
+    }
+    pub(crate) fn i64_const(&mut self, v: i64) {
+        self.push(Inst::I64Const(v));
+    }
+    pub(crate) fn f32_const(&mut self, bits: u32) {
+        self.push(Inst::F32Const(bits));
+    }
+    pub(crate) fn f64_const(&mut self, bits: u64) {
+        self.push(Inst::F64Const(bits));
+    }
+    pub(crate) fn zero(&mut self, vt: ValType) {
+        self.push(match vt {
+            ValType::I32 => Inst::I32Const(0),
+            ValType::I64 => Inst::I64Const(0),
+            ValType::F32 => Inst::F32Const(0),
+            ValType::F64 => Inst::F64Const(0),
+            ValType::ExternRef => Inst::RefNullExtern,
+        });
+    }
+    pub(crate) fn local_get(&mut self, l: u32) {
+        self.push(Inst::LocalGet(l));
+    }
+    pub(crate) fn local_set(&mut self, l: u32) {
+        self.push(Inst::LocalSet(l));
+    }
+    pub(crate) fn local_tee(&mut self, l: u32) {
+        self.push(Inst::LocalTee(l));
+    }
+    /// A memory access with `align` as log2 and a constant offset.
+    pub(crate) fn mem(&mut self, opcode: u8, align_log2: u32, offset: u32) {
+        self.push(Inst::Mem { opcode, align_log2, offset });
+    }
+    pub(crate) fn call(&mut self, f: FnId) {
+        self.push(Inst::Call(f));
+    }
+    pub(crate) fn stack_pointer(&mut self, set: bool) {
+        self.push(Inst::StackPointer { set });
+    }
+    pub(crate) fn block(&mut self, opcode: u8) {
+        self.push(Inst::Block(opcode));
+    }
+    pub(crate) fn br(&mut self, depth: u32) {
+        self.push(Inst::Br(depth));
+    }
+    pub(crate) fn end(&mut self) {
+        self.op(op::END);
+    }
+    /// Appends another list, shifting its locations.
+    pub(crate) fn append(&mut self, other: Code) {
+        let base = self.insts.len() as u32;
+        for (i, span) in other.locs {
+            if i as usize == other.insts.len() {
+                break;
+            }
+            self.locs.push((base + i, span));
+        }
+        self.insts.extend(other.insts);
+    }
+}
+
+/// How control leaves a basic block, with its operands already in place at the end of the
+/// block's code (decided while lowering, so no pass needs the builder).
+#[derive(Clone, Debug)]
+pub(crate) enum Exit {
+    Br(u32),
+    /// The condition is on the operand stack.
+    CondBr(u32, u32),
+    /// The scrutinee is in locals starting at `first`, one per lane.
+    Switch {
+        first: u32,
+        lanes: Vec<ValType>,
+        default: u32,
+        cases: Vec<(u128, u32)>,
+    },
+    /// The return value (if any) is on the operand stack.
+    Return,
+    Unreachable,
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct Block {
+    pub(crate) code: Code,
+    pub(crate) exit: Option<Exit>,
+}
+
+/// A function body under construction: its blocks, locals and stack frame.
+#[derive(Debug)]
+pub(crate) struct Body {
+    pub(crate) n_params: u32,
+    /// Types of all locals after the params.
+    pub(crate) locals: Vec<ValType>,
+    pub(crate) blocks: Vec<Block>,
+    pub(crate) frame_size: u32,
+    pub(crate) frame_align: u32,
+    /// Local holding the frame base; allocated with the first alloca.
+    pub(crate) frame_local: Option<u32>,
+}
+
+impl Body {
+    pub(crate) fn new(n_params: u32) -> Self {
+        Body { n_params, locals: Vec::new(), blocks: Vec::new(), frame_size: 0, frame_align: 16, frame_local: None }
+    }
+    pub(crate) fn new_local(&mut self, vt: ValType) -> u32 {
+        self.locals.push(vt);
+        self.n_params + self.locals.len() as u32 - 1
+    }
+}
+
+/// A function after structuring: its declared locals (after the params) and its whole code,
+/// ending in `end`.
+#[derive(Debug)]
+pub(crate) struct FuncCode {
+    pub(crate) locals: Vec<ValType>,
+    pub(crate) code: Code,
+}
+
+/// A function of an object: still in blocks (structured on the worker thread), or finished.
+#[derive(Debug)]
+pub(crate) enum FuncBody {
+    Blocks(Body),
+    Finished(FuncCode),
+}
