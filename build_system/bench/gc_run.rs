@@ -1,5 +1,5 @@
 //! binary-trees on `Box` (linear memory) against the same program on `wasm::Gc`, accelerated by
-//! our backend to WasmGC structs, and a particle workload on `Gc` with typed handle locals on and
+//! our backend to WasmGC structs, and a particle workload on `Gc` with typed locals on and
 //! off: time and peak memory of the runner, medians of several runs.
 
 use std::path::Path;
@@ -19,7 +19,7 @@ const PARTICLES_PACKAGE: &str = "gc_particles";
 const PARTICLES_EXPECTED: &str = "tests/bench/run/gc_particles.stdout";
 /// As `cargo wasm build --dev` builds it.
 const ACCELERATE: &str = "-Cllvm-args=wasm-gc=accelerate";
-/// The same with typed handle locals turned off: every handle a root-table slot.
+/// The same with typed locals turned off: every handle a root-table slot.
 const ACCELERATE_ROOTED: &str =
     "-Cllvm-args=wasm-gc=accelerate -Cllvm-args=wasm-gc-typed-locals=off";
 
@@ -67,11 +67,11 @@ const ROWS: &[(&str, Recipe)] = &[
 
 const PARTICLE_ROWS: &[(&str, Recipe)] = &[
     (
-        "Gc as WasmGC, ours dev (accelerated), typed handle locals",
+        "Gc as WasmGC, ours dev (accelerated), typed locals",
         Recipe::Gc(PARTICLES_PACKAGE, Backend::Ours, ACCELERATE, &[]),
     ),
     (
-        "Gc as WasmGC, ours dev (accelerated), typed handle locals off",
+        "Gc as WasmGC, ours dev (accelerated), typed locals off",
         Recipe::Gc(PARTICLES_PACKAGE, Backend::Ours, ACCELERATE_ROOTED, &[]),
     ),
     (
@@ -100,10 +100,10 @@ const BINARY_TREES: Workload = Workload {
 /// Typed handle locals (docs/wasmgc-lowering.md section 4) on and off.
 const PARTICLES: Workload = Workload {
     key: "gc_particles",
-    title: "particles on Gc: typed handle locals on and off",
+    title: "particles on Gc: typed locals on and off",
     expected: PARTICLES_EXPECTED,
     rows: PARTICLE_ROWS,
-    note: "tests/bench/run/gc_particles/ (2,000 particles in a list of `Gc` objects, 20,000 steps of field reads and writes through handles in local variables), must print tests/bench/run/gc_particles.stdout. \"typed handle locals off\" is `-Cllvm-args=wasm-gc-typed-locals=off`: every handle a root-table slot.",
+    note: "tests/bench/run/gc_particles/ (2,000 particles in a list of `Gc` objects, 20,000 steps of field reads and writes through handles in local variables), must print tests/bench/run/gc_particles.stdout. \"typed locals off\" is `-Cllvm-args=wasm-gc-typed-locals=off`: every handle a root-table slot.",
 };
 
 /// The binary-trees table and the particles table.

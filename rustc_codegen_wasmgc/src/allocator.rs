@@ -6,8 +6,8 @@ use rustc_ast::expand::allocator::{
 use rustc_middle::ty::TyCtxt;
 use rustc_symbol_mangling::mangle_internal_symbol;
 
+use crate::emit::object::{ObjFunc, ObjectModule, SYM_VISIBILITY_HIDDEN};
 use crate::ir::{Code, FuncBody, FuncCode};
-use crate::object::{ObjFunc, ObjectModule, SYM_VISIBILITY_HIDDEN};
 use crate::types::{FnSigData, TypeKind, TypeTable};
 use crate::value::FnId;
 

@@ -12,7 +12,7 @@ use rustc_middle::ty::{self, Instance};
 
 use crate::context::CodegenCx;
 use crate::emit::RelocTarget;
-use crate::object::{DataDef, DataReloc, SYM_BINDING_LOCAL, SYM_NO_STRIP, SYM_VISIBILITY_HIDDEN};
+use crate::emit::object::{DataDef, DataReloc, SYM_BINDING_LOCAL, SYM_NO_STRIP, SYM_VISIBILITY_HIDDEN};
 use crate::types::{Type, TypeKind};
 use crate::value::{DataId, Value, ValueData};
 
@@ -150,7 +150,7 @@ impl<'tcx> ConstCodegenMethods for CodegenCx<'tcx> {
         let bits = match self.kind(t) {
             TypeKind::F32 => u64::from((val as f32).to_bits()),
             TypeKind::F64 => val.to_bits(),
-            // Soft floats are bit patterns in integer lanes (softfloat.rs).
+            // Soft floats are bit patterns in integer lanes (builder/softfloat.rs).
             TypeKind::F16 => return self.const_int_of(t, u128::from((val as f16).to_bits())),
             TypeKind::F128 => return self.const_int_of(t, (val as f128).to_bits()),
             k => rustc_middle::bug!("const_real of {k:?}"),

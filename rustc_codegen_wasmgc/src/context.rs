@@ -17,8 +17,10 @@ use rustc_session::Session;
 use rustc_span::Span;
 use rustc_target::spec::{HasTargetSpec, HasX86AbiOpt, Target, X86Abi};
 
+use crate::emit::object::{DataReloc, SYM_BINDING_LOCAL, SYM_BINDING_WEAK, SYM_VISIBILITY_HIDDEN};
+use crate::function::FunctionCx;
+use crate::gc::typed_locals::state::{SlotCallee, Slots};
 use crate::ir::Body;
-use crate::object::{DataReloc, SYM_BINDING_LOCAL, SYM_BINDING_WEAK, SYM_VISIBILITY_HIDDEN};
 use crate::types::{FnSig, FnSigData, Type, TypeKind, TypeTable};
 use crate::value::{DataId, FnId, Value, ValueData};
 
@@ -42,7 +44,7 @@ pub(crate) struct FuncDecl {
 pub(crate) struct DataDecl {
     pub(crate) name: String,
     pub(crate) flags: u32,
-    pub(crate) def: Option<crate::object::DataDef>,
+    pub(crate) def: Option<crate::emit::object::DataDef>,
 }
 
 /// The bytes of an anonymous constant and its relocations: the key of constant dedup.
@@ -64,9 +66,9 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) anon_counter: std::cell::Cell<u32>,
     /// Calls of contract operations become `wasmgc` imports (`-Cllvm-args=wasm-gc=accelerate`).
     pub(crate) gc_accelerate: bool,
-    /// Accelerated handle locals may become typed reference locals (ref_slots.rs).
+    /// Accelerated handle locals may become typed locals (gc/typed_locals/).
     pub(crate) gc_typed_locals: bool,
-    /// The records of this object's `wasmgc` section (contract/describe.rs).
+    /// The records of this object's `wasmgc` section (gc/contract/describe.rs).
     pub(crate) gc_records: RefCell<std::collections::BTreeSet<String>>,
     /// `#[link_section = "NAME"]` statics: custom sections of this object (name, bytes).
     pub(crate) custom_sections: RefCell<Vec<(String, Vec<u8>)>>,
@@ -85,14 +87,10 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) t_f64: Type,
     pub(crate) t_ptr: Type,
     pub(crate) t_externref: Type,
-    /// What calls of a function do with handle slots passed to them (ref_slots.rs), by callee.
-    pub(crate) slot_callees: RefCell<FxHashMap<FnId, Option<crate::ref_slots::SlotCallee>>>,
-    /// Set while the survey pass emits a call whose handle-slot arguments it has accounted for.
-    pub(crate) slot_exempt: std::cell::Cell<bool>,
-    /// Set once the survey of the current function watches an operation's result.
-    pub(crate) slot_results_tracked: std::cell::Cell<bool>,
-    /// Typed handle locals of the function being generated (ref_slots.rs): one at a time.
-    pub(crate) slots: RefCell<crate::ref_slots::Slots>,
+    /// What calls of a function do with handle slots passed to them (gc/typed_locals/), by callee.
+    pub(crate) slot_callees: RefCell<FxHashMap<FnId, Option<SlotCallee>>>,
+    /// The function being generated.
+    pub(crate) function: RefCell<Option<FunctionCx>>,
 }
 
 impl<'tcx> CodegenCx<'tcx> {
@@ -122,8 +120,8 @@ impl<'tcx> CodegenCx<'tcx> {
             const_datas: RefCell::new(FxHashMap::default()),
             vtables: RefCell::new(FxHashMap::default()),
             anon_counter: std::cell::Cell::new(0),
-            gc_accelerate: crate::contract::accelerate_requested(tcx.sess),
-            gc_typed_locals: crate::contract::typed_locals_requested(tcx.sess),
+            gc_accelerate: crate::config::accelerate_requested(tcx.sess),
+            gc_typed_locals: crate::config::typed_locals_requested(tcx.sess),
             gc_records: RefCell::new(Default::default()),
             custom_sections: RefCell::new(Vec::new()),
             init_funcs: RefCell::new(Vec::new()),
@@ -140,9 +138,7 @@ impl<'tcx> CodegenCx<'tcx> {
             t_ptr,
             t_externref,
             slot_callees: RefCell::new(FxHashMap::default()),
-            slot_exempt: std::cell::Cell::new(false),
-            slot_results_tracked: std::cell::Cell::new(false),
-            slots: RefCell::new(crate::ref_slots::Slots::Off),
+            function: RefCell::new(None),
         }
     }
 
@@ -187,15 +183,52 @@ impl<'tcx> CodegenCx<'tcx> {
         a.params != b.params || a.results != b.results
     }
 
-    /// Starts the body of a declared function (which makes it a definition).
+    /// Marks a declared function as defined: it gets a body.
     pub(crate) fn start_body(&self, f: FnId) {
-        let n_params = {
-            let sig = self.fn_sig(f);
-            self.types.borrow().wasm_sig(sig).params.len() as u32
-        };
+        let n_params = self.n_params(f);
         let mut funcs = self.funcs.borrow_mut();
         if funcs[f.0 as usize].body.is_none() {
             funcs[f.0 as usize].body = Some(Body::new(n_params));
+        }
+    }
+
+    fn n_params(&self, f: FnId) -> u32 {
+        let sig = self.fn_sig(f);
+        self.types.borrow().wasm_sig(sig).params.len() as u32
+    }
+
+    /// Runs `g` on function `f`'s state, making `f` the function being generated first (the
+    /// previous one's body goes back to its declaration).
+    pub(crate) fn with_function<R>(&self, f: FnId, g: impl FnOnce(&mut FunctionCx) -> R) -> R {
+        let mut current = self.function.borrow_mut();
+        if current.as_ref().is_none_or(|fcx| fcx.func != f) {
+            self.store_function(current.take());
+            let body = self.funcs.borrow_mut()[f.0 as usize].body.take();
+            let mut fcx = FunctionCx::new(f, self.n_params(f), Slots::Off);
+            if let Some(body) = body {
+                fcx.body = body;
+            }
+            *current = Some(fcx);
+        }
+        g(current.as_mut().expect("a function being generated"))
+    }
+
+    /// Starts generating `f` afresh (an empty body) with this typed-locals state.
+    pub(crate) fn begin_function(&self, f: FnId, slots: Slots) {
+        let previous = self.function.replace(Some(FunctionCx::new(f, self.n_params(f), slots)));
+        self.store_function(previous);
+    }
+
+    /// Ends the function being generated: its body goes to its declaration, its state is returned.
+    pub(crate) fn end_function(&self) -> Option<Slots> {
+        let FunctionCx { func, body, slots, .. } = self.function.take()?;
+        self.funcs.borrow_mut()[func.0 as usize].body = Some(body);
+        Some(slots)
+    }
+
+    fn store_function(&self, fcx: Option<FunctionCx>) {
+        if let Some(fcx) = fcx {
+            self.funcs.borrow_mut()[fcx.func.0 as usize].body = Some(fcx.body);
         }
     }
 
@@ -264,7 +297,7 @@ impl<'tcx> MiscCodegenMethods<'tcx> for CodegenCx<'tcx> {
             return f;
         }
         let fn_abi = rustc_middle::ty::layout::FnAbiOf::fn_abi_of_instance(self, instance, ty::List::empty());
-        let sig = crate::abi::fn_abi_sig(self, fn_abi);
+        let sig = self.fn_abi_sig(fn_abi);
         let import = if self.tcx.is_foreign_item(instance.def_id()) { self.wasm_import(instance) } else { None };
         if let Some((module, field)) = &import {
             self.describe_host_import(fn_abi, module, field);
@@ -316,7 +349,7 @@ impl<'tcx> PreDefineCodegenMethods<'tcx> for CodegenCx<'tcx> {
 
     fn predefine_fn(&mut self, instance: Instance<'tcx>, linkage: Linkage, visibility: Visibility, symbol_name: &str) {
         let fn_abi = rustc_middle::ty::layout::FnAbiOf::fn_abi_of_instance(&*self, instance, ty::List::empty());
-        let sig = crate::abi::fn_abi_sig(self, fn_abi);
+        let sig = self.fn_abi_sig(fn_abi);
         let f = self.declare_fn(symbol_name, sig, None);
         {
             let mut funcs = self.funcs.borrow_mut();

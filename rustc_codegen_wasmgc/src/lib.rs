@@ -26,32 +26,22 @@ extern crate rustc_driver;
 
 mod abi;
 mod allocator;
-mod arith;
-mod base;
+mod asm;
 mod builder;
+mod config;
 mod consts;
 mod context;
-mod contract;
+mod debuginfo;
+mod driver;
 mod emit;
 mod errors;
-mod finish;
-mod gc_lower;
-mod int128;
+mod function;
+mod gc;
 mod intrinsics;
 mod ir;
-mod lanes;
-mod object;
-mod peephole;
-mod ref_slots;
-mod simd;
-mod softfloat;
-mod structure;
-mod target_features;
+mod passes;
 mod type_of;
 mod types;
-mod unsupported_flags;
-mod unsupported_traits;
-mod validate;
 mod value;
 
 use std::any::Any;
@@ -61,7 +51,7 @@ use std::sync::Arc;
 use rustc_ast::expand::allocator::AllocatorMethod;
 use rustc_codegen_ssa::back::lto::ThinModule;
 use rustc_codegen_ssa::back::write::{
-    CodegenContext, EmitObj, FatLtoInput, ModuleConfig, SharedEmitter, TargetMachineFactoryFn, ThinLtoInput,
+    CodegenContext, FatLtoInput, ModuleConfig, SharedEmitter, TargetMachineFactoryFn, ThinLtoInput,
 };
 use rustc_codegen_ssa::traits::{CodegenBackend, ExtraBackendMethods, ModuleBufferMethods, WriteBackendMethods};
 use rustc_codegen_ssa::{CompiledModule, CompiledModules, CrateInfo, ModuleCodegen, TargetConfig};
@@ -72,13 +62,13 @@ use rustc_metadata::EncodedMetadata;
 use rustc_middle::dep_graph::{WorkProduct, WorkProductId};
 use rustc_middle::ty::TyCtxt;
 use rustc_session::Session;
-use rustc_session::config::{CrateType, OptLevel, OutputFilenames, OutputType};
+use rustc_session::config::{CrateType, OptLevel, OutputFilenames};
 use rustc_span::Symbol;
 
 /// One codegen unit as it leaves the thread that holds the type context: functions still in
 /// blocks, their types, data. A worker thread turns it into a relocatable wasm object.
 pub struct WasmModule {
-    object: object::ObjectModule,
+    object: emit::object::ObjectModule,
     types: types::TypeTable,
     /// `-Cllvm-args=wasm-dump=SUBSTR`: the functions whose instruction lists are printed.
     dump: Option<String>,
@@ -87,7 +77,7 @@ pub struct WasmModule {
 impl WasmModule {
     /// Structures, encodes and writes the object (each function's code is consumed).
     fn write_object(&mut self) -> Vec<u8> {
-        object::write_object(&mut self.object, &self.types, self.dump.as_deref())
+        emit::object::write_object(&mut self.object, &self.types, self.dump.as_deref())
     }
 }
 
@@ -117,8 +107,13 @@ impl CodegenBackend for WasmGcBackend {
         if sess.panic_strategy().unwinds() {
             sess.dcx().fatal("rustc_codegen_wasmgc supports `-Cpanic=abort` only");
         }
-        let features = target_features::Features::of(sess).and_then(|features| features.check());
-        for message in features.err().into_iter().chain(unsupported_flags::check(sess)) {
+        let features = driver::target_features::Features::of(sess).and_then(|features| features.check());
+        for message in features
+            .err()
+            .into_iter()
+            .chain(driver::unsupported_flags::check(sess))
+            .chain(config::unknown_options(sess))
+        {
             for line in message.lines() {
                 sess.dcx().err(line.to_owned());
             }
@@ -128,7 +123,7 @@ impl CodegenBackend for WasmGcBackend {
 
     fn target_config(&self, sess: &Session) -> TargetConfig {
         // `init` has refused a CPU it does not know, so the base features exist here.
-        let base = target_features::Features::base(sess).ok();
+        let base = driver::target_features::Features::base(sess).ok();
         let (unstable, stable) = rustc_codegen_ssa::target_features::cfg_target_feature::<1>(
             sess,
             |f| smallvec_of(f),
@@ -153,7 +148,7 @@ impl CodegenBackend for WasmGcBackend {
     }
 
     fn codegen_crate(&self, tcx: TyCtxt<'_>) -> Box<dyn Any> {
-        contract::verify_wasm_invariants(tcx);
+        gc::contract::verify_wasm_invariants(tcx);
         Box::new(rustc_codegen_ssa::base::codegen_crate(self.clone(), tcx))
     }
 
@@ -193,7 +188,7 @@ impl CodegenBackend for WasmGcBackend {
             if matches!(crate_type, CrateType::Executable | CrateType::Cdylib) {
                 let out = rustc_session::output::out_filename(sess, crate_type, outputs, crate_name);
                 if let rustc_session::config::OutFileName::Real(path) = out {
-                    post_link(sess, &path);
+                    driver::post_link::post_link(sess, &path);
                 }
             }
         }
@@ -202,42 +197,6 @@ impl CodegenBackend for WasmGcBackend {
 
 fn smallvec_of(f: &str) -> rustc_data_structures::smallvec::SmallVec<[&str; 1]> {
     rustc_data_structures::smallvec::smallvec![f]
-}
-
-/// Lowers accelerated contract operations to WasmGC, then validates the linked module; a module
-/// that does not validate is never left behind.
-fn post_link(sess: &Session, path: &std::path::Path) {
-    let Ok(mut bytes) = std::fs::read(path) else { return };
-    match gc_lower::lower(&bytes) {
-        Ok(None) => {}
-        Ok(Some(lowered)) => {
-            let calls = lowered.calls;
-            sess.dcx().note(format!(
-                "WasmGC: {} contract operations lowered ({} struct and {} array types); {} of their {} call sites \
-                 avoid the root table (the handle is a typed local: docs/wasmgc-lowering.md section 4)",
-                lowered.operations,
-                lowered.struct_types,
-                lowered.array_types,
-                calls.typed_local,
-                calls.typed_local + calls.rooted
-            ));
-            bytes = lowered.bytes;
-            if let Err(e) = std::fs::write(path, &bytes) {
-                sess.dcx().fatal(format!("cannot write `{}`: {e}", path.display()));
-            }
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(path);
-            sess.dcx().fatal(format!("the WasmGC lowering of `{}` failed: {e}", path.display()));
-        }
-    }
-    if let Err(e) = validate::validate_linked(&bytes) {
-        let _ = std::fs::remove_file(path);
-        sess.dcx().fatal(format!(
-            "the linked module `{}` does not validate: {e} (this is a bug in rustc_codegen_wasmgc)",
-            path.display()
-        ));
-    }
 }
 
 impl ExtraBackendMethods for WasmGcBackend {
@@ -251,7 +210,7 @@ impl ExtraBackendMethods for WasmGcBackend {
     }
 
     fn compile_codegen_unit(&self, tcx: TyCtxt<'_>, cgu_name: Symbol) -> (ModuleCodegen<WasmModule>, u64) {
-        base::compile_codegen_unit(tcx, cgu_name)
+        driver::cgu::compile_codegen_unit(tcx, cgu_name)
     }
 }
 
@@ -312,45 +271,15 @@ impl WriteBackendMethods for WasmGcBackend {
         unreachable!("thin LTO is disabled for this backend")
     }
 
-    /// The per-CGU work that needs no type context, on rustc's codegen worker threads:
-    /// structuring, stackifying, encoding, writing and validating the object.
+    /// The per-CGU work that needs no type context, on rustc's codegen worker threads.
     fn codegen(
         cgcx: &CodegenContext,
         prof: &SelfProfilerRef,
         shared_emitter: &SharedEmitter,
-        mut module: ModuleCodegen<WasmModule>,
+        module: ModuleCodegen<WasmModule>,
         config: &ModuleConfig,
     ) -> CompiledModule {
-        let _timer = prof.generic_activity_with_arg("wasmgc_write_object", &*module.name);
-        let bytes = module.module_llvm.write_object();
-        let fatal = |message: String| -> ! {
-            let dcx = rustc_errors::DiagCtxt::new(Box::new(shared_emitter.clone()));
-            dcx.handle().fatal(message)
-        };
-        if let Err(e) = validate::validate(&bytes) {
-            // WASMGC_DUMP_INVALID=dir keeps the rejected object for inspection with wasm-tools.
-            if let Some(dir) = std::env::var_os("WASMGC_DUMP_INVALID") {
-                let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{}.o", module.name)), &bytes);
-            }
-            fatal(format!(
-                "rustc_codegen_wasmgc produced an invalid object for `{}`: {e} (this is a bug in the backend)",
-                module.name
-            ));
-        }
-        if config.emit_obj != EmitObj::None {
-            let path = cgcx.output_filenames.temp_path_for_cgu(OutputType::Object, &module.name);
-            if let Err(e) = std::fs::write(&path, &bytes) {
-                fatal(format!("cannot write the object file {}: {e}", path.display()));
-            }
-        }
-        module.into_compiled_module(
-            config.emit_obj != EmitObj::None,
-            false,
-            false,
-            false,
-            false,
-            &cgcx.output_filenames,
-        )
+        driver::write::codegen(cgcx, prof, shared_emitter, module, config)
     }
 
     fn serialize_module(mut module: WasmModule, _is_thin: bool) -> ModuleBuffer {

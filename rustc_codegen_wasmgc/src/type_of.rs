@@ -190,7 +190,7 @@ impl<'tcx> LayoutTypeCodegenMethods<'tcx> for CodegenCx<'tcx> {
         self.intern(TypeKind::Struct(fields, false))
     }
     fn fn_decl_backend_type(&self, fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> FnSig {
-        crate::abi::fn_abi_sig(self, fn_abi)
+        self.fn_abi_sig(fn_abi)
     }
     fn fn_ptr_backend_type(&self, _fn_abi: &FnAbi<'tcx, Ty<'tcx>>) -> Type {
         self.t_ptr

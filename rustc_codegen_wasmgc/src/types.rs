@@ -9,7 +9,7 @@ pub(crate) enum ValType {
     I64,
     F32,
     F64,
-    /// A reference held by a typed handle local (ref_slots.rs); never stored to memory.
+    /// A reference held by a typed local (gc/typed_locals/); never stored to memory.
     ExternRef,
 }
 
@@ -134,7 +134,7 @@ impl TypeTable {
                 let mut lanes = Vec::new();
                 let mut mem = Vec::new();
                 // Large byte arrays are opaque memory blobs; never materialized as lanes. SIMD
-                // vectors are values (one lane per element, simd.rs) up to portable SIMD's 64.
+                // vectors are values (one lane per element, intrinsics/simd.rs) up to portable SIMD's 64.
                 let max_lanes = if matches!(kind, TypeKind::Vector(..)) { 64 } else { 16 };
                 if *n <= max_lanes {
                     for i in 0..*n {

@@ -4,16 +4,8 @@
 
 use std::fmt::Write;
 
-use rustc_session::Session;
-
 use super::{FuncCode, Inst};
-use crate::emit::op;
-
-/// The symbol filter of the dump, if one was asked for (the last `wasm-dump=` wins).
-pub(crate) fn dump_requested(sess: &Session) -> Option<String> {
-    let from_args = sess.opts.cg.llvm_args.iter().rev().find_map(|arg| arg.strip_prefix("wasm-dump="));
-    from_args.map(str::to_owned).or_else(|| std::env::var("WASMGC_DUMP").ok())
-}
+use crate::ir::op;
 
 impl FuncCode {
     /// The function as text: locals, then one instruction per line, indented by nesting.

@@ -2,13 +2,23 @@
 //! in basic blocks that end in resolved exits. Passes rewrite it; bytes exist only after encoding.
 
 mod dump;
+pub(crate) mod op;
 
-pub(crate) use dump::dump_requested;
 use rustc_span::Span;
 
-use crate::emit::op;
 use crate::types::{FnSig, ValType};
 use crate::value::{DataId, FnId};
+
+/// What a relocatable operand or data word refers to; the object writer turns it into a
+/// symbol or type index.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum RelocTarget {
+    Func(FnId),
+    Data(DataId),
+    Type(FnSig),
+    StackPointer,
+    IndirectTable,
+}
 
 /// One wasm instruction. Operands that the linker relocates name their target (a function, a
 /// data symbol, a signature) instead of holding an index.
