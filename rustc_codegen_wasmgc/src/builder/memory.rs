@@ -233,13 +233,22 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     }
 
     pub(crate) fn memory_copy(&mut self, dst: Value, src: Value, size: Value) {
+        self.bulk_memory(Inst::MemoryCopy, dst, src, size);
+    }
+
+    pub(crate) fn memory_fill(&mut self, dst: Value, byte: Value, size: Value) {
+        self.bulk_memory(Inst::MemoryFill, dst, byte, size);
+    }
+
+    /// `memory.copy` or `memory.fill` of `size` bytes (nothing for a constant 0).
+    fn bulk_memory(&mut self, inst: Inst, dst: Value, operand: Value, size: Value) {
         if self.cx.const_to_opt_uint(size) == Some(0) {
             return;
         }
         self.push(dst);
-        self.push(src);
+        self.push(operand);
         let size32 = self.int_resize(size, self.cx.t_i32, false);
         self.push(size32);
-        self.code(|c| c.push(Inst::MemoryCopy));
+        self.code(|c| c.push(inst));
     }
 }

@@ -25,7 +25,7 @@ use rustc_target::callconv::FnAbi;
 use crate::builder::op_kinds::{FloatOp, FloatUnop, IntOp};
 use crate::context::{Bb, CodegenCx};
 use crate::ir::op;
-use crate::ir::{Block, Exit, Inst};
+use crate::ir::{Block, Exit};
 use crate::types::{FnSig, Type, TypeKind};
 use crate::value::{FnId, Value, ValueData};
 
@@ -553,14 +553,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     }
 
     fn memset(&mut self, ptr: Value, fill_byte: Value, size: Value, _align: Align, _flags: MemFlags) {
-        if self.cx.const_to_opt_uint(size) == Some(0) {
-            return;
-        }
-        self.push(ptr);
-        self.push(fill_byte);
-        let size32 = self.int_resize(size, self.cx.t_i32, false);
-        self.push(size32);
-        self.code(|c| c.push(Inst::MemoryFill));
+        self.memory_fill(ptr, fill_byte, size);
     }
 
     fn select(&mut self, cond: Value, then_val: Value, else_val: Value) -> Value {

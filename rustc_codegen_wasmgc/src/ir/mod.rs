@@ -75,7 +75,31 @@ pub(crate) struct Code {
     pub(crate) locs: Vec<(u32, Span)>,
 }
 
+/// One-operand shorthands: `c.local_get(l)` appends `Inst::LocalGet(l)`.
+macro_rules! shorthands {
+    ($($name:ident($arg:ident: $ty:ty) => $inst:ident;)*) => {
+        $(pub(crate) fn $name(&mut self, $arg: $ty) {
+            self.push(Inst::$inst($arg));
+        })*
+    };
+}
+
 impl Code {
+    shorthands! {
+        op(opcode: u8) => Plain;
+        op_fc(sub: u32) => PlainFc;
+        i32_const(v: i32) => I32Const;
+        i64_const(v: i64) => I64Const;
+        f32_const(bits: u32) => F32Const;
+        f64_const(bits: u64) => F64Const;
+        local_get(l: u32) => LocalGet;
+        local_set(l: u32) => LocalSet;
+        local_tee(l: u32) => LocalTee;
+        call(f: FnId) => Call;
+        block(opcode: u8) => Block;
+        br(depth: u32) => Br;
+    }
+
     pub(crate) fn push(&mut self, inst: Inst) {
         self.insts.push(inst);
     }
@@ -89,24 +113,6 @@ impl Code {
             }
         }
     }
-    pub(crate) fn op(&mut self, opcode: u8) {
-        self.push(Inst::Plain(opcode));
-    }
-    pub(crate) fn op_fc(&mut self, sub: u32) {
-        self.push(Inst::PlainFc(sub));
-    }
-    pub(crate) fn i32_const(&mut self, v: i32) {
-        self.push(Inst::I32Const(v));
-    }
-    pub(crate) fn i64_const(&mut self, v: i64) {
-        self.push(Inst::I64Const(v));
-    }
-    pub(crate) fn f32_const(&mut self, bits: u32) {
-        self.push(Inst::F32Const(bits));
-    }
-    pub(crate) fn f64_const(&mut self, bits: u64) {
-        self.push(Inst::F64Const(bits));
-    }
     pub(crate) fn zero(&mut self, vt: ValType) {
         self.push(match vt {
             ValType::I32 => Inst::I32Const(0),
@@ -116,30 +122,12 @@ impl Code {
             ValType::ExternRef => Inst::RefNullExtern,
         });
     }
-    pub(crate) fn local_get(&mut self, l: u32) {
-        self.push(Inst::LocalGet(l));
-    }
-    pub(crate) fn local_set(&mut self, l: u32) {
-        self.push(Inst::LocalSet(l));
-    }
-    pub(crate) fn local_tee(&mut self, l: u32) {
-        self.push(Inst::LocalTee(l));
-    }
     /// A memory access with `align` as log2 and a constant offset.
     pub(crate) fn mem(&mut self, opcode: u8, align_log2: u32, offset: u32) {
         self.push(Inst::Mem { opcode, align_log2, offset });
     }
-    pub(crate) fn call(&mut self, f: FnId) {
-        self.push(Inst::Call(f));
-    }
     pub(crate) fn stack_pointer(&mut self, set: bool) {
         self.push(Inst::StackPointer { set });
-    }
-    pub(crate) fn block(&mut self, opcode: u8) {
-        self.push(Inst::Block(opcode));
-    }
-    pub(crate) fn br(&mut self, depth: u32) {
-        self.push(Inst::Br(depth));
     }
     pub(crate) fn end(&mut self) {
         self.op(op::END);
