@@ -26,6 +26,13 @@ impl<'tcx> CodegenCx<'tcx> {
         if let InstanceKind::DropGlue(_, Some(ty)) = instance.def {
             return self.is_handle(ty).then_some(SlotCallee::Drop);
         }
+        let operation = matches!(instance.def, InstanceKind::Item(def_id) if contract_item(self.tcx, def_id).is_some());
+        if !operation && !self.signature_has_handle(instance) {
+            // Seeing through a callee reads its MIR, which makes the caller's codegen unit depend
+            // on the callee's body: an edit of any callee would regenerate every caller's unit.
+            // Only a callee that takes or returns a handle can matter, and its signature says so.
+            return None;
+        }
         match self.forward_of(instance)? {
             Forward::Identity => {
                 // Elided calls hand back the argument itself: one lane in, the same type out.
@@ -48,6 +55,23 @@ impl<'tcx> CodegenCx<'tcx> {
                 (same && (handles != 0 || result)).then_some(SlotCallee::Operation { import, handles, result })
             }
         }
+    }
+
+    /// Whether a parameter (by value, reference or pointer) or the result of `instance` is a
+    /// handle or a struct with a handle field (the view `#[wasm::gc]` accessors take as `&self`);
+    /// reads only its ABI, which rustc computes for the call anyway, and type definitions.
+    fn signature_has_handle(&self, instance: Instance<'tcx>) -> bool {
+        let fn_abi = self.fn_abi_of_instance(instance, ty::List::empty());
+        let pointee = |ty: Ty<'tcx>| match ty.kind() {
+            ty::Ref(_, inner, _) | ty::RawPtr(inner, _) => *inner,
+            _ => ty,
+        };
+        let holds_handle = |ty: Ty<'tcx>| {
+            self.is_handle(ty)
+                || matches!(ty.kind(), ty::Adt(adt, args) if adt.is_struct()
+                    && adt.all_fields().any(|field| self.is_handle(field.ty(self.tcx, args).skip_normalization())))
+        };
+        fn_abi.args.iter().chain(std::iter::once(&fn_abi.ret)).any(|arg| holds_handle(pointee(arg.layout.ty)))
     }
 
     /// `Gc<T>`, `GcArray<T>`, `ExternRef` or an `Option` of the first two: one 4-byte handle.
