@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::cargo_wasm_cli;
 use super::crates_io;
+use super::incremental;
 use super::libtest_log::{self, Verdict};
 use super::outcome::{Outcome, head};
 use super::pool::Case;
@@ -83,6 +84,29 @@ impl Setup {
     }
 }
 
+impl Setup {
+    /// `cargo-wasm wasm ARGS` in `cwd` with these `RUSTFLAGS`, following `dist` instead of the
+    /// group's dist/ (stdout and stderr apart).
+    pub fn cargo_wasm_in(
+        &self,
+        cwd: &Path,
+        args: &[&str],
+        rustflags: &str,
+        dist: &Path,
+    ) -> Finished {
+        let mut cmd = Command::new(&self.cargo_wasm);
+        cmd.current_dir(cwd)
+            .arg("wasm")
+            .args(args)
+            .env("RUSTFLAGS", rustflags)
+            .env("WASMRUST_DIST", dist)
+            .env_remove("CARGO_ENCODED_RUSTFLAGS")
+            .env_remove("CARGO_TARGET_DIR")
+            .env_remove("CARGO_BUILD_TARGET");
+        process::run_or_report(&mut cmd, CARGO_LIMIT)
+    }
+}
+
 /// One line of tests/extended/crates.txt.
 struct Crate {
     name: String,
@@ -125,6 +149,7 @@ pub fn cases(dirs: &Dirs, out: &Path, group: &str) -> Res<Vec<Case>> {
         out: out.to_path_buf(),
     };
     let mut cases = cargo_wasm_cli::cases(&setup, group);
+    cases.push(incremental::case(&setup, &dist, group));
     for krate in crates(&dirs.repo)? {
         let setup = setup.clone();
         cases.push(Case {

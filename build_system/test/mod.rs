@@ -11,6 +11,7 @@ mod gc;
 mod gc_ours;
 mod header;
 mod http;
+mod incremental;
 mod libtest_log;
 mod no_sysroot;
 mod outcome;
