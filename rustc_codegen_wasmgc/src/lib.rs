@@ -119,6 +119,22 @@ impl CodegenBackend for WasmGcBackend {
             }
         }
         sess.dcx().abort_if_errors();
+        use rustc_session::config::DebugInfo;
+        let level = match sess.opts.debuginfo {
+            DebugInfo::None => None,
+            DebugInfo::LineDirectivesOnly => Some("line-directives-only"),
+            DebugInfo::LineTablesOnly => Some("line-tables-only"),
+            DebugInfo::Limited => Some("1"),
+            DebugInfo::Full => Some("2"),
+        };
+        if let Some(level) = level {
+            // A warning, not an error: cargo's dev profile asks for debug info by default, and the
+            // module is correct without it; the flag must not look honoured when it is not.
+            sess.dcx().warn(format!(
+                "`-Cdebuginfo={level}` has no effect: rustc_codegen_wasmgc writes no debug info yet \
+                 (`cargo wasm build --dev` passes `-Cdebuginfo=0`)"
+            ));
+        }
     }
 
     fn target_config(&self, sess: &Session) -> TargetConfig {
