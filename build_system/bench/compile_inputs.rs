@@ -74,7 +74,7 @@ pub fn cases(tools: &Tools, vendored: &Path) -> Res<Vec<Case>> {
 }
 
 /// Builds and runs tests/bench/compile/gen_crate.rs natively; returns the generated file.
-fn generate(tools: &Tools, out: &Path) -> Res<PathBuf> {
+pub fn generate(tools: &Tools, out: &Path) -> Res<PathBuf> {
     let generator = out.join("gen_crate");
     process::run(
         Command::new(&tools.host_rustc)

@@ -4,6 +4,7 @@
 mod cargo;
 mod compile;
 mod compile_inputs;
+mod devloop;
 mod gc_run;
 mod lto_sysroot;
 mod machine;
@@ -25,7 +26,7 @@ use crate::toolchain::Toolchain;
 use report::{Csv, Table};
 use tools::Tools;
 
-const SECTIONS: &[&str] = &["compile", "size", "run"];
+const SECTIONS: &[&str] = &["compile", "size", "run", "devloop"];
 
 pub struct Options {
     sections: Vec<String>,
@@ -100,6 +101,12 @@ pub fn bench(dirs: &Dirs, toolchain: &Toolchain, options: &Options) -> Res<()> {
     }
     if wants("run") {
         sections.push(run::section(&tools, &vendored, options.runs)?);
+    }
+    if wants("devloop") {
+        let dir = tools.scratch.join("devloop-input");
+        fsutil::create_dir_all(&dir)?;
+        let generated = compile_inputs::generate(&tools, &dir)?;
+        sections.push(devloop::section(&tools, &generated, &dirs.dist)?);
     }
     let mut summary = String::new();
     for section in &sections {

@@ -1,0 +1,219 @@
+//! The dev loop (`./y.sh bench --section devloop`): the generated crate as a cargo binary, built
+//! by cargo with incremental compilation as users have it. Ours is `cargo wasm build/run --dev`;
+//! LLVM debug is the same cargo with its `dev` profile as it comes, against the LLVM-built std,
+//! run by the same wasm-run. Clean build, no-op rebuild, rebuild after a one-function edit, the
+//! run of the rebuilt module, and the whole edit -> rebuild -> run; each edit's output checked
+//! equal between the two before its times count.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use super::Section;
+use super::measure::Stats;
+use super::report::{Csv, Table, duration, ratio};
+use super::tools::{Backend, Tools};
+use crate::Res;
+use crate::fsutil;
+use crate::process::{self, Finished};
+
+/// How many different one-function edits the medians are over.
+const EDITS: usize = 5;
+/// No build or run of the loop takes longer than this.
+const LIMIT: Duration = Duration::from_secs(20 * 60);
+/// The binary's name, and so the module's.
+const PACKAGE: &str = "devloop";
+
+/// One side of the comparison: a cargo project of its own and how it builds and runs.
+struct Side {
+    backend: Backend,
+    project: PathBuf,
+    dist: PathBuf,
+    cargo: PathBuf,
+    rustc: PathBuf,
+}
+
+impl Side {
+    fn build(&self) -> Finished {
+        let mut cmd = match self.backend {
+            Backend::Ours => {
+                let mut cmd = Command::new(self.dist.join("bin/cargo-wasm"));
+                cmd.args(["wasm", "build", "--dev", "--quiet"]);
+                cmd
+            }
+            Backend::Llvm => {
+                let mut cmd = Command::new(&self.cargo);
+                cmd.args(["build", "--quiet", "--target", "wasm32-wasip1"])
+                    .env("RUSTC", &self.rustc)
+                    .env(
+                        "RUSTFLAGS",
+                        format!("--sysroot {}", self.dist.join("sysroot-llvm").display()),
+                    );
+                cmd
+            }
+        };
+        cmd.current_dir(&self.project)
+            .env_remove("CARGO_TARGET_DIR")
+            .env_remove("CARGO_ENCODED_RUSTFLAGS");
+        if self.backend == Backend::Ours {
+            cmd.env_remove("RUSTFLAGS");
+        }
+        process::run_or_report(&mut cmd, LIMIT)
+    }
+
+    fn run(&self) -> Finished {
+        let wasm = self
+            .project
+            .join("target/wasm32-wasip1/debug")
+            .join(format!("{PACKAGE}.wasm"));
+        process::run_or_report(
+            Command::new(self.dist.join("bin/wasm-run")).arg(wasm),
+            LIMIT,
+        )
+    }
+}
+
+/// Seconds of a step that must succeed.
+fn timed(what: &str, side: &Side, step: impl Fn(&Side) -> Finished) -> Res<(f64, Finished)> {
+    let started = Instant::now();
+    let finished = step(side);
+    let secs = started.elapsed().as_secs_f64();
+    if finished.code != Some(0) || finished.timed_out {
+        return Err(format!(
+            "{} {what} failed: {}",
+            side.backend.label(),
+            String::from_utf8_lossy(&finished.stderr)
+                .lines()
+                .take(12)
+                .collect::<Vec<_>>()
+                .join("\n")
+        ));
+    }
+    Ok((secs, finished))
+}
+
+pub fn section(tools: &Tools, generated: &Path, dist: &Path) -> Res<Section> {
+    let source = fsutil::read_to_string(generated)?;
+    let sides: Vec<Side> = [Backend::Llvm, Backend::Ours]
+        .into_iter()
+        .map(|backend| {
+            let project = tools.scratch.join("devloop").join(backend.key());
+            Side {
+                backend,
+                project,
+                dist: dist.to_path_buf(),
+                cargo: tools.cargo.clone(),
+                rustc: tools.host_rustc.clone(),
+            }
+        })
+        .collect();
+    for side in &sides {
+        fsutil::fresh_dir(&side.project.join("src"))?;
+        fsutil::write(
+            &side.project.join("Cargo.toml"),
+            format!(
+                "[package]\nname = \"{PACKAGE}\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n"
+            ),
+        )?;
+        fsutil::write(&side.project.join("src/main.rs"), &source)?;
+    }
+    // [side][step] -> seconds.
+    let mut clean = [0.0; 2];
+    let mut noop = vec![Vec::new(); 2];
+    let mut rebuild = vec![Vec::new(); 2];
+    let mut run = vec![Vec::new(); 2];
+    for (i, side) in sides.iter().enumerate() {
+        eprintln!("[bench] dev loop: clean build, {}", side.backend.label());
+        clean[i] = timed("clean build", side, Side::build)?.0;
+        for _ in 0..3 {
+            noop[i].push(timed("no-op rebuild", side, Side::build)?.0);
+        }
+        // The first run fills wasm-run's caches, as the user's first run after a clean build does.
+        timed("first run", side, Side::run)?;
+    }
+    let mut edited = source.clone();
+    for edit in 0..EDITS {
+        edited = edit_source(&edited, edit)?;
+        let mut outputs = Vec::new();
+        for (i, side) in sides.iter().enumerate() {
+            fsutil::write(&side.project.join("src/main.rs"), &edited)?;
+            rebuild[i].push(timed("rebuild after an edit", side, Side::build)?.0);
+            let (secs, ran) = timed("run after an edit", side, Side::run)?;
+            run[i].push(secs);
+            outputs.push(ran.stdout);
+        }
+        if outputs[0] != outputs[1] {
+            return Err(format!(
+                "edit {edit}: ours and LLVM's builds print different outputs"
+            ));
+        }
+        eprintln!("[bench] dev loop: edit {} of {EDITS} done", edit + 1);
+    }
+    let mut table = Table::new(
+        "Dev loop: the generated crate (9.9k lines) as a cargo binary, incremental",
+        &["step", "LLVM debug", "ours `--dev`", "ours / LLVM"],
+    );
+    let mut csv = Csv::new("devloop");
+    let loop_times: Vec<Vec<f64>> = (0..2)
+        .map(|i| rebuild[i].iter().zip(&run[i]).map(|(b, r)| b + r).collect())
+        .collect();
+    let rows: [(&str, Vec<Vec<f64>>); 5] = [
+        ("clean build", clean.iter().map(|&s| vec![s]).collect()),
+        ("no-op rebuild", noop.clone()),
+        ("rebuild after a one-constant edit", rebuild.clone()),
+        ("run the rebuilt module", run.clone()),
+        ("edit -> rebuild -> run", loop_times),
+    ];
+    for (step, values) in rows {
+        let stats: Vec<Stats> = values.iter().map(|v| Stats::of(v)).collect();
+        for (side, v) in sides.iter().zip(&values) {
+            csv.stats(step, side.backend.key(), "wall", "s", &Ok(Stats::of(v)));
+        }
+        table.row(vec![
+            step.to_owned(),
+            duration(stats[0].median),
+            duration(stats[1].median),
+            ratio(stats[1].median, stats[0].median),
+        ]);
+    }
+    table.note(format!(
+        "Medians (clean build: one run; no-op: 3; edits: {EDITS} different one-constant edits, each in another module). \
+         LLVM debug = `cargo build --target wasm32-wasip1` with cargo's dev profile as it comes (debug info, \
+         incremental) against dist/sysroot-llvm; ours = `cargo wasm build --dev` (no debug info: the backend writes \
+         none yet). Both modules run by dist/bin/wasm-run, whose caches are warm from a first run; each edit's \
+         output is compared between the two before its times count."
+    ));
+    Ok(Section {
+        name: "devloop",
+        tables: vec![table],
+        csv,
+    })
+}
+
+/// The source with module `m{k}`'s `SCALE` constant changed (a one-function-body edit: the
+/// constant is inlined into the functions that use it).
+fn edit_source(source: &str, edit: usize) -> Res<String> {
+    let module = format!("mod m{} {{", 7 + 11 * edit);
+    let start = source
+        .find(&module)
+        .ok_or(format!("the generated crate has no `{module}`"))?;
+    let scale = source[start..]
+        .find("const SCALE: i64 = ")
+        .ok_or("no SCALE constant")?
+        + start;
+    let value_start = scale + "const SCALE: i64 = ".len();
+    let value_end = source[value_start..]
+        .find(';')
+        .ok_or("no `;` after SCALE")?
+        + value_start;
+    let value: i64 = source[value_start..value_end]
+        .trim()
+        .parse()
+        .map_err(|_| "SCALE is not a number")?;
+    Ok(format!(
+        "{}{}{}",
+        &source[..value_start],
+        value + 1 + edit as i64,
+        &source[value_end..]
+    ))
+}
