@@ -14,7 +14,7 @@ options (before FILE.wasm):
   --invoke NAME   call the exported function NAME instead of `_start`; ARGS are
                   its parameters (i32/i64/f32/f64), its results are printed
   --dir PATH      make the host directory PATH visible to the program as PATH
-  --no-cache      do not use the compiled-module cache
+  --no-cache      compile every function again: use neither of the two caches below
   --max-memory MIB
                   each memory of the program (its linear memory, the GC heap) may grow to
                   MIB mebibytes; growing further fails (Rust's allocator then aborts, a
@@ -41,6 +41,14 @@ trap or hang fails that test only. Output has libtest's shape (`running N tests`
                        (print the harness's list), --test-threads N (same as --jobs), --color X (ignored),
                        -q/--quiet (one character per test), --nocapture/--no-capture/
                        --show-output (print the output of passing tests too)
+
+caches: an unchanged module is loaded whole from wasmtime's module cache
+($XDG_CACHE_HOME/wasmtime or ~/.cache/wasmtime, bounded by wasmtime). A changed one is
+compiled function by function through a per-function cache, so after an edit only the changed
+functions are compiled again: in $WASM_RUN_JIT_CACHE_DIR if set, else
+$XDG_CACHE_HOME/wasmrust/jit or ~/.cache/wasmrust/jit, where each compilation adds one file;
+the least recently used files are deleted when it exceeds 512 MiB or 256 files. Either
+directory may be deleted at any time; several runs may share them.
 
 host imports: module `wasm_host` as in crates/wasm/HOST-ABI.md (ExternRef handles, print,
 the example objects); WASM_RUN_LIVE_HANDLES=1 reports the handles still live at exit.
@@ -329,6 +337,13 @@ mod tests {
         assert!(parse_words("--libtest --invoke f t.wasm").is_err());
         // Runner options of libtest mode mean nothing for a plain run.
         assert!(parse_words("--jobs 2 t.wasm").is_err());
+    }
+
+    #[test]
+    fn help_states_the_cache_bound() {
+        use crate::jit_cache::{DEFAULT_LIMIT, MAX_PACKS};
+        let bound = format!("{} MiB or {MAX_PACKS} files", DEFAULT_LIMIT >> 20);
+        assert!(USAGE.contains(&bound), "--help should say {bound}");
     }
 
     #[test]

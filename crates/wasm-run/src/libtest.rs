@@ -86,10 +86,10 @@ struct InstanceRun {
 
 impl Harness {
     fn load(options: &LibtestOptions) -> Result<Harness, SetupError> {
-        let mut config = run::engine_config(options.cache)?;
+        let (mut config, jit) = run::engine_config(options.cache)?;
         config.epoch_interruption(true);
         let engine = Engine::new(&config)?;
-        let module = run::load(&engine, &options.module)?;
+        let module = run::load(&engine, &options.module, jit.as_deref())?;
         let pre = run::linker(&engine, &module)?.instantiate_pre(&module)?;
         Ok(Harness {
             engine,

@@ -2,6 +2,7 @@
 
 mod cli;
 mod host;
+mod jit_cache;
 mod libtest;
 mod run;
 
