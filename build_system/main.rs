@@ -5,6 +5,7 @@ mod binaryen;
 mod build;
 mod dirs;
 mod fsutil;
+mod fuzz;
 mod hash;
 mod prepare;
 mod process;
@@ -46,6 +47,8 @@ fn main() -> ExitCode {
         Some("bench") => bench::Options::parse(&rest).and_then(|options| {
             with_setup(|dirs, toolchain| bench::bench(dirs, toolchain, &options))
         }),
+        Some("fuzz") => fuzz::Options::parse(&rest)
+            .and_then(|options| Dirs::find().and_then(|dirs| fuzz::fuzz(&dirs, &options))),
         Some("clean") => {
             no_options(&rest).and_then(|()| Dirs::find().and_then(|dirs| dirs.clean()))
         }

@@ -11,6 +11,7 @@ pub const KNOWN_GROUPS: &[&str] = &[
     "own_sysroot",
     "abi",
     "diagnostics",
+    "fuzz",
     "gc",
     "sysroot_tests",
     "extended",

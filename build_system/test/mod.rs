@@ -5,8 +5,9 @@ mod cargo_wasm_cli;
 mod config;
 mod crates_io;
 mod diagnostics;
-mod exec;
+pub mod exec;
 mod extended;
+mod fuzz;
 mod gc;
 mod gc_ours;
 mod header;
@@ -14,7 +15,7 @@ mod http;
 mod incremental;
 mod libtest_log;
 mod no_sysroot;
-mod outcome;
+pub mod outcome;
 mod pool;
 mod run_pass;
 mod style;
@@ -133,6 +134,8 @@ fn run_group(dirs: &Dirs, tools: &Tools, group: &str, options: &Options) -> Res<
             diagnostics::cases(&dirs.repo, &out, tools, group)?,
             options.jobs,
         ),
+        // Every case writes only its own directory.
+        "fuzz" => (fuzz::cases(&dirs.repo, &out, tools, group)?, options.jobs),
         // Cargo builds share one target dir: one at a time.
         "gc" => (gc::cases(&dirs.repo, &dirs.cache, &out, tools, group)?, 1),
         // One cargo at a time in the shared target dir; cargo and wasm-run use both cores.
