@@ -10,6 +10,7 @@ mod extended;
 mod fuzz;
 mod gc;
 mod gc_ours;
+mod groups;
 mod header;
 mod http;
 mod incremental;
@@ -20,6 +21,7 @@ mod pool;
 mod run_pass;
 mod style;
 mod sysroot_tests;
+mod unit;
 mod web;
 
 use crate::Res;
@@ -38,6 +40,8 @@ pub struct Options {
     jobs: usize,
     build: bool,
     llvm_as_backend: bool,
+    /// `--list`: print the groups and what each checks, run nothing.
+    list: bool,
 }
 
 impl Options {
@@ -49,6 +53,7 @@ impl Options {
             jobs: 2,
             build: true,
             llvm_as_backend: false,
+            list: false,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -65,6 +70,7 @@ impl Options {
                 }
                 "--no-build" => options.build = false,
                 "--llvm-as-backend" => options.llvm_as_backend = true,
+                "--list" => options.list = true,
                 other => return Err(format!("unknown test option `{other}`")),
             }
         }
@@ -75,6 +81,11 @@ impl Options {
 /// Runs the ladder; `Ok(false)` when something failed (already reported, summary printed last).
 pub fn test(dirs: &Dirs, toolchain: &Toolchain, options: &Options) -> Res<bool> {
     let groups = config::groups_to_run(dirs, &options.groups)?;
+    if options.list {
+        print!("{}", groups::listing());
+        println!("\nenabled in build_system/tests.txt: {}", groups.join(", "));
+        return Ok(true);
+    }
     let mut build_ok = true;
     if options.build {
         crate::prepare::for_tests()?;
@@ -118,35 +129,17 @@ pub fn test(dirs: &Dirs, toolchain: &Toolchain, options: &Options) -> Res<bool> 
 fn run_group(dirs: &Dirs, tools: &Tools, group: &str, options: &Options) -> Res<Tally> {
     let out = dirs.build.join("tests").join(group);
     fsutil::fresh_dir(&out)?;
-    let (cases, jobs) = match group {
-        // The hello world needs the library: strictly in order.
-        "no_sysroot" => (no_sysroot::cases(&out, tools, group), 1),
-        "llvm_sysroot" => (
-            run_pass::cases(&dirs.repo, &out, tools, group, run_pass::Std::Llvm)?,
-            options.jobs,
-        ),
-        "own_sysroot" => (
-            run_pass::cases(&dirs.repo, &out, tools, group, run_pass::Std::Ours)?,
-            options.jobs,
-        ),
-        "abi" => (abi::cases(&out, tools, group), options.jobs),
-        "diagnostics" => (
-            diagnostics::cases(&dirs.repo, &out, tools, group)?,
-            options.jobs,
-        ),
-        // Every case writes only its own directory.
-        "fuzz" => (fuzz::cases(&dirs.repo, &out, tools, group)?, options.jobs),
-        // Cargo builds share one target dir: one at a time.
-        "gc" => (gc::cases(&dirs.repo, &dirs.cache, &out, tools, group)?, 1),
-        // One cargo at a time in the shared target dir; cargo and wasm-run use both cores.
-        "extended" => (extended::cases(dirs, &out, group)?, 1),
-        // Two cargo builds, then each harness runs its tests itself: its own driver.
-        "sysroot_tests" => return sysroot_tests::run(dirs, tools, &out, options),
-        // Both builds share one target dir, and Chromium uses both cores by itself.
-        "web" => (web::cases(&dirs.cache, &out, tools, group), 1),
-        // cargo locks its target dirs anyway; clippy uses both cores by itself.
-        "style" => (style::cases(dirs, group)?, 1),
-        other => return Err(format!("no harness for group `{other}`")),
+    let group = groups::find(group)?;
+    let ctx = groups::Ctx {
+        dirs,
+        tools,
+        options,
+        out,
+        name: group.name,
+    };
+    let (cases, jobs) = match group.run {
+        groups::Run::Cases(make, jobs) => (make(&ctx)?, jobs.unwrap_or(options.jobs)),
+        groups::Run::Driver(run) => return run(&ctx),
     };
     let cases: Vec<Case> = cases
         .into_iter()
@@ -158,7 +151,7 @@ fn run_group(dirs: &Dirs, tools: &Tools, group: &str, options: &Options) -> Res<
         })
         .collect();
     if cases.is_empty() {
-        println!("[{group}] no tests selected");
+        println!("[{}] no tests selected", group.name);
     }
     Ok(pool::run_all(cases, jobs))
 }

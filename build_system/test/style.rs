@@ -18,13 +18,13 @@ use crate::toolchain::Toolchain;
 /// A cold clippy of the workspace checks wasmtime's dependency tree first.
 const LIMIT: Duration = Duration::from_secs(20 * 60);
 
-/// One command of the group: how it is run and where.
-struct Check {
-    name: &'static str,
-    program: PathBuf,
-    args: Vec<String>,
+/// One cargo command of a group: how it is run (from the repository root).
+pub struct Check {
+    pub name: &'static str,
+    pub program: PathBuf,
+    pub args: Vec<String>,
     /// `cargo +stable` needs the rustup proxy and no pinned-toolchain override.
-    stable: bool,
+    pub stable: bool,
 }
 
 pub fn cases(dirs: &Dirs, group: &str) -> Res<Vec<Case>> {
@@ -81,8 +81,13 @@ pub fn cases(dirs: &Dirs, group: &str) -> Res<Vec<Case>> {
             stable: true,
         },
     ];
+    Ok(check_cases(dirs, group, checks))
+}
+
+/// One case per check: passes when the command exits 0, else shows the end of its output.
+pub fn check_cases(dirs: &Dirs, group: &str, checks: Vec<Check>) -> Vec<Case> {
     let repo = dirs.repo.clone();
-    Ok(checks
+    checks
         .into_iter()
         .map(|check| {
             let repo = repo.clone();
@@ -115,5 +120,5 @@ pub fn cases(dirs: &Dirs, group: &str) -> Res<Vec<Case>> {
                 }),
             }
         })
-        .collect())
+        .collect()
 }
