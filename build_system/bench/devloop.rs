@@ -66,10 +66,12 @@ impl Side {
             .project
             .join("target/wasm32-wasip1/debug")
             .join(format!("{PACKAGE}.wasm"));
-        process::run_or_report(
-            Command::new(self.dist.join("bin/wasm-run")).arg(wasm),
-            LIMIT,
-        )
+        // wasm-run's caches (whole modules, and compiled functions) start empty for each bench
+        // run: a module of an earlier run must not make an edit look free.
+        let mut cmd = Command::new(self.dist.join("bin/wasm-run"));
+        cmd.arg(wasm)
+            .env("XDG_CACHE_HOME", self.project.join("wasm-run-cache"));
+        process::run_or_report(&mut cmd, LIMIT)
     }
 }
 
@@ -108,7 +110,9 @@ pub fn section(tools: &Tools, generated: &Path, dist: &Path) -> Res<Section> {
         })
         .collect();
     for side in &sides {
-        fsutil::fresh_dir(&side.project.join("src"))?;
+        // No target dir and no runner cache from an earlier bench run: the clean build is clean.
+        fsutil::fresh_dir(&side.project)?;
+        fsutil::create_dir_all(&side.project.join("src"))?;
         fsutil::write(
             &side.project.join("Cargo.toml"),
             format!(
@@ -131,9 +135,14 @@ pub fn section(tools: &Tools, generated: &Path, dist: &Path) -> Res<Section> {
         // The first run fills wasm-run's caches, as the user's first run after a clean build does.
         timed("first run", side, Side::run)?;
     }
+    // Constants no earlier bench run has used, so no cache of any kind has seen the edited code.
+    let nonce = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |time| time.as_secs() % 100_000) as i64
+        * 10;
     let mut edited = source.clone();
     for edit in 0..EDITS {
-        edited = edit_source(&edited, edit)?;
+        edited = edit_source(&edited, edit, nonce)?;
         let mut outputs = Vec::new();
         for (i, side) in sides.iter().enumerate() {
             fsutil::write(&side.project.join("src/main.rs"), &edited)?;
@@ -180,7 +189,7 @@ pub fn section(tools: &Tools, generated: &Path, dist: &Path) -> Res<Section> {
         "Medians (clean build: one run; no-op: 3; edits: {EDITS} different one-constant edits, each in another module). \
          LLVM debug = `cargo build --target wasm32-wasip1` with cargo's dev profile as it comes (debug info, \
          incremental) against dist/sysroot-llvm; ours = `cargo wasm build --dev` (no debug info: the backend writes \
-         none yet). Both modules run by dist/bin/wasm-run, whose caches are warm from a first run; each edit's \
+         none yet). Both modules run by dist/bin/wasm-run (its module and per-function caches empty at the start, then warm from a first run after the clean build, as a user's are); each edit's \
          output is compared between the two before its times count."
     ));
     Ok(Section {
@@ -192,7 +201,7 @@ pub fn section(tools: &Tools, generated: &Path, dist: &Path) -> Res<Section> {
 
 /// The source with module `m{k}`'s `SCALE` constant changed (a one-function-body edit: the
 /// constant is inlined into the functions that use it).
-fn edit_source(source: &str, edit: usize) -> Res<String> {
+fn edit_source(source: &str, edit: usize, nonce: i64) -> Res<String> {
     let module = format!("mod m{} {{", 7 + 11 * edit);
     let start = source
         .find(&module)
@@ -213,7 +222,7 @@ fn edit_source(source: &str, edit: usize) -> Res<String> {
     Ok(format!(
         "{}{}{}",
         &source[..value_start],
-        value + 1 + edit as i64,
+        value + 1 + edit as i64 + nonce,
         &source[value_end..]
     ))
 }
