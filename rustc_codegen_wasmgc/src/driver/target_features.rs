@@ -129,10 +129,10 @@ impl Features {
     /// `+a,-b` in order; names LLVM does not know for wasm are rustc's to warn about.
     fn apply(&mut self, list: &str, source: impl Fn(&str) -> String) {
         for flag in list.split(',').map(str::trim).filter(|flag| !flag.is_empty()) {
-            let (enable, name) = match flag.split_at(1) {
-                ("+", name) => (true, name),
-                ("-", name) => (false, name),
-                _ => continue,
+            let (enable, name) = match (flag.strip_prefix('+'), flag.strip_prefix('-')) {
+                (Some(name), _) => (true, name),
+                (None, Some(name)) => (false, name),
+                (None, None) => continue,
             };
             let Some(&name) = ALL.iter().find(|known| **known == name) else { continue };
             self.set(name, enable, &source(flag));
@@ -161,7 +161,7 @@ impl Features {
             if let Some((_, source)) = self.off.iter().find(|(known, _)| known == name) {
                 problems.push(format!(
                     "{source} turns off the wasm feature `{name}`, which rustc_codegen_wasmgc always uses \
-                     ({why}); build for this CPU with LLVM (`cargo wasm build --release`)"
+                     ({why}); LLVM builds without it (`cargo wasm build --release`)"
                 ));
             }
         }

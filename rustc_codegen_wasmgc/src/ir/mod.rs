@@ -139,7 +139,11 @@ impl Code {
             if i as usize == other.insts.len() {
                 break;
             }
-            self.locs.push((base + i, span));
+            // A run recorded at our end with no instruction yet gives way to the appended one.
+            match self.locs.last_mut() {
+                Some(last) if last.0 == base + i => last.1 = span,
+                _ => self.locs.push((base + i, span)),
+            }
         }
         self.insts.extend(other.insts);
     }
