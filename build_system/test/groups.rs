@@ -60,34 +60,12 @@ pub const GROUPS: &[Group] = &[
         name: "llvm_sysroot",
         checks: "std programs (example/std_example.rs, tests/run-pass/*.rs) built by our backend and by \
                  LLVM against the LLVM-built std, both run, both compared to expectations",
-        run: Run::Cases(
-            |ctx| {
-                run_pass::cases(
-                    ctx.repo(),
-                    &ctx.out,
-                    ctx.tools,
-                    ctx.name,
-                    run_pass::Std::Llvm,
-                )
-            },
-            None,
-        ),
+        run: Run::Cases(|ctx| run_pass_group(ctx, run_pass::Std::Llvm), None),
     },
     Group {
         name: "own_sysroot",
         checks: "the same programs built by our backend against the std built by our backend",
-        run: Run::Cases(
-            |ctx| {
-                run_pass::cases(
-                    ctx.repo(),
-                    &ctx.out,
-                    ctx.tools,
-                    ctx.name,
-                    run_pass::Std::Ours,
-                )
-            },
-            None,
-        ),
+        run: Run::Cases(|ctx| run_pass_group(ctx, run_pass::Std::Ours), None),
     },
     Group {
         name: "abi",
@@ -161,6 +139,11 @@ pub const GROUPS: &[Group] = &[
         run: Run::Cases(|ctx| style::cases(ctx.dirs, ctx.name), Some(1)),
     },
 ];
+
+/// The run-pass programs against one std (the llvm_sysroot and own_sysroot groups).
+fn run_pass_group(ctx: &Ctx, std: run_pass::Std) -> Res<Vec<Case>> {
+    run_pass::cases(ctx.repo(), &ctx.out, ctx.tools, ctx.name, std)
+}
 
 pub fn find(name: &str) -> Res<&'static Group> {
     GROUPS
