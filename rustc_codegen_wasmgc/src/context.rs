@@ -91,6 +91,8 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) slot_callees: RefCell<FxHashMap<FnId, Option<SlotCallee>>>,
     /// The function being generated.
     pub(crate) function: RefCell<Option<FunctionCx>>,
+    /// The unit's DWARF, when `-Cdebuginfo` asks for it.
+    pub(crate) debug: RefCell<Option<crate::debuginfo::unit::DebugUnit>>,
 }
 
 impl<'tcx> CodegenCx<'tcx> {
@@ -139,6 +141,7 @@ impl<'tcx> CodegenCx<'tcx> {
             t_externref,
             slot_callees: RefCell::new(FxHashMap::default()),
             function: RefCell::new(None),
+            debug: RefCell::new(crate::debuginfo::unit::DebugUnit::new(tcx, cgu.name().as_str())),
         }
     }
 

@@ -72,12 +72,14 @@ pub struct WasmModule {
     types: types::TypeTable,
     /// `-Cllvm-args=wasm-dump=SUBSTR`: the functions whose instruction lists are printed.
     dump: Option<String>,
+    /// The unit's DWARF, finished with the code's offsets when the object is written.
+    debug: Option<debuginfo::unit::DebugUnit>,
 }
 
 impl WasmModule {
     /// Structures, encodes and writes the object (each function's code is consumed).
     fn write_object(&mut self) -> Vec<u8> {
-        emit::object::write_object(&mut self.object, &self.types, self.dump.as_deref())
+        emit::object::write_object(&mut self.object, &self.types, self.dump.as_deref(), self.debug.take())
     }
 }
 
@@ -119,21 +121,13 @@ impl CodegenBackend for WasmGcBackend {
             }
         }
         sess.dcx().abort_if_errors();
-        use rustc_session::config::DebugInfo;
-        let level = match sess.opts.debuginfo {
-            DebugInfo::None => None,
-            DebugInfo::LineDirectivesOnly => Some("line-directives-only"),
-            DebugInfo::LineTablesOnly => Some("line-tables-only"),
-            DebugInfo::Limited => Some("1"),
-            DebugInfo::Full => Some("2"),
-        };
-        if let Some(level) = level {
-            // A warning, not an error: cargo's dev profile asks for debug info by default, and the
-            // module is correct without it; the flag must not look honoured when it is not.
-            sess.dcx().warn(format!(
-                "`-Cdebuginfo={level}` has no effect: rustc_codegen_wasmgc writes no debug info yet \
-                 (`cargo wasm build --dev` passes `-Cdebuginfo=0`)"
-            ));
+        if sess.opts.debuginfo == rustc_session::config::DebugInfo::Full {
+            // A warning, not an error: cargo's dev profile asks for full debug info by default,
+            // and what is written is correct; the flag must not look honoured in full when not.
+            sess.dcx().warn(
+                "`-Cdebuginfo=2` writes line tables and functions only: rustc_codegen_wasmgc does not write \
+                 variables, scopes or types yet (`-Cdebuginfo=line-tables-only` says so without this warning)",
+            );
         }
     }
 

@@ -38,10 +38,12 @@ pub(crate) fn base(mode: Mode, backend: &Path, sysroot: Option<&Path>) -> Vec<St
     let mut flags = Vec::new();
     if mode == Mode::Dev {
         flags.push(format!("-Zcodegen-backend={}", backend.display()));
-        // Our backend writes no debug info, but at cargo's dev-profile `debuginfo=2`
-        // rustc_codegen_ssa still spills every variable to the stack for a debugger to find:
-        // 10% more code in `example/resolver`, for nothing.
-        flags.push("-Cdebuginfo=0".to_owned());
+        // Line tables and functions are what our backend writes (README, docs/debuginfo.md):
+        // backtraces and breakpoints by line. Cargo's dev-profile `debuginfo=2` would add
+        // nothing more yet (FIXME(#15): variables and types), while rustc_codegen_ssa would
+        // spill every variable to the stack for a debugger: 10% more code in `example/resolver`.
+        // A later `-Cdebuginfo` of the user's wins.
+        flags.push("-Cdebuginfo=line-tables-only".to_owned());
     }
     if let Some(sysroot) = sysroot {
         flags.push("--sysroot".to_owned());
@@ -199,7 +201,7 @@ mod tests {
             flags,
             [
                 "-Zcodegen-backend=/d/lib/b.so",
-                "-Cdebuginfo=0",
+                "-Cdebuginfo=line-tables-only",
                 "--sysroot",
                 "/d",
                 "-Cpanic=abort"

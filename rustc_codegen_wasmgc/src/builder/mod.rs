@@ -46,12 +46,14 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
         self.cx.with_function(self.bb.func, |fcx| fcx.body.blocks[idx].exit.is_some())
     }
 
-    /// Ends the current block; the exit's operands are already at the end of its code.
+    /// Ends the current block; the exit's operands are already at the end of its code. The
+    /// instructions that structuring emits for the exit carry the terminator's location.
     fn set_exit(&mut self, exit: Exit) {
-        let idx = self.bb.idx as usize;
+        let (idx, span) = (self.bb.idx as usize, self.span);
         self.cx.with_function(self.bb.func, |fcx| {
             let block = &mut fcx.body.blocks[idx];
             if block.exit.is_none() {
+                block.code.at(span);
                 block.exit = Some(exit);
             }
         });

@@ -1,6 +1,10 @@
-//! Debug info and coverage: the rustc_codegen_ssa traits as no-ops for now (the module carries
-//! no DWARF; `-Cinstrument-coverage` is refused in driver/unsupported_flags.rs). The home of
-//! the DWARF writer to come.
+//! Debug info and coverage: DWARF line tables and subprograms (`unit.rs` on the type-context
+//! thread, `emit.rs` on the worker), and the rustc_codegen_ssa traits. Variables, scopes and
+//! types are not written yet (FIXME(#15)); `-Cinstrument-coverage` is refused in
+//! driver/unsupported_flags.rs.
+
+pub(crate) mod emit;
+pub(crate) mod unit;
 
 use std::ops::Range;
 
@@ -19,13 +23,19 @@ use crate::value::{FnId, Value};
 impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
     fn create_vtable_debuginfo(&self, _ty: Ty<'tcx>, _trait_ref: Option<ExistentialTraitRef<'tcx>>, _vtable: Value) {}
 
+    /// Records the function's subprogram. No context goes back to rustc_codegen_ssa: the builder
+    /// already records every statement's span (`Code::at`), and the unit resolves them.
     fn create_function_debug_context(
         &self,
-        _instance: Instance<'tcx>,
+        instance: Instance<'tcx>,
         _fn_abi: &FnAbi<'tcx, Ty<'tcx>>,
-        _llfn: FnId,
-        _mir: &mir::Body<'tcx>,
+        llfn: FnId,
+        mir: &mir::Body<'tcx>,
     ) -> Option<FunctionDebugContext<'tcx, (), ()>> {
+        if let Some(unit) = self.debug.borrow_mut().as_mut() {
+            let linkage_name = self.tcx.symbol_name(instance).name;
+            unit.define_function(self.tcx, instance, llfn, linkage_name, mir.span);
+        }
         None
     }
 

@@ -68,6 +68,14 @@ fn define_item<'tcx>(cx: &mut CodegenCx<'tcx>, cgu_name: &str, item: MonoItem<'t
 /// validation happen on a worker thread (`WriteBackendMethods::codegen`).
 fn finish_module(cx: &CodegenCx<'_>) -> WasmModule {
     cx.end_function();
+    let mut debug = cx.debug.take();
+    if let Some(unit) = &mut debug {
+        for (i, decl) in cx.funcs.borrow().iter().enumerate() {
+            if let Some(body) = &decl.body {
+                unit.resolve_body(cx.tcx, crate::value::FnId(i as u32), body);
+            }
+        }
+    }
     let mut module = ObjectModule::default();
     for decl in cx.funcs.borrow_mut().drain(..) {
         let body = decl.body.map(FuncBody::Blocks);
@@ -83,5 +91,5 @@ fn finish_module(cx: &CodegenCx<'_>) -> WasmModule {
         module.datas.push(ObjData { name: decl.name, flags: decl.flags, def: decl.def });
     }
     let types = std::mem::take(&mut *cx.types.borrow_mut());
-    WasmModule { object: module, types, dump: crate::config::dump_requested(cx.tcx.sess) }
+    WasmModule { object: module, types, dump: crate::config::dump_requested(cx.tcx.sess), debug }
 }

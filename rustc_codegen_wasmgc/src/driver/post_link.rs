@@ -20,6 +20,14 @@ pub(crate) fn post_link(sess: &Session, path: &std::path::Path) {
                 calls.typed_local,
                 calls.typed_local + calls.rooted
             ));
+            if lowered.debug_sections_dropped > 0 {
+                sess.dcx().warn(format!(
+                    "`{}` carries no debug info: the WasmGC lowering moves code, and its DWARF ({} sections) \
+                     would describe the old offsets",
+                    path.display(),
+                    lowered.debug_sections_dropped
+                ));
+            }
             bytes = lowered.bytes;
             if let Err(e) = std::fs::write(path, &bytes) {
                 sess.dcx().fatal(format!("cannot write `{}`: {e}", path.display()));

@@ -4,10 +4,12 @@
 use super::{Reloc, RelocKind, RelocTarget, write_padded_sleb, write_padded_uleb, write_sleb, write_uleb};
 use crate::ir::{FuncCode, Inst, op};
 use crate::types::ValType;
+use rustc_span::Span;
 
 /// A function body as the code section holds it (locals declaration, instructions), and the
-/// relocations of its operands at their offsets in those bytes.
-pub(crate) fn encode(func: &FuncCode) -> (Vec<u8>, Vec<Reloc>) {
+/// relocations of its operands at their offsets in those bytes. With `rows`, also the byte offset
+/// at which each location run of the code starts (the line table's rows, `debuginfo/`).
+pub(crate) fn encode(func: &FuncCode, mut rows: Option<&mut Vec<(u32, Span)>>) -> (Vec<u8>, Vec<Reloc>) {
     let mut bytes = Vec::with_capacity(func.code.insts.len() * 3 + 8);
     let mut relocs = Vec::new();
     // Locals, run-length encoded by type.
@@ -31,7 +33,23 @@ pub(crate) fn encode(func: &FuncCode) -> (Vec<u8>, Vec<Reloc>) {
             write_padded_uleb(bytes, 0);
         }
     };
-    for inst in &func.code.insts {
+    let mut locs = func.code.locs.iter().peekable();
+    // Code before the first located instruction (the stack frame's prologue) belongs to the
+    // function itself: a dummy span, which the line table gives the function's own line.
+    if let Some(rows) = rows.as_deref_mut()
+        && locs.peek().is_none_or(|&&(at, _)| at > 0)
+    {
+        rows.push((bytes.len() as u32, rustc_span::DUMMY_SP));
+    }
+    for (i, inst) in func.code.insts.iter().enumerate() {
+        if let Some(rows) = rows.as_deref_mut() {
+            while let Some(&&(at, span)) = locs.peek()
+                && at as usize <= i
+            {
+                rows.push((bytes.len() as u32, span));
+                locs.next();
+            }
+        }
         match inst {
             Inst::Plain(opcode) => bytes.push(*opcode),
             Inst::PlainFc(sub) => {

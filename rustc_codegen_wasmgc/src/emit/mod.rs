@@ -15,17 +15,26 @@ pub(crate) enum RelocKind {
     FunctionIndexLeb = 0,
     TableIndexSleb = 1,
     TableIndexI32 = 2,
-    MemoryAddrLeb = 3,
     MemoryAddrSleb = 4,
     MemoryAddrI32 = 5,
     TypeIndexLeb = 6,
     GlobalIndexLeb = 7,
+    /// In debug sections: a function's offset in the code section, plus the addend.
+    FunctionOffsetI32 = 8,
+    /// In debug sections: an offset in another custom section (by its section symbol).
+    SectionOffsetI32 = 9,
     TableNumberLeb = 20,
 }
 
 impl RelocKind {
     pub(crate) fn has_addend(self) -> bool {
-        matches!(self, RelocKind::MemoryAddrLeb | RelocKind::MemoryAddrSleb | RelocKind::MemoryAddrI32)
+        matches!(
+            self,
+            RelocKind::MemoryAddrSleb
+                | RelocKind::MemoryAddrI32
+                | RelocKind::FunctionOffsetI32
+                | RelocKind::SectionOffsetI32
+        )
     }
 }
 

@@ -2,9 +2,12 @@
 
 use rustc_data_structures::fx::FxHashMap;
 
+use crate::debuginfo::emit::DebugTarget;
+use crate::debuginfo::unit::DebugUnit;
 use crate::emit::{Reloc, RelocKind, RelocTarget, write_padded_sleb, write_padded_uleb, write_sleb, write_uleb};
 use crate::ir::FuncBody;
 use crate::types::{FnSig, TypeTable, ValType};
+use crate::value::FnId;
 
 pub(crate) const SYM_BINDING_WEAK: u32 = 0x1;
 pub(crate) const SYM_BINDING_LOCAL: u32 = 0x2;
@@ -103,12 +106,19 @@ struct Encoded {
 /// Finishes every function (structure, stackify, encode), then serializes the module as a
 /// relocatable object file. Needs no type context: runs on a worker thread. `dump` prints the
 /// instruction lists of the functions whose names contain it.
-pub(crate) fn write_object(module: &mut ObjectModule, types: &TypeTable, dump: Option<&str>) -> Vec<u8> {
+pub(crate) fn write_object(
+    module: &mut ObjectModule,
+    types: &TypeTable,
+    dump: Option<&str>,
+    mut debug: Option<DebugUnit>,
+) -> Vec<u8> {
     let names: Vec<String> = module.funcs.iter().map(|f| f.name.clone()).collect();
+    let mut rows = Vec::new();
     let bodies: Vec<Option<Encoded>> = module
         .funcs
         .iter_mut()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
             let body = f.body.take()?;
             let func = match body {
                 FuncBody::Finished(func) => func,
@@ -125,10 +135,18 @@ pub(crate) fn write_object(module: &mut ObjectModule, types: &TypeTable, dump: O
                     func
                 }
             };
-            let (bytes, relocs) = crate::emit::encode(&func);
+            rows.clear();
+            let (bytes, relocs) = crate::emit::encode(&func, debug.is_some().then_some(&mut rows));
+            if let Some(unit) = &mut debug {
+                unit.finish_function(FnId(i as u32), bytes.len() as u32, &rows);
+            }
             Some(Encoded { bytes, relocs })
         })
         .collect();
+    let debug_sections = match debug.map(DebugUnit::write).transpose() {
+        Ok(sections) => sections.unwrap_or_default(),
+        Err(e) => panic!("rustc_codegen_wasmgc could not write the DWARF of its unit: {e}"),
+    };
     let module = &*module;
     let mut w = Writer { types, type_indices: FxHashMap::default(), type_list: Vec::new() };
 
@@ -241,6 +259,17 @@ pub(crate) fn write_object(module: &mut ObjectModule, types: &TypeTable, dump: O
         write_uleb(&mut symtab, 0);
     }
 
+    // The debug sections follow the data section; a section symbol names each, for the
+    // section-offset relocations between them.
+    let debug_section_index = |k: usize| 5 + k as u32;
+    let first_section_sym = nsyms;
+    for k in 0..debug_sections.len() {
+        nsyms += 1;
+        symtab.push(3u8);
+        write_uleb(&mut symtab, u64::from(SYM_BINDING_LOCAL));
+        write_uleb(&mut symtab, u64::from(debug_section_index(k)));
+    }
+
     let reloc_index = |w: &mut Writer<'_>, t: RelocTarget| -> u32 {
         match t {
             RelocTarget::Func(f) => func_sym[f.0 as usize],
@@ -264,7 +293,7 @@ pub(crate) fn write_object(module: &mut ObjectModule, types: &TypeTable, dump: O
     // Code section payload and its relocations.
     let mut code = Vec::new();
     write_uleb(&mut code, defined.len() as u64);
-    let mut code_relocs: Vec<(u8, u32, u32, i32)> = Vec::new();
+    let mut code_relocs: Vec<(RelocKind, u32, u32, i64)> = Vec::new();
     for &i in &defined {
         let body = bodies[i].as_ref().unwrap();
         write_uleb(&mut code, body.bytes.len() as u64);
@@ -272,7 +301,7 @@ pub(crate) fn write_object(module: &mut ObjectModule, types: &TypeTable, dump: O
         code.extend_from_slice(&body.bytes);
         for r in &body.relocs {
             let idx = reloc_index(&mut w, r.target);
-            code_relocs.push((r.kind as u8, base + r.offset, idx, r.addend));
+            code_relocs.push((r.kind, base + r.offset, idx, i64::from(r.addend)));
             // The linker rewrites these; the object itself must still validate.
             let at = (base + r.offset) as usize;
             match r.kind {
@@ -290,7 +319,7 @@ pub(crate) fn write_object(module: &mut ObjectModule, types: &TypeTable, dump: O
     // Data section payload and its relocations.
     let mut data = Vec::new();
     write_uleb(&mut data, segments.len() as u64);
-    let mut data_relocs: Vec<(u8, u32, u32, i32)> = Vec::new();
+    let mut data_relocs: Vec<(RelocKind, u32, u32, i64)> = Vec::new();
     let mut seg_info = Vec::new();
     write_uleb(&mut seg_info, segments.len() as u64);
     let mut addr = 0u64;
@@ -311,7 +340,7 @@ pub(crate) fn write_object(module: &mut ObjectModule, types: &TypeTable, dump: O
                 _ => RelocKind::MemoryAddrI32,
             };
             let idx = reloc_index(&mut w, r.target);
-            data_relocs.push((kind as u8, base + r.offset, idx, r.addend));
+            data_relocs.push((kind, base + r.offset, idx, i64::from(r.addend)));
         }
         addr += def.bytes.len() as u64;
         // As LLVM does: wasm-ld writes no `.bss` segment (memory starts zeroed), so a large zeroed
@@ -390,6 +419,22 @@ pub(crate) fn write_object(module: &mut ObjectModule, types: &TypeTable, dump: O
     section_count += 1;
     let data_section_index = section_count;
     section(&mut out, 11, &data);
+    section_count += 1;
+    debug_assert_eq!(debug_section_index(0), section_count);
+    let mut debug_relocs = Vec::new();
+    for (k, debug_section) in debug_sections.iter().enumerate() {
+        custom_section(&mut out, debug_section.id.name(), &debug_section.bytes);
+        let relocs = debug_section.relocs.iter().map(|r| match r.target {
+            DebugTarget::Func(f) => (RelocKind::FunctionOffsetI32, r.offset, func_sym[f.0 as usize], r.addend),
+            DebugTarget::Section(id) => {
+                let Some(target) = debug_sections.iter().position(|s| s.id == id) else {
+                    panic!("DWARF refers to the empty section {}", id.name())
+                };
+                (RelocKind::SectionOffsetI32, r.offset, first_section_sym + target as u32, r.addend)
+            }
+        });
+        debug_relocs.push((format!("reloc.{}", debug_section.id.name()), debug_section_index(k), relocs.collect()));
+    }
 
     let mut linking = Vec::new();
     write_uleb(&mut linking, 2);
@@ -418,9 +463,11 @@ pub(crate) fn write_object(module: &mut ObjectModule, types: &TypeTable, dump: O
     }
     custom_section(&mut out, "linking", &linking);
 
-    for (sec_name, index, mut relocs) in
-        [("reloc.CODE", code_section_index, code_relocs), ("reloc.DATA", data_section_index, data_relocs)]
-    {
+    let sections = [
+        ("reloc.CODE".to_owned(), code_section_index, code_relocs),
+        ("reloc.DATA".to_owned(), data_section_index, data_relocs),
+    ];
+    for (sec_name, index, mut relocs) in sections.into_iter().chain(debug_relocs) {
         if relocs.is_empty() {
             continue;
         }
@@ -429,20 +476,14 @@ pub(crate) fn write_object(module: &mut ObjectModule, types: &TypeTable, dump: O
         write_uleb(&mut p, u64::from(index));
         write_uleb(&mut p, relocs.len() as u64);
         for (kind, offset, idx, addend) in relocs {
-            p.push(kind);
+            p.push(kind as u8);
             write_uleb(&mut p, u64::from(offset));
             write_uleb(&mut p, u64::from(idx));
-            let k: RelocKind = match kind {
-                3 => RelocKind::MemoryAddrLeb,
-                4 => RelocKind::MemoryAddrSleb,
-                5 => RelocKind::MemoryAddrI32,
-                _ => RelocKind::FunctionIndexLeb,
-            };
-            if k.has_addend() {
-                write_sleb(&mut p, i64::from(addend));
+            if kind.has_addend() {
+                write_sleb(&mut p, addend);
             }
         }
-        custom_section(&mut out, sec_name, &p);
+        custom_section(&mut out, &sec_name, &p);
     }
     if !module.gc_records.is_empty() {
         custom_section(&mut out, crate::gc::wire::SECTION, module.gc_records.as_bytes());

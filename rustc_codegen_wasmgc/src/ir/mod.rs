@@ -132,13 +132,11 @@ impl Code {
     pub(crate) fn end(&mut self) {
         self.op(op::END);
     }
-    /// Appends another list, shifting its locations.
+    /// Appends another list, shifting its locations. A run that `other` starts at its end (a
+    /// block's terminator) covers what is appended next (the exit's instructions).
     pub(crate) fn append(&mut self, other: Code) {
         let base = self.insts.len() as u32;
         for (i, span) in other.locs {
-            if i as usize == other.insts.len() {
-                break;
-            }
             // A run recorded at our end with no instruction yet gives way to the appended one.
             match self.locs.last_mut() {
                 Some(last) if last.0 == base + i => last.1 = span,

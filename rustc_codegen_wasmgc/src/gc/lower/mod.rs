@@ -24,6 +24,8 @@ pub(crate) struct Lowered {
     pub(crate) calls: CallCounts,
     pub(crate) struct_types: usize,
     pub(crate) array_types: usize,
+    /// `.debug_*` sections removed because the code they describe moved.
+    pub(crate) debug_sections_dropped: usize,
 }
 
 /// An operation's import name: `OP.KEY`, or `OP.KEY.rMASK[e]` for the variant whose parameters
@@ -196,10 +198,11 @@ pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
         hosts.insert((module.clone(), name.clone()), (import_index, new_type, with_references(original, host)?));
     }
     let plan = Plan { function_map, new_function_types, first_new_type, hosts };
-    let (bytes, calls) = rewrite::rewrite(bytes, &plan, &env, bodies, &call_kinds)?;
+    let (bytes, calls, debug_sections_dropped) = rewrite::rewrite(bytes, &plan, &env, bodies, &call_kinds)?;
     Ok(Some(Lowered {
         bytes,
         calls,
+        debug_sections_dropped,
         operations: removed.len(),
         struct_types: struct_types.len(),
         array_types: array_types.len(),

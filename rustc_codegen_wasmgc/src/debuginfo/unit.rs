@@ -1,0 +1,218 @@
+//! The DWARF compile unit of one codegen unit, built on the thread that holds the type context:
+//! the unit, its files, a subprogram per function and every source location resolved to
+//! file, line and column. Addresses come later, on the worker thread (`debuginfo/emit.rs`).
+
+use std::ffi::OsStr;
+use std::path::{Component, Path};
+
+use gimli::write::{Address, AttributeValue, DwarfUnit, FileId, LineProgram, LineString, Range, UnitEntryId};
+use gimli::{Encoding, Format, LineEncoding};
+use rustc_codegen_ssa::debuginfo::type_names;
+use rustc_data_structures::fx::FxHashMap;
+use rustc_hir::def_id::DefId;
+use rustc_middle::ty::{self, Instance, TyCtxt, Unnormalized};
+use rustc_session::config::DebugInfo;
+use rustc_span::{
+    FileName, Pos, RemapPathScopeComponents, SourceFile, SourceFileAndLine, Span, StableSourceFileId, hygiene,
+};
+
+use crate::ir::Body;
+use crate::value::FnId;
+
+/// A resolved source location: file, line and column (1-based; 0 when unknown).
+pub(crate) type SourceLoc = (FileId, u64, u64);
+
+/// One function's debug info before it has an address.
+pub(crate) struct FuncDebug {
+    /// Its subprogram.
+    pub(crate) entry: UnitEntryId,
+    /// The function's own location, for code generated before its first statement.
+    pub(crate) start: SourceLoc,
+    /// The span of its MIR body, up to which macro expansions collapse (as under LLVM).
+    body_span: Span,
+    /// Each span of its code, resolved.
+    pub(crate) locs: FxHashMap<Span, SourceLoc>,
+}
+
+/// The compile unit of a codegen unit; `Send`, so the worker thread finishes and writes it.
+pub(crate) struct DebugUnit {
+    pub(crate) dwarf: DwarfUnit,
+    pub(crate) funcs: FxHashMap<FnId, FuncDebug>,
+    /// The address ranges of the unit's functions, filled in on the worker thread.
+    pub(crate) ranges: Vec<Range>,
+    files: FxHashMap<StableSourceFileId, FileId>,
+    namespaces: FxHashMap<DefId, UnitEntryId>,
+}
+
+impl DebugUnit {
+    /// The unit of `cgu_name`, or None when no debug info is asked for.
+    pub(crate) fn new(tcx: TyCtxt<'_>, cgu_name: &str) -> Option<DebugUnit> {
+        let sess = tcx.sess;
+        // `line-directives-only` gets the line tables too: a superset, never less than asked.
+        if sess.opts.debuginfo == DebugInfo::None {
+            return None;
+        }
+        let encoding = Encoding { format: Format::Dwarf32, version: sess.dwarf_version() as u16, address_size: 4 };
+        let mut dwarf = DwarfUnit::new(encoding);
+        let comp_dir = sess.source_map().working_dir().path(RemapPathScopeComponents::DEBUGINFO).to_string_lossy();
+        let name = match sess.local_crate_source_file() {
+            Some(path) => path.path(RemapPathScopeComponents::DEBUGINFO).to_string_lossy().into_owned(),
+            None => tcx.crate_name(rustc_hir::def_id::LOCAL_CRATE).to_string(),
+        };
+        dwarf.unit.line_program = LineProgram::new(
+            encoding,
+            LineEncoding::default(),
+            LineString::new(comp_dir.as_bytes(), encoding, &mut dwarf.line_strings),
+            None,
+            LineString::new(name.as_bytes(), encoding, &mut dwarf.line_strings),
+            None,
+        );
+        let producer = format!("rustc version {} with rustc_codegen_wasmgc", sess.cfg_version);
+        let strings = [
+            (gimli::DW_AT_producer, producer),
+            // As rustc names its units: the crate root and the codegen unit.
+            (gimli::DW_AT_name, format!("{name}/@/{cgu_name}")),
+            (gimli::DW_AT_comp_dir, comp_dir.into_owned()),
+        ];
+        let root = dwarf.unit.root();
+        for (attr, value) in strings {
+            let id = dwarf.strings.add(value);
+            dwarf.unit.get_mut(root).set(attr, AttributeValue::StringRef(id));
+        }
+        let root = dwarf.unit.get_mut(root);
+        root.set(gimli::DW_AT_language, AttributeValue::Language(gimli::DW_LANG_Rust));
+        root.set(gimli::DW_AT_low_pc, AttributeValue::Address(Address::Constant(0)));
+        Some(DebugUnit {
+            dwarf,
+            funcs: FxHashMap::default(),
+            ranges: Vec::new(),
+            files: FxHashMap::default(),
+            namespaces: FxHashMap::default(),
+        })
+    }
+
+    /// A subprogram for `instance`, defined as `f` (once; the typed-locals pass generates some
+    /// functions twice).
+    pub(crate) fn define_function<'tcx>(
+        &mut self,
+        tcx: TyCtxt<'tcx>,
+        instance: Instance<'tcx>,
+        f: FnId,
+        linkage_name: &str,
+        body_span: Span,
+    ) {
+        if self.funcs.contains_key(&f) {
+            return;
+        }
+        let def_id = instance.def_id();
+        let start = self.resolve(tcx, body_span, body_span);
+        let scope = self.namespace(tcx, tcx.parent(def_id));
+        let mut name = String::new();
+        type_names::push_item_name(tcx, def_id, false, &mut name);
+        // A closure's arguments include its parent's; the name shows those of the enclosing
+        // function's generics only, as rustc's LLVM backend does.
+        let generics = tcx.generics_of(tcx.typeck_root_def_id(def_id));
+        let args = instance.args.truncate_to(tcx, generics);
+        let args = tcx.normalize_erasing_regions(ty::TypingEnv::fully_monomorphized(), Unnormalized::new_wip(args));
+        type_names::push_generic_args(tcx, args, &mut name);
+
+        let entry = self.dwarf.unit.add(scope, gimli::DW_TAG_subprogram);
+        let name_id = self.dwarf.strings.add(name);
+        let linkage_id = self.dwarf.strings.add(linkage_name);
+        let e = self.dwarf.unit.get_mut(entry);
+        // Set again with the real values on the worker thread; set here to fix the order.
+        e.set(gimli::DW_AT_low_pc, AttributeValue::Udata(0));
+        e.set(gimli::DW_AT_high_pc, AttributeValue::Udata(0));
+        e.set(gimli::DW_AT_linkage_name, AttributeValue::StringRef(linkage_id));
+        e.set(gimli::DW_AT_name, AttributeValue::StringRef(name_id));
+        e.set(gimli::DW_AT_decl_file, AttributeValue::FileIndex(Some(start.0)));
+        e.set(gimli::DW_AT_decl_line, AttributeValue::Udata(start.1));
+        if tcx.is_reachable_non_generic(def_id) {
+            e.set(gimli::DW_AT_external, AttributeValue::FlagPresent);
+        }
+        self.funcs.insert(f, FuncDebug { entry, start, body_span, locs: FxHashMap::default() });
+    }
+
+    /// Resolves the spans of `f`'s finished body, while the source map is at hand.
+    pub(crate) fn resolve_body(&mut self, tcx: TyCtxt<'_>, f: FnId, body: &Body) {
+        let Some(mut func) = self.funcs.remove(&f) else { return };
+        for block in &body.blocks {
+            for &(_, span) in &block.code.locs {
+                if !span.is_dummy() && !func.locs.contains_key(&span) {
+                    let loc = self.resolve(tcx, func.body_span, span);
+                    func.locs.insert(span, loc);
+                }
+            }
+        }
+        self.funcs.insert(f, func);
+    }
+
+    /// The location a debugger shows for `span`: macro expansions collapse to their call site
+    /// within the function (`#[collapse_debuginfo]` decides), as rustc_codegen_ssa does for LLVM.
+    fn resolve(&mut self, tcx: TyCtxt<'_>, body_span: Span, span: Span) -> SourceLoc {
+        let span = hygiene::walk_chain_collapsed(span, body_span);
+        match tcx.sess.source_map().lookup_line(span.lo()) {
+            Ok(SourceFileAndLine { sf, line }) => {
+                let file = self.file(&sf);
+                let col = sf.relative_position(span.lo()) - sf.lines()[line];
+                (file, line as u64 + 1, u64::from(col.to_u32()) + 1)
+            }
+            Err(sf) => (self.file(&sf), 0, 0),
+        }
+    }
+
+    fn file(&mut self, sf: &SourceFile) -> FileId {
+        let key = sf.stable_id;
+        if let Some(&id) = self.files.get(&key) {
+            return id;
+        }
+        let program = &mut self.dwarf.unit.line_program;
+        let encoding = program.encoding();
+        let strings = &mut self.dwarf.line_strings;
+        let id = match &sf.name {
+            FileName::Real(path) => {
+                let (dir, name) = split_dir_and_file(path.path(RemapPathScopeComponents::DEBUGINFO));
+                let dir = dir.to_string_lossy();
+                let dir_id = if dir.is_empty() {
+                    program.default_directory()
+                } else {
+                    program.add_directory(LineString::new(dir.as_bytes(), encoding, strings))
+                };
+                program.add_file(LineString::new(name.as_encoded_bytes(), encoding, strings), dir_id, None)
+            }
+            other => {
+                let name = other.prefer_remapped_unconditionally().to_string();
+                let dir = program.default_directory();
+                program.add_file(LineString::new(name.into_bytes(), encoding, strings), dir, None)
+            }
+        };
+        self.files.insert(key, id);
+        id
+    }
+
+    /// The DW_TAG_namespace of a module, impl or function that items nest in.
+    fn namespace(&mut self, tcx: TyCtxt<'_>, def_id: DefId) -> UnitEntryId {
+        if let Some(&id) = self.namespaces.get(&def_id) {
+            return id;
+        }
+        let parent = match tcx.def_key(def_id).parent {
+            Some(index) => self.namespace(tcx, DefId { krate: def_id.krate, index }),
+            None => self.dwarf.unit.root(),
+        };
+        let mut name = String::new();
+        type_names::push_item_name(tcx, def_id, false, &mut name);
+        let name = self.dwarf.strings.add(name);
+        let id = self.dwarf.unit.add(parent, gimli::DW_TAG_namespace);
+        self.dwarf.unit.get_mut(id).set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+        self.namespaces.insert(def_id, id);
+        id
+    }
+}
+
+fn split_dir_and_file(path: &Path) -> (&Path, &OsStr) {
+    let mut components = path.components();
+    match components.next_back() {
+        Some(Component::Normal(name)) => (components.as_path(), name),
+        _ => (Path::new(""), path.as_os_str()),
+    }
+}
