@@ -8,8 +8,8 @@ use super::exec::Tools;
 use super::outcome::Tally;
 use super::pool::Case;
 use super::{
-    Options, abi, diagnostics, extended, fuzz, gc, no_sysroot, run_pass, style, sysroot_tests,
-    unit, web,
+    Options, abi, debuginfo, diagnostics, extended, fuzz, gc, no_sysroot, run_pass, style,
+    sysroot_tests, unit, web,
 };
 use crate::Res;
 use crate::dirs::Dirs;
@@ -78,6 +78,16 @@ pub const GROUPS: &[Group] = &[
         checks: "tests/diagnostics/*.rs must be rejected with the expected messages, no .wasm written",
         run: Run::Cases(
             |ctx| diagnostics::cases(ctx.repo(), &ctx.out, ctx.tools, ctx.name),
+            None,
+        ),
+    },
+    Group {
+        name: "debuginfo",
+        checks: "DWARF of our backend: every run-pass program at -Cdebuginfo=line-tables-only, 1 and 2 passes \
+                 llvm-dwarfdump --verify and runs as before, its lines held to LLVM's; trap backtraces in \
+                 wasm-run name tests/debuginfo's marked lines",
+        run: Run::Cases(
+            |ctx| debuginfo::cases(ctx.repo(), &ctx.out, ctx.tools, ctx.name),
             None,
         ),
     },

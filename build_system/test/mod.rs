@@ -4,6 +4,7 @@ mod abi;
 mod cargo_wasm_cli;
 mod config;
 mod crates_io;
+mod debuginfo;
 mod diagnostics;
 pub mod exec;
 mod extended;

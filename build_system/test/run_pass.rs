@@ -16,26 +16,34 @@ use crate::wasm_module;
 const DEFAULT_FLAGS: &[&str] = &["-Copt-level=0"];
 
 /// A program and where its expectations and outputs are.
-struct Program {
-    name: String,
+pub struct Program {
+    pub name: String,
     /// Relative to the repository root.
-    source: PathBuf,
+    pub source: PathBuf,
     /// `NAME.stdout` beside the source: required.
     expected_stdout: PathBuf,
     /// `NAME.exit` beside the source: the exit code when it is not 0.
     expected_exit: PathBuf,
-    out_dir: PathBuf,
+    pub out_dir: PathBuf,
 }
 
-/// Which std the backend under test links against; the LLVM reference compiles only with the
-/// LLVM std (in own_sysroot it would repeat llvm_sysroot's work).
-#[derive(Clone, Copy, PartialEq)]
-pub enum Std {
-    Llvm,
-    Ours,
+/// What a program must do when run, from the files beside it.
+pub struct Expected {
+    pub header: Header,
+    stdout: String,
+    exit: i32,
 }
 
-pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str, std: Std) -> Res<Vec<Case>> {
+/// One way to build a program: the compiler, flags after the header's, and the name of its
+/// `.wasm` and `.stdout` in the program's output directory.
+pub struct Build<'a> {
+    pub compiler: &'a Compiler,
+    pub flags: &'a [String],
+    pub tag: &'a str,
+}
+
+/// example/std_example.rs and tests/run-pass/*.rs, each with its output directory under `out`.
+pub fn programs(repo: &Path, out: &Path, group: &str) -> Res<Vec<Program>> {
     let mut sources = vec![PathBuf::from("example/std_example.rs")];
     let run_pass = repo.join("tests/run-pass");
     if run_pass.is_dir() {
@@ -54,13 +62,29 @@ pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str, std: Std) -> R
                 .unwrap_or_default()
                 .to_string_lossy()
                 .into_owned();
-            let program = Program {
+            Program {
                 name: format!("{group}/{stem}"),
                 expected_stdout: source.with_extension("stdout"),
                 expected_exit: source.with_extension("exit"),
                 out_dir: out.join(&stem),
                 source,
-            };
+            }
+        })
+        .collect())
+}
+
+/// Which std the backend under test links against; the LLVM reference compiles only with the
+/// LLVM std (in own_sysroot it would repeat llvm_sysroot's work).
+#[derive(Clone, Copy, PartialEq)]
+pub enum Std {
+    Llvm,
+    Ours,
+}
+
+pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str, std: Std) -> Res<Vec<Case>> {
+    Ok(programs(repo, out, group)?
+        .into_iter()
+        .map(|program| {
             let tools = tools.clone();
             let compilers = match std {
                 Std::Llvm => vec![
@@ -80,14 +104,19 @@ pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str, std: Std) -> R
 fn check(tools: &Tools, compilers: &[Compiler], program: &Program) -> Outcome {
     match expectations(tools, program) {
         Err(message) => Outcome::Failed(message),
-        Ok((header, stdout, exit)) => {
+        Ok(expected) => {
             if let Err(message) = fsutil::fresh_dir(&program.out_dir) {
                 return Outcome::Failed(message);
             }
             let problems: Vec<String> = compilers
                 .iter()
                 .filter_map(|compiler| {
-                    compile_and_run(tools, compiler, program, &header, &stdout, exit).err()
+                    let build = Build {
+                        compiler,
+                        flags: &[],
+                        tag: compiler.label,
+                    };
+                    compile_and_run(tools, &build, program, &expected).err()
                 })
                 .collect();
             if problems.is_empty() {
@@ -99,7 +128,7 @@ fn check(tools: &Tools, compilers: &[Compiler], program: &Program) -> Outcome {
     }
 }
 
-fn expectations(tools: &Tools, program: &Program) -> Res<(Header, String, i32)> {
+pub fn expectations(tools: &Tools, program: &Program) -> Res<Expected> {
     let source = fsutil::read_to_string(&tools.repo.join(&program.source))?;
     let stdout = fsutil::read_to_string(&tools.repo.join(&program.expected_stdout))
         .map_err(|e| format!("missing expectation: {e}"))?;
@@ -115,22 +144,29 @@ fn expectations(tools: &Tools, program: &Program) -> Res<(Header, String, i32)> 
     } else {
         0
     };
-    Ok((Header::parse(&source), stdout, exit))
+    Ok(Expected {
+        header: Header::parse(&source),
+        stdout,
+        exit,
+    })
 }
 
-fn compile_and_run(
+/// Builds the program one way, checks the module against the header and runs it: the exit code
+/// and stdout must be the expected ones. Returns the module's path.
+pub fn compile_and_run(
     tools: &Tools,
-    compiler: &Compiler,
+    build: &Build,
     program: &Program,
-    header: &Header,
-    expected_stdout: &str,
-    expected_exit: i32,
-) -> Result<(), String> {
-    let label = compiler.label;
+    expected: &Expected,
+) -> Result<PathBuf, String> {
+    let label = build.tag;
+    let header = &expected.header;
+    let (expected_stdout, expected_exit) = (&expected.stdout, expected.exit);
     let wasm = program.out_dir.join(format!("{label}.wasm"));
     let mut flags = header.rustc_flags(DEFAULT_FLAGS);
+    flags.extend(build.flags.iter().cloned());
     flags.extend(["-o".to_owned(), wasm.display().to_string()]);
-    let compiled = tools.compile(compiler, &program.source, &flags);
+    let compiled = tools.compile(build.compiler, &program.source, &flags);
     if compiled.code != Some(0) || compiled.timed_out {
         return Err(format!(
             "[{label}] compile failed ({}):\n{}",
@@ -154,7 +190,7 @@ fn compile_and_run(
             ending(&ran, "run")
         ));
     }
-    if stdout != expected_stdout {
+    if stdout != *expected_stdout {
         problems.push(format!(
             "[{label}] stdout differs from {}: {}",
             program.expected_stdout.display(),
@@ -162,7 +198,7 @@ fn compile_and_run(
         ));
     }
     if problems.is_empty() {
-        return Ok(());
+        return Ok(wasm);
     }
     problems.push(format!(
         "[{label}] program stderr:\n{}",

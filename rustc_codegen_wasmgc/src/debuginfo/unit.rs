@@ -171,7 +171,12 @@ impl DebugUnit {
         let strings = &mut self.dwarf.line_strings;
         let id = match &sf.name {
             FileName::Real(path) => {
-                let (dir, name) = split_dir_and_file(path.path(RemapPathScopeComponents::DEBUGINFO));
+                // A relative name is relative to the directory its crate was compiled in (cargo
+                // builds std from `library/`), not to this unit's: join them, as LLVM's DIFile
+                // does, so a debugger finds `core/src/...` of a std built by our backend.
+                let (working_dir, name) = path.embeddable_name(RemapPathScopeComponents::DEBUGINFO);
+                let full = working_dir.join(name);
+                let (dir, name) = split_dir_and_file(&full);
                 let dir = dir.to_string_lossy();
                 let dir_id = if dir.is_empty() {
                     program.default_directory()

@@ -1,0 +1,251 @@
+//! The debuginfo group: the DWARF our backend writes, checked by llvm-dwarfdump --verify at every
+//! `-Cdebuginfo` level (and the programs still behave), its line tables held to LLVM's for the
+//! same programs, and trap backtraces in wasm-run naming the user's `file:line`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use super::exec::{Tools, ending, stderr_excerpt};
+use super::outcome::Outcome;
+use super::pool::Case;
+use super::run_pass::{self, Build, Program};
+use crate::Res;
+use crate::fsutil;
+use crate::process;
+
+/// The levels every run-pass program is built at.
+const LEVELS: &[&str] = &["line-tables-only", "1", "2"];
+
+/// The share of LLVM's line-table lines (of the program's own source) that ours must have.
+const MIN_LINE_COVERAGE: f64 = 0.95;
+
+/// The verifier; Debian's `llvm` package (`./y.sh prepare`) installs it.
+const DWARFDUMP: &str = "llvm-dwarfdump";
+
+const TOOL_LIMIT: Duration = Duration::from_secs(120);
+
+pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Case>> {
+    let mut cases: Vec<Case> = run_pass::programs(repo, out, group)?
+        .into_iter()
+        .map(|program| {
+            let tools = tools.clone();
+            Case {
+                name: program.name.clone(),
+                run: Box::new(move || outcome(check_program(&tools, &program))),
+            }
+        })
+        .collect();
+    for source in fsutil::files_in(&repo.join("tests/debuginfo"))? {
+        if source.extension().is_none_or(|ext| ext != "rs") {
+            continue;
+        }
+        let stem = source
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let tools = tools.clone();
+        let out_dir = out.join(&stem);
+        cases.push(Case {
+            name: format!("{group}/{stem}"),
+            run: Box::new(move || outcome(check_backtrace(&tools, &source, &out_dir))),
+        });
+    }
+    Ok(cases)
+}
+
+fn outcome(result: Result<(), String>) -> Outcome {
+    match result {
+        Ok(()) => Outcome::Passed,
+        Err(message) => Outcome::Failed(message),
+    }
+}
+
+/// One run-pass program at each level: it verifies, has rows for its own source, and runs as
+/// without debug info; at line-tables-only its lines are held to LLVM's.
+fn check_program(tools: &Tools, program: &Program) -> Result<(), String> {
+    let expected = run_pass::expectations(tools, program)?;
+    fsutil::fresh_dir(&program.out_dir)?;
+    let file = file_name(&program.source);
+    let mut ours_lines = BTreeSet::new();
+    for level in LEVELS {
+        let flags = [format!("-Cdebuginfo={level}")];
+        let tag = format!("wasmgc-g{level}");
+        let build = Build {
+            compiler: &tools.under_test,
+            flags: &flags,
+            tag: &tag,
+        };
+        let wasm = run_pass::compile_and_run(tools, &build, program, &expected)?;
+        verify(&wasm).map_err(|why| format!("[{tag}] {why}"))?;
+        let lines = line_table_lines(&wasm, &file)?;
+        if lines.is_empty() {
+            return Err(format!("[{tag}] the line table has no row for {file}"));
+        }
+        if *level == LEVELS[0] {
+            ours_lines = lines;
+        }
+    }
+    let flags = [format!("-Cdebuginfo={}", LEVELS[0])];
+    let build = Build {
+        compiler: &tools.reference,
+        flags: &flags,
+        tag: "llvm-g",
+    };
+    let llvm = run_pass::compile_and_run(tools, &build, program, &expected)?;
+    let llvm_lines = line_table_lines(&llvm, &file)?;
+    let missing: Vec<u64> = llvm_lines.difference(&ours_lines).copied().collect();
+    let covered = llvm_lines.len() - missing.len();
+    if (covered as f64) < MIN_LINE_COVERAGE * llvm_lines.len() as f64 {
+        return Err(format!(
+            "the line table covers {covered} of the {} lines of {file} that LLVM's does (at least {}% \
+             required); missing: {missing:?}",
+            llvm_lines.len(),
+            MIN_LINE_COVERAGE * 100.0
+        ));
+    }
+    Ok(())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn dwarfdump(args: &[&str], wasm: &Path) -> Result<String, String> {
+    let mut cmd = Command::new(DWARFDUMP);
+    cmd.args(args).arg(wasm);
+    let done = process::run_captured(&mut cmd, TOOL_LIMIT)
+        .map_err(|e| format!("{e} (`./y.sh prepare` installs Debian's llvm package)"))?;
+    if done.code != Some(0) || done.timed_out {
+        return Err(format!(
+            "{DWARFDUMP} {} failed ({}):\n{}{}",
+            args.join(" "),
+            ending(&done, "run"),
+            String::from_utf8_lossy(&done.stdout)
+                .lines()
+                .rev()
+                .take(20)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            stderr_excerpt(&done)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&done.stdout).into_owned())
+}
+
+fn verify(wasm: &Path) -> Result<(), String> {
+    let report = dwarfdump(&["--verify"], wasm)?;
+    if !report.contains("No errors.") {
+        return Err(format!(
+            "{DWARFDUMP} --verify did not say `No errors.`:\n{report}"
+        ));
+    }
+    Ok(())
+}
+
+/// The lines of `file` that have a row in the module's line tables (llvm-dwarfdump's listing:
+/// each unit's `file_names[N]` table, then rows `ADDRESS LINE COLUMN FILE ...`).
+fn line_table_lines(wasm: &Path, file: &str) -> Result<BTreeSet<u64>, String> {
+    let listing = dwarfdump(&["--debug-line"], wasm)?;
+    let mut lines = BTreeSet::new();
+    let mut files: Vec<(u64, String)> = Vec::new();
+    let mut entry: Option<u64> = None;
+    for text in listing.lines() {
+        if text.starts_with("debug_line[") {
+            files.clear();
+        } else if let Some(rest) = text.strip_prefix("file_names[") {
+            entry = rest.split(']').next().and_then(|n| n.trim().parse().ok());
+        } else if let (Some(index), Some(name)) = (entry, text.trim().strip_prefix("name: ")) {
+            files.push((index, name.trim_matches('"').to_owned()));
+            entry = None;
+        } else if text.starts_with("0x") {
+            let fields: Vec<&str> = text.split_whitespace().collect();
+            let number = |k: usize| fields.get(k).and_then(|field| field.parse::<u64>().ok());
+            if let (Some(line), Some(index)) = (number(1), number(3))
+                && line > 0
+                && files.iter().any(|(i, name)| *i == index && name == file)
+            {
+                lines.insert(line);
+            }
+        }
+    }
+    Ok(lines)
+}
+
+/// A program that traps: each line marked `// frame: NAME` must appear in wasm-run's backtrace
+/// as a frame of NAME at this file's line, innermost first. LLVM's build is checked the same way,
+/// so a change of wasm-run's format fails both.
+fn check_backtrace(tools: &Tools, source: &Path, out_dir: &Path) -> Result<(), String> {
+    let text = fsutil::read_to_string(source)?;
+    let frames: Vec<(String, usize)> = text
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            // A marker ends a line of code; a comment that only mentions one is not one.
+            let (code, name) = line.split_once("// frame:")?;
+            let code = code.trim();
+            (!code.is_empty() && !code.starts_with("//")).then(|| (name.trim().to_owned(), i + 1))
+        })
+        .collect();
+    if frames.is_empty() {
+        return Err(format!("{} marks no `// frame:` lines", source.display()));
+    }
+    fsutil::fresh_dir(out_dir)?;
+    let file = file_name(source);
+    for compiler in [&tools.under_test, &tools.reference] {
+        let label = compiler.label;
+        let wasm: PathBuf = out_dir.join(format!("{label}.wasm"));
+        let flags: Vec<String> = vec![
+            "-Cdebuginfo=line-tables-only".into(),
+            "-Copt-level=0".into(),
+            "-o".into(),
+            wasm.display().to_string(),
+        ];
+        let compiled = tools.compile(compiler, source, &flags);
+        if compiled.code != Some(0) || compiled.timed_out {
+            return Err(format!(
+                "[{label}] compile failed ({}):\n{}",
+                ending(&compiled, "compile"),
+                stderr_excerpt(&compiled)
+            ));
+        }
+        let ran = tools.run(&wasm, &[]);
+        let stderr = String::from_utf8_lossy(&ran.stderr);
+        if ran.code != Some(134) {
+            return Err(format!(
+                "[{label}] expected a trap (exit 134), got {}",
+                ending(&ran, "run")
+            ));
+        }
+        backtrace_names(&stderr, &frames, &file)
+            .map_err(|why| format!("[{label}] {why}\n{stderr}"))?;
+    }
+    Ok(())
+}
+
+/// Finds each expected frame in order: a line naming the function, then its `at FILE:LINE`.
+fn backtrace_names(stderr: &str, frames: &[(String, usize)], file: &str) -> Result<(), String> {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let mut from = 0;
+    for (name, line) in frames {
+        let frame = lines[from..]
+            .iter()
+            .position(|text| text.contains(" - ") && text.trim_end().ends_with(name.as_str()))
+            .map(|k| from + k)
+            .ok_or_else(|| format!("no frame of `{name}` (after line {from} of the backtrace)"))?;
+        let location = format!("{file}:{line}:");
+        let at = lines.get(frame + 1).copied().unwrap_or_default();
+        if !(at.trim_start().starts_with("at ") && at.contains(&location)) {
+            return Err(format!(
+                "the frame of `{name}` is not at {file}:{line}: the next line is `{at}`"
+            ));
+        }
+        from = frame + 1;
+    }
+    Ok(())
+}
