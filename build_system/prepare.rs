@@ -50,6 +50,16 @@ pub fn for_tests() -> Res<()> {
         "prepare",
         "Chromium (apt), for the web group's headless browser",
         ensure_chromium,
+    )?;
+    step(
+        "prepare",
+        "llvm-dwarfdump and gdb (apt), for the debuginfo group",
+        || {
+            ensure_packages(
+                &["/usr/bin/llvm-dwarfdump", "/usr/bin/gdb"],
+                &["llvm", "gdb"],
+            )
+        },
     )
 }
 
@@ -58,20 +68,11 @@ fn wasi_libc_present() -> bool {
 }
 
 fn ensure_wasi_libc() -> Res<()> {
-    if wasi_libc_present() {
-        eprintln!("[prepare] found {WASI_LIBC_DIR}/libc.a");
-        return Ok(());
-    }
-    eprintln!("[prepare] {WASI_LIBC_DIR}/libc.a is missing: installing Debian's wasi-libc");
-    // The package lists may be fresh enough already; only refresh them when the install fails.
-    if apt_get(&["install", "-y", "wasi-libc"]).is_err() {
-        eprintln!("[prepare] apt-get install failed; refreshing the package lists and retrying");
-        apt_get(&["update"])?;
-        apt_get(&["install", "-y", "wasi-libc"])?;
-    }
+    let libc = format!("{WASI_LIBC_DIR}/libc.a");
+    ensure_packages(&[&libc], &["wasi-libc"])?;
     if !wasi_libc_present() {
         return Err(format!(
-            "the wasi-libc package is installed but {WASI_LIBC_DIR}/libc.a is still missing"
+            "the wasi-libc package is installed but {libc} is still missing"
         ));
     }
     Ok(())
@@ -158,27 +159,30 @@ fn rustup_list(args: &[&str]) -> Res<Vec<String>> {
 
 /// GNU time reports a command's peak memory (the bench's memory table); Debian package `time`.
 pub fn ensure_gnu_time() -> Res<()> {
-    if Path::new("/usr/bin/time").is_file() {
-        return Ok(());
-    }
-    eprintln!("[prepare] /usr/bin/time is missing: installing Debian's time");
-    if apt_get(&["install", "-y", "time"]).is_err() {
-        apt_get(&["update"])?;
-        apt_get(&["install", "-y", "time"])?;
-    }
-    Ok(())
+    ensure_packages(&["/usr/bin/time"], &["time"])
 }
 
 /// The web group loads pages in headless Chromium; Debian's `chromium` runs WasmGC modules
 /// (Node 20 does not). chromium-driver comes along for WebDriver-based checks.
 fn ensure_chromium() -> Res<()> {
-    if Path::new("/usr/bin/chromium").is_file() && Path::new("/usr/bin/chromedriver").is_file() {
-        eprintln!("[prepare] found /usr/bin/chromium and /usr/bin/chromedriver");
+    ensure_packages(
+        &["/usr/bin/chromium", "/usr/bin/chromedriver"],
+        &["chromium", "chromium-driver"],
+    )
+}
+
+/// Installs Debian `packages` unless every one of `files` exists (refreshing the package lists
+/// once if the first attempt fails).
+fn ensure_packages(files: &[&str], packages: &[&str]) -> Res<()> {
+    if files.iter().all(|file| Path::new(file).is_file()) {
+        eprintln!("[prepare] found {}", files.join(" and "));
         return Ok(());
     }
-    eprintln!("[prepare] installing Debian's chromium and chromium-driver");
-    let install = ["install", "-y", "chromium", "chromium-driver"];
+    eprintln!("[prepare] installing Debian's {}", packages.join(" and "));
+    let install: Vec<&str> = ["install", "-y"].iter().chain(packages).copied().collect();
+    // The package lists may be fresh enough already; only refresh them when the install fails.
     if apt_get(&install).is_err() {
+        eprintln!("[prepare] apt-get install failed; refreshing the package lists and retrying");
         apt_get(&["update"])?;
         apt_get(&install)?;
     }
