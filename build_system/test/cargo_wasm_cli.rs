@@ -14,6 +14,9 @@ use crate::process::Finished;
 const EXAMPLE: &str = "example/resolver";
 /// What `cargo wasm run` of the example prints, beside it.
 const EXPECTED: &str = "example/resolver/expected.stdout";
+/// `resolver --panic` panics on this line (the marker is a comment on it).
+const PANIC_SOURCE: &str = "example/resolver/src/resolve.rs";
+const PANIC_MARKER: &str = "the extended group finds this line in the backtrace";
 /// The example's own unit tests.
 const EXAMPLE_TESTS: &str = "test result: ok. 5 passed; 0 failed";
 /// `resolver tool` cannot be resolved: exit 1 with this message.
@@ -128,6 +131,9 @@ fn example(setup: &Setup, mode: &str) -> Res<()> {
         &[],
         &[CONFLICT],
     )?;
+    if mode == "dev" {
+        panic_backtrace(setup, &run(&["-q", "--", "--panic", "tool"]))?;
+    }
     let mut args = vec!["test"];
     args.extend(common);
     let tested = setup.cargo_wasm(&dir, &args, true);
@@ -137,6 +143,32 @@ fn example(setup: &Setup, mode: &str) -> Res<()> {
         0,
         &[EXAMPLE_TESTS],
         &[],
+    )
+}
+
+/// `resolver --panic tool` traps in `resolve_or_panic`: the backtrace of a dev build names the
+/// marked line of its source, and `main`'s call of it.
+fn panic_backtrace(setup: &Setup, ran: &Finished) -> Res<()> {
+    let source = fsutil::read_to_string(&setup.repo.join(PANIC_SOURCE))?;
+    let line = source
+        .lines()
+        .position(|text| text.contains(PANIC_MARKER))
+        .ok_or_else(|| format!("{PANIC_SOURCE} has no line marked `{PANIC_MARKER}`"))?
+        + 1;
+    let at = format!("at {}/{PANIC_SOURCE}:{line}:", setup.repo.display());
+    expect(
+        "cargo wasm run --dev -- --panic tool",
+        ran,
+        134,
+        &[],
+        &[
+            "panicked at src/resolve.rs",
+            // wasmtime prints v0 names with the crate's disambiguator: `resolver[HASH]::...`.
+            "]::resolve::resolve_or_panic\n",
+            &at,
+            "]::main\n",
+            "example/resolver/src/main.rs:",
+        ],
     )
 }
 

@@ -15,6 +15,16 @@ options (before FILE.wasm):
                   its parameters (i32/i64/f32/f64), its results are printed
   --dir PATH      make the host directory PATH visible to the program as PATH
   --no-cache      compile every function again: use neither of the two caches below
+  -g, --debug-info
+                  for a native debugger (gdb, lldb), like wasmtime's `-D debug-info -O
+                  opt-level=0`: the module's DWARF (build it with -g) is translated for the
+                  unoptimized compiled code and registered through the GDB JIT interface, so
+                  breakpoints, stepping, backtraces, parameters and locals work, except that
+                  gdb misses the locals of a scope whose code is split (one around a loop): it
+                  rejects the DW_AT_ranges wasmtime writes for it (\"no base address\").
+                  The breakpoint waits for the module to be compiled:
+                    gdb -ex 'set breakpoint pending on' -ex 'break prog.rs:12' -ex run \\
+                        --args wasm-run -g prog.wasm
   --max-memory MIB
                   each memory of the program (its linear memory, the GC heap) may grow to
                   MIB mebibytes; growing further fails (Rust's allocator then aborts, a
@@ -50,6 +60,11 @@ $XDG_CACHE_HOME/wasmrust/jit or ~/.cache/wasmrust/jit, where each compilation ad
 the least recently used files are deleted when it exceeds 512 MiB or 256 files. Either
 directory may be deleted at any time; several runs may share them.
 
+trap backtraces: each wasm frame is named (Rust names demangled) and, where the module has
+DWARF (built with -g; wasi-libc's functions have it in any case), followed by its source
+file:line:column and the functions inlined there. WASMTIME_BACKTRACE_DETAILS=0 leaves the
+source locations out (wasmtime's variable, but unset means on here).
+
 host imports: module `wasm_host` as in crates/wasm/HOST-ABI.md (ExternRef handles, print,
 the example objects); WASM_RUN_LIVE_HANDLES=1 reports the handles still live at exit.
 
@@ -67,6 +82,8 @@ pub struct Options {
     pub invoke: Option<String>,
     pub dirs: Vec<String>,
     pub cache: bool,
+    /// `-g`: DWARF for a native debugger.
+    pub debug_info: bool,
     /// `--max-memory`, in bytes.
     pub max_memory: Option<usize>,
     pub collector: wasmtime::Collector,
@@ -77,6 +94,7 @@ pub(crate) struct LibtestOptions {
     pub(crate) module: PathBuf,
     pub(crate) dirs: Vec<String>,
     pub(crate) cache: bool,
+    pub(crate) debug_info: bool,
     pub(crate) jobs: usize,
     pub(crate) timeout: Duration,
     pub(crate) summary_json: Option<PathBuf>,
@@ -133,6 +151,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
     let mut invoke = None;
     let mut dirs = Vec::new();
     let mut cache = true;
+    let mut debug_info = false;
     let mut libtest = false;
     let mut jobs = None;
     let mut timeout = None;
@@ -148,6 +167,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
             "--invoke" => invoke = Some(args.next().ok_or("--invoke needs a function name")?),
             "--dir" => dirs.push(args.next().ok_or("--dir needs a path")?),
             "--no-cache" => cache = false,
+            "-g" | "--debug-info" => debug_info = true,
             "--max-memory" => max_memory = Some(number("--max-memory", args.next())? << 20),
             "--collector" => {
                 collector = Some(match args.next().as_deref() {
@@ -189,6 +209,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
             module,
             dirs,
             cache,
+            debug_info,
             jobs: harness.test_threads.or(jobs).unwrap_or(2).max(1),
             timeout: Duration::from_secs(timeout.unwrap_or(DEFAULT_TIMEOUT_SECS).max(1) as u64),
             summary_json,
@@ -204,6 +225,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
         invoke,
         dirs,
         cache,
+        debug_info,
         max_memory,
         collector: collector.unwrap_or(wasmtime::Collector::Copying),
     }))
@@ -344,6 +366,25 @@ mod tests {
         use crate::jit_cache::{DEFAULT_LIMIT, MAX_PACKS};
         let bound = format!("{} MiB or {MAX_PACKS} files", DEFAULT_LIMIT >> 20);
         assert!(USAGE.contains(&bound), "--help should say {bound}");
+    }
+
+    #[test]
+    fn debug_info_is_a_runner_option() {
+        for line in ["-g p.wasm", "--debug-info p.wasm"] {
+            match parse_words(line) {
+                Ok(Parsed::Run(options)) => assert!(options.debug_info, "{line}"),
+                _ => panic!("`{line}` is not a plain run"),
+            }
+        }
+        assert!(libtest("-g --libtest t.wasm").debug_info);
+        // After FILE.wasm, `-g` is the program's.
+        match parse_words("p.wasm -g") {
+            Ok(Parsed::Run(options)) => {
+                assert!(!options.debug_info);
+                assert_eq!(options.args, ["-g"]);
+            }
+            _ => panic!("not a plain run"),
+        }
     }
 
     #[test]

@@ -21,8 +21,10 @@ use crate::run::{self, HostState, SetupError};
 const TICK: Duration = Duration::from_millis(100);
 /// Output kept per instance; a test writing more traps (reported as its failure).
 const OUTPUT_LIMIT: usize = 64 << 20;
-/// Lines of a trap message (with its wasm backtrace) shown for a failure.
-const TRAP_LINES: usize = 24;
+/// Lines of a trap message (with its wasm backtrace) shown for a failure. A frame with DWARF
+/// takes two lines (name, then file:line), and a panic's first ten frames are std's panic
+/// machinery: 48 lines reach the test's own frames.
+const TRAP_LINES: usize = 48;
 /// Exit status when a test failed: what libtest and `cargo test` give.
 const FAILED_EXIT: u8 = 101;
 /// Exit status when the harness cannot be loaded or listed (the runner's setup failure).
@@ -86,7 +88,7 @@ struct InstanceRun {
 
 impl Harness {
     fn load(options: &LibtestOptions) -> Result<Harness, SetupError> {
-        let (mut config, jit) = run::engine_config(options.cache)?;
+        let (mut config, jit) = run::engine_config(options.cache, options.debug_info)?;
         config.epoch_interruption(true);
         let engine = Engine::new(&config)?;
         let module = run::load(&engine, &options.module, jit.as_deref())?;

@@ -1,8 +1,9 @@
 //! resolver: WasmRust's example application. Resolves a package requirement against the
 //! registry bundled in registry.json (semver), prints the choice and a JSON lock file (serde).
 //!
-//! usage: resolver [NAME [REQUIREMENT]]   (default: app *)
-//! exit status: 0 resolved, 1 no resolution, 2 bad arguments.
+//! usage: resolver [--panic] [NAME [REQUIREMENT]]   (default: app *)
+//! exit status: 0 resolved, 1 no resolution, 2 bad arguments; with `--panic` a failed
+//! resolution is a panic instead (a trap under panic=abort), for looking at backtraces.
 
 mod resolve;
 
@@ -22,7 +23,11 @@ struct Locked<'a> {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let panic = args.first().is_some_and(|arg| arg == "--panic");
+    if panic {
+        args.remove(0);
+    }
     let name = args.first().map_or("app", String::as_str);
     let req_text = args.get(1).map_or("*", String::as_str);
     let req = match VersionReq::parse(req_text) {
@@ -37,6 +42,11 @@ fn main() -> ExitCode {
     let releases: usize = registry.values().map(Vec::len).sum();
     println!("registry: {} packages, {releases} releases", registry.len());
     println!("resolving {name} {req}");
+    if panic {
+        let resolution = resolve::resolve_or_panic(&registry, name, &req);
+        print_resolution(&registry, &resolution);
+        return ExitCode::SUCCESS;
+    }
     match resolve::resolve(&registry, name, &req) {
         Ok(resolution) => {
             print_resolution(&registry, &resolution);

@@ -21,6 +21,14 @@ pub type Resolution = BTreeMap<String, Version>;
 
 /// Resolves `root` at `req` depth-first; requirements are checked again when a package that
 /// is already chosen is asked for once more.
+/// `resolve`, with a failure as a panic (`resolver --panic`).
+pub fn resolve_or_panic(registry: &Registry, root: &str, req: &VersionReq) -> Resolution {
+    match resolve(registry, root, req) {
+        Ok(resolution) => resolution,
+        Err(error) => panic!("--panic: {error}"), // the extended group finds this line in the backtrace
+    }
+}
+
 pub fn resolve(registry: &Registry, root: &str, req: &VersionReq) -> Result<Resolution, String> {
     let mut chosen = Resolution::new();
     let mut wanted: Vec<(String, VersionReq, String)> =
