@@ -13,7 +13,7 @@ use crate::process;
 
 /// The generated crate: its generator and the checksum the generated program must print.
 const GENERATOR: &str = "tests/bench/compile/gen_crate.rs";
-const GENERATED_STDOUT: &str = "tests/bench/compile/generated.stdout";
+pub const GENERATED_STDOUT: &str = "tests/bench/compile/generated.stdout";
 /// The bundled example and its expected output.
 const EXAMPLE: &str = "example/std_example.rs";
 const EXAMPLE_STDOUT: &str = "example/std_example.stdout";

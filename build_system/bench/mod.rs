@@ -4,6 +4,7 @@
 mod cargo;
 mod compile;
 mod compile_inputs;
+mod debuginfo;
 mod devloop;
 mod gc_run;
 mod lto_sysroot;
@@ -26,7 +27,7 @@ use crate::toolchain::Toolchain;
 use report::{Csv, Table};
 use tools::Tools;
 
-const SECTIONS: &[&str] = &["compile", "size", "run", "devloop"];
+const SECTIONS: &[&str] = &["compile", "size", "run", "devloop", "debuginfo"];
 
 pub struct Options {
     sections: Vec<String>,
@@ -107,6 +108,9 @@ pub fn bench(dirs: &Dirs, toolchain: &Toolchain, options: &Options) -> Res<()> {
         fsutil::create_dir_all(&dir)?;
         let generated = compile_inputs::generate(&tools, &dir)?;
         sections.push(devloop::section(&tools, &generated, &dirs.dist)?);
+    }
+    if wants("debuginfo") {
+        sections.push(debuginfo::section(&tools, options.runs)?);
     }
     let mut summary = String::new();
     for section in &sections {

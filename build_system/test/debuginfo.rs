@@ -23,6 +23,8 @@ const MIN_LINE_COVERAGE: f64 = 0.95;
 
 /// The verifier; Debian's `llvm` package (`./y.sh prepare`) installs it.
 const DWARFDUMP: &str = "llvm-dwarfdump";
+/// The debugger of the scripted session; Debian's `gdb` (`./y.sh prepare`).
+const GDB: &str = "gdb";
 
 const TOOL_LIMIT: Duration = Duration::from_secs(120);
 
@@ -48,9 +50,14 @@ pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Cas
             .into_owned();
         let tools = tools.clone();
         let out_dir = out.join(&stem);
+        let check: fn(&Tools, &Path, &Path) -> Result<(), String> = if stem.starts_with("gdb_") {
+            check_gdb
+        } else {
+            check_backtrace
+        };
         cases.push(Case {
             name: format!("{group}/{stem}"),
-            run: Box::new(move || outcome(check_backtrace(&tools, &source, &out_dir))),
+            run: Box::new(move || outcome(check(&tools, &source, &out_dir))),
         });
     }
     Ok(cases)
@@ -175,6 +182,90 @@ fn line_table_lines(wasm: &Path, file: &str) -> Result<BTreeSet<u64>, String> {
         }
     }
     Ok(lines)
+}
+
+/// The line of `text` (1-based) whose trailing comment is `// MARKER`.
+fn marked_line(text: &str, marker: &str) -> Result<usize, String> {
+    text.lines()
+        .position(|line| line.trim_end().ends_with(&format!("// {marker}")))
+        .map(|i| i + 1)
+        .ok_or_else(|| format!("no line is marked `// {marker}`"))
+}
+
+/// Builds `source` with line tables by our backend into `out_dir`.
+fn build_ours(tools: &Tools, source: &Path, out_dir: &Path) -> Result<PathBuf, String> {
+    fsutil::fresh_dir(out_dir)?;
+    let wasm = out_dir.join("wasmgc.wasm");
+    let flags: Vec<String> = vec![
+        "-Cdebuginfo=line-tables-only".into(),
+        "-Copt-level=0".into(),
+        "-o".into(),
+        wasm.display().to_string(),
+    ];
+    let compiled = tools.compile(&tools.under_test, source, &flags);
+    if compiled.code != Some(0) || compiled.timed_out {
+        return Err(format!(
+            "compile failed ({}):\n{}",
+            ending(&compiled, "compile"),
+            stderr_excerpt(&compiled)
+        ));
+    }
+    Ok(wasm)
+}
+
+/// A scripted gdb session on `wasm-run -g`: a breakpoint by `file:line`, the caller's frame, and
+/// `next` to the following line.
+fn check_gdb(tools: &Tools, source: &Path, out_dir: &Path) -> Result<(), String> {
+    let text = fsutil::read_to_string(source)?;
+    let (stop, caller, next) = (
+        marked_line(&text, "gdb: break")?,
+        marked_line(&text, "gdb: caller")?,
+        marked_line(&text, "gdb: next")?,
+    );
+    let wasm = build_ours(tools, source, out_dir)?;
+    let file = file_name(source);
+    let mut cmd = Command::new(GDB);
+    cmd.current_dir(&tools.repo).arg("--batch").arg("-nx");
+    // The code exists only once wasmtime compiled it: the breakpoint waits for it.
+    for command in [
+        "set breakpoint pending on".to_owned(),
+        format!("break {file}:{stop}"),
+        "run".into(),
+        "bt 2".into(),
+        "next".into(),
+        "kill".into(),
+    ] {
+        cmd.arg("-ex").arg(command);
+    }
+    cmd.arg("--args").arg(&tools.wasm_run).arg("-g").arg(&wasm);
+    let done = process::run_captured(&mut cmd, TOOL_LIMIT)
+        .map_err(|e| format!("{e} (`./y.sh prepare` installs Debian's gdb)"))?;
+    let transcript = String::from_utf8_lossy(&done.stdout);
+    // gdb prints the file as DWARF names it: the path the compiler was given, joined with its
+    // working directory.
+    let expected = [
+        format!("fib () at {}:{stop}\n", out_dir_source(tools, source)),
+        format!("compute () at {}:{caller}\n", out_dir_source(tools, source)),
+        format!("\n{next}\t"),
+    ];
+    for needle in &expected {
+        if !transcript.contains(needle.as_str()) {
+            return Err(format!(
+                "the gdb session lacks {needle:?}:\n{transcript}{}",
+                stderr_excerpt(&done)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The path of `source` as our DWARF names it (tests compile from the repository root).
+fn out_dir_source(tools: &Tools, source: &Path) -> String {
+    tools
+        .repo
+        .join(source.strip_prefix(&tools.repo).unwrap_or(source))
+        .display()
+        .to_string()
 }
 
 /// A program that traps: each line marked `// frame: NAME` must appear in wasm-run's backtrace

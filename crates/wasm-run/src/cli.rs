@@ -22,7 +22,8 @@ options (before FILE.wasm):
                   breakpoints, stepping, backtraces, parameters and locals work, except that
                   gdb misses the locals of a scope whose code is split (one around a loop): it
                   rejects the DW_AT_ranges wasmtime writes for it (\"no base address\").
-                  The breakpoint waits for the module to be compiled:
+                  Compiles the whole module (the module cache is off; the per-function one
+                  stays on). The breakpoint waits for the module to be compiled:
                     gdb -ex 'set breakpoint pending on' -ex 'break prog.rs:12' -ex run \\
                         --args wasm-run -g prog.wasm
   --max-memory MIB

@@ -51,10 +51,14 @@ impl DebugUnit {
             if last == Some(loc) {
                 continue;
             }
+            // A statement starts where the line changes; a new column within the line (a call's
+            // arguments, a condition) is no place for a debugger to stop, as in LLVM's tables.
+            let is_stmt = last.is_none_or(|(file, line, _)| (file, line) != (loc.0, loc.1));
             last = Some(loc);
             let row = program.row();
             row.address_offset = u64::from(at);
             (row.file, row.line, row.column) = loc;
+            row.is_statement = is_stmt;
             program.generate_row();
         }
         program.end_sequence(u64::from(len));

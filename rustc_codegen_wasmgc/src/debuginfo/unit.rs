@@ -42,6 +42,9 @@ pub(crate) struct DebugUnit {
     pub(crate) ranges: Vec<Range>,
     files: FxHashMap<StableSourceFileId, FileId>,
     namespaces: FxHashMap<DefId, UnitEntryId>,
+    /// Namespaces and linkage names, from `-Cdebuginfo=1` up; LLVM's line-tables-only DWARF
+    /// names functions only (the linkage names would double its size).
+    qualified: bool,
 }
 
 impl DebugUnit {
@@ -88,6 +91,7 @@ impl DebugUnit {
             ranges: Vec::new(),
             files: FxHashMap::default(),
             namespaces: FxHashMap::default(),
+            qualified: matches!(sess.opts.debuginfo, DebugInfo::Limited | DebugInfo::Full),
         })
     }
 
@@ -106,7 +110,7 @@ impl DebugUnit {
         }
         let def_id = instance.def_id();
         let start = self.resolve(tcx, body_span, body_span);
-        let scope = self.namespace(tcx, tcx.parent(def_id));
+        let scope = if self.qualified { self.namespace(tcx, tcx.parent(def_id)) } else { self.dwarf.unit.root() };
         let mut name = String::new();
         type_names::push_item_name(tcx, def_id, false, &mut name);
         // A closure's arguments include its parent's; the name shows those of the enclosing
@@ -118,12 +122,14 @@ impl DebugUnit {
 
         let entry = self.dwarf.unit.add(scope, gimli::DW_TAG_subprogram);
         let name_id = self.dwarf.strings.add(name);
-        let linkage_id = self.dwarf.strings.add(linkage_name);
+        let linkage_id = self.qualified.then(|| self.dwarf.strings.add(linkage_name));
         let e = self.dwarf.unit.get_mut(entry);
         // Set again with the real values on the worker thread; set here to fix the order.
         e.set(gimli::DW_AT_low_pc, AttributeValue::Udata(0));
         e.set(gimli::DW_AT_high_pc, AttributeValue::Udata(0));
-        e.set(gimli::DW_AT_linkage_name, AttributeValue::StringRef(linkage_id));
+        if let Some(id) = linkage_id {
+            e.set(gimli::DW_AT_linkage_name, AttributeValue::StringRef(id));
+        }
         e.set(gimli::DW_AT_name, AttributeValue::StringRef(name_id));
         e.set(gimli::DW_AT_decl_file, AttributeValue::FileIndex(Some(start.0)));
         e.set(gimli::DW_AT_decl_line, AttributeValue::Udata(start.1));
