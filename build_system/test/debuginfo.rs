@@ -192,16 +192,21 @@ fn marked_line(text: &str, marker: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("no line is marked `// {marker}`"))
 }
 
-/// Builds `source` with line tables by our backend into `out_dir`.
-fn build_ours(tools: &Tools, source: &Path, out_dir: &Path) -> Result<PathBuf, String> {
+/// Builds `source` with line tables (and `extra` flags after) by our backend into `out_dir`.
+fn build_ours(
+    tools: &Tools,
+    source: &Path,
+    out_dir: &Path,
+    extra: &[String],
+) -> Result<PathBuf, String> {
     fsutil::fresh_dir(out_dir)?;
     let wasm = out_dir.join("wasmgc.wasm");
-    let flags: Vec<String> = vec![
+    let mut flags: Vec<String> = vec![
         "-Cdebuginfo=line-tables-only".into(),
         "-Copt-level=0".into(),
-        "-o".into(),
-        wasm.display().to_string(),
     ];
+    flags.extend(extra.iter().cloned());
+    flags.extend(["-o".into(), wasm.display().to_string()]);
     let compiled = tools.compile(&tools.under_test, source, &flags);
     if compiled.code != Some(0) || compiled.timed_out {
         return Err(format!(
@@ -213,28 +218,56 @@ fn build_ours(tools: &Tools, source: &Path, out_dir: &Path) -> Result<PathBuf, S
     Ok(wasm)
 }
 
-/// A scripted gdb session on `wasm-run -g`: a breakpoint by `file:line`, the caller's frame, and
-/// `next` to the following line.
+/// The values of a test's `// KEY: VALUE` comment lines, in order.
+fn header_values<'a>(text: &'a str, key: &str) -> Vec<&'a str> {
+    let prefix = format!("// {key}:");
+    text.lines()
+        .filter_map(|line| line.trim().strip_prefix(prefix.as_str()))
+        .map(str::trim)
+        .collect()
+}
+
+/// A scripted gdb session on `wasm-run -g`: a breakpoint by `file:line` (`gdb: break`), the
+/// caller's frame (`gdb: caller`, if marked), the `gdb-print: EXPRESSION => VALUE` lines of the
+/// header, and `next` to the following line (`gdb: next`, if marked). `gdb-flags:` adds rustc
+/// flags.
 fn check_gdb(tools: &Tools, source: &Path, out_dir: &Path) -> Result<(), String> {
     let text = fsutil::read_to_string(source)?;
-    let (stop, caller, next) = (
-        marked_line(&text, "gdb: break")?,
-        marked_line(&text, "gdb: caller")?,
-        marked_line(&text, "gdb: next")?,
-    );
-    let wasm = build_ours(tools, source, out_dir)?;
+    let stop = marked_line(&text, "gdb: break")?;
+    let caller = marked_line(&text, "gdb: caller").ok();
+    let next = marked_line(&text, "gdb: next").ok();
+    let flags: Vec<String> = header_values(&text, "gdb-flags")
+        .iter()
+        .flat_map(|value| value.split_whitespace().map(str::to_owned))
+        .collect();
+    let mut prints = Vec::new();
+    for value in header_values(&text, "gdb-print") {
+        let (expression, expected) = value
+            .split_once("=>")
+            .ok_or_else(|| format!("`gdb-print: {value}` lacks `=> VALUE`"))?;
+        prints.push((expression.trim(), expected.trim()));
+    }
+    let wasm = build_ours(tools, source, out_dir, &flags)?;
     let file = file_name(source);
-    let mut cmd = Command::new(GDB);
-    cmd.current_dir(&tools.repo).arg("--batch").arg("-nx");
     // The code exists only once wasmtime compiled it: the breakpoint waits for it.
-    for command in [
+    let mut commands = vec![
         "set breakpoint pending on".to_owned(),
         format!("break {file}:{stop}"),
         "run".into(),
         "bt 2".into(),
-        "next".into(),
-        "kill".into(),
-    ] {
+    ];
+    commands.extend(
+        prints
+            .iter()
+            .map(|(expression, _)| format!("print {expression}")),
+    );
+    if next.is_some() {
+        commands.push("next".into());
+    }
+    commands.push("kill".into());
+    let mut cmd = Command::new(GDB);
+    cmd.current_dir(&tools.repo).arg("--batch").arg("-nx");
+    for command in commands {
         cmd.arg("-ex").arg(command);
     }
     cmd.arg("--args").arg(&tools.wasm_run).arg("-g").arg(&wasm);
@@ -243,20 +276,41 @@ fn check_gdb(tools: &Tools, source: &Path, out_dir: &Path) -> Result<(), String>
     let transcript = String::from_utf8_lossy(&done.stdout);
     // gdb prints the file as DWARF names it: the path the compiler was given, joined with its
     // working directory.
-    let expected = [
-        format!("fib () at {}:{stop}\n", out_dir_source(tools, source)),
-        format!("compute () at {}:{caller}\n", out_dir_source(tools, source)),
-        format!("\n{next}\t"),
-    ];
-    for needle in &expected {
-        if !transcript.contains(needle.as_str()) {
-            return Err(format!(
-                "the gdb session lacks {needle:?}:\n{transcript}{}",
-                stderr_excerpt(&done)
-            ));
+    let path = out_dir_source(tools, source);
+    let frame = |number: usize, line: usize| {
+        transcript.lines().any(|text| {
+            text.starts_with(&format!("#{number} "))
+                && text.ends_with(&format!(" at {path}:{line}"))
+        })
+    };
+    let mut problems = Vec::new();
+    if !frame(0, stop) {
+        problems.push(format!("no frame #0 at {path}:{stop}"));
+    }
+    if let Some(caller) = caller
+        && !frame(1, caller)
+    {
+        problems.push(format!("no frame #1 at {path}:{caller}"));
+    }
+    for (k, (expression, expected)) in prints.iter().enumerate() {
+        let line = format!("${} = {expected}", k + 1);
+        if !transcript.lines().any(|text| text == line) {
+            problems.push(format!("`print {expression}` did not print `{line}`"));
         }
     }
-    Ok(())
+    if let Some(next) = next
+        && !transcript.contains(&format!("\n{next}\t"))
+    {
+        problems.push(format!("`next` did not stop at line {next}"));
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{}\ngdb session:\n{transcript}{}",
+        problems.join("\n"),
+        stderr_excerpt(&done)
+    ))
 }
 
 /// The path of `source` as our DWARF names it (tests compile from the repository root).

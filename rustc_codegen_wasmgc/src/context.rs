@@ -93,6 +93,8 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) function: RefCell<Option<FunctionCx>>,
     /// The unit's DWARF, when `-Cdebuginfo` asks for it.
     pub(crate) debug: RefCell<Option<crate::debuginfo::unit::DebugUnit>>,
+    /// The types the unit's DWARF describes (`-Cdebuginfo=2`).
+    pub(crate) debug_types: RefCell<crate::debuginfo::types::DebugTypes<'tcx>>,
 }
 
 impl<'tcx> CodegenCx<'tcx> {
@@ -142,6 +144,7 @@ impl<'tcx> CodegenCx<'tcx> {
             slot_callees: RefCell::new(FxHashMap::default()),
             function: RefCell::new(None),
             debug: RefCell::new(crate::debuginfo::unit::DebugUnit::new(tcx, cgu.name().as_str())),
+            debug_types: RefCell::new(Default::default()),
         }
     }
 
@@ -284,9 +287,11 @@ impl<'tcx> BackendTypes for CodegenCx<'tcx> {
     type Value = Value;
     type Type = Type;
     type FunctionSignature = FnSig;
-    type DIScope = ();
+    /// The function a variable belongs to (lexical scopes are not written yet).
+    type DIScope = FnId;
     type DILocation = ();
-    type DIVariable = ();
+    /// A variable's DIE, if the unit writes variables.
+    type DIVariable = Option<gimli::write::UnitEntryId>;
 }
 
 impl<'tcx> MiscCodegenMethods<'tcx> for CodegenCx<'tcx> {

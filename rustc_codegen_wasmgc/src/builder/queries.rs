@@ -32,9 +32,9 @@ impl<'a, 'tcx> BackendTypes for Builder<'a, 'tcx> {
     type Value = Value;
     type Type = Type;
     type FunctionSignature = FnSig;
-    type DIScope = ();
+    type DIScope = FnId;
     type DILocation = ();
-    type DIVariable = ();
+    type DIVariable = Option<gimli::write::UnitEntryId>;
 }
 
 impl<'tcx> HasTyCtxt<'tcx> for Builder<'_, 'tcx> {

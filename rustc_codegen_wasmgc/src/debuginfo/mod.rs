@@ -1,69 +1,115 @@
 //! Debug info and coverage: DWARF line tables and subprograms (`unit.rs` on the type-context
-//! thread, `emit.rs` on the worker), and the rustc_codegen_ssa traits. Variables, scopes and
-//! types are not written yet (FIXME(#15)); `-Cinstrument-coverage` is refused in
-//! driver/unsupported_flags.rs.
+//! thread, `emit.rs` on the worker), variables in the stack frame and their types at
+//! `-Cdebuginfo=2` (`types.rs`), and the rustc_codegen_ssa traits. Lexical scopes, inlined
+//! frames and enum variants are not written yet (FIXME(#15)); `-Cinstrument-coverage` is refused
+//! in driver/unsupported_flags.rs.
 
 pub(crate) mod emit;
+pub(crate) mod types;
 pub(crate) mod unit;
 
 use std::ops::Range;
 
+use gimli::write::UnitEntryId;
 use rustc_abi::Size;
-use rustc_codegen_ssa::mir::debuginfo::{FunctionDebugContext, VariableKind};
+use rustc_codegen_ssa::mir::debuginfo::{DebugScope, FunctionDebugContext, VariableKind};
 use rustc_codegen_ssa::traits::{CoverageInfoBuilderMethods, DebugInfoBuilderMethods, DebugInfoCodegenMethods};
 use rustc_middle::mir::{self, coverage::CoverageKind};
 use rustc_middle::ty::{ExistentialTraitRef, Instance, Ty};
-use rustc_span::{SourceFile, Span, Symbol};
+use rustc_session::config::DebugInfo;
+use rustc_span::{BytePos, SourceFile, Span, Symbol};
 use rustc_target::callconv::FnAbi;
 
 use crate::builder::Builder;
 use crate::context::CodegenCx;
-use crate::value::{FnId, Value};
+use crate::value::{FnId, Value, ValueData};
 
 impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
     fn create_vtable_debuginfo(&self, _ty: Ty<'tcx>, _trait_ref: Option<ExistentialTraitRef<'tcx>>, _vtable: Value) {}
 
-    /// Records the function's subprogram. No context goes back to rustc_codegen_ssa: the builder
-    /// already records every statement's span (`Code::at`), and the unit resolves them.
+    /// Records the function's subprogram. At `-Cdebuginfo=2` a context goes back to
+    /// rustc_codegen_ssa, so it declares the function's variables (`create_dbg_var`) and their
+    /// places (`dbg_var_addr`); every MIR scope is the function's own. Locations need none: the
+    /// builder records every statement's span (`Code::at`), and the unit resolves them.
     fn create_function_debug_context(
         &self,
         instance: Instance<'tcx>,
         _fn_abi: &FnAbi<'tcx, Ty<'tcx>>,
         llfn: FnId,
         mir: &mir::Body<'tcx>,
-    ) -> Option<FunctionDebugContext<'tcx, (), ()>> {
-        if let Some(unit) = self.debug.borrow_mut().as_mut() {
-            let linkage_name = self.tcx.symbol_name(instance).name;
-            unit.define_function(self.tcx, instance, llfn, linkage_name, mir.span);
+    ) -> Option<FunctionDebugContext<'tcx, FnId, ()>> {
+        let mut debug = self.debug.borrow_mut();
+        let unit = debug.as_mut()?;
+        let linkage_name = self.tcx.symbol_name(instance).name;
+        unit.define_function(self.tcx, instance, llfn, linkage_name, mir.span);
+        if self.tcx.sess.opts.debuginfo != DebugInfo::Full {
+            return None;
         }
-        None
+        // Every span is within the scope's file range, so rustc_codegen_ssa never asks to
+        // extend a scope to another file.
+        let scope = DebugScope {
+            dbg_scope: llfn,
+            inlined_at: None,
+            file_start_pos: BytePos(0),
+            file_end_pos: BytePos(u32::MAX),
+        };
+        Some(FunctionDebugContext {
+            scopes: mir.source_scopes.iter().map(|_| scope).collect(),
+            inlined_function_scopes: Default::default(),
+        })
     }
 
-    fn dbg_scope_fn(&self, _instance: Instance<'tcx>, _fn_abi: &FnAbi<'tcx, Ty<'tcx>>, _llfn: Option<FnId>) {}
+    fn dbg_scope_fn(&self, _instance: Instance<'tcx>, _fn_abi: &FnAbi<'tcx, Ty<'tcx>>, llfn: Option<FnId>) -> FnId {
+        llfn.unwrap_or(FnId(u32::MAX))
+    }
 
-    fn dbg_loc(&self, _scope: (), _inlined_at: Option<()>, _span: Span) {}
+    fn dbg_loc(&self, _scope: FnId, _inlined_at: Option<()>, _span: Span) {}
 
-    fn extend_scope_to_file(&self, _scope_metadata: (), _file: &SourceFile) {}
+    fn extend_scope_to_file(&self, scope: FnId, _file: &SourceFile) -> FnId {
+        scope
+    }
 
     fn debuginfo_finalize(&self) {}
 
-    fn create_dbg_var(&self, _name: Symbol, _ty: Ty<'tcx>, _scope: (), _kind: VariableKind, _span: Span) {}
+    fn create_dbg_var(
+        &self,
+        name: Symbol,
+        ty: Ty<'tcx>,
+        scope: FnId,
+        kind: VariableKind,
+        span: Span,
+    ) -> Option<UnitEntryId> {
+        let mut debug = self.debug.borrow_mut();
+        let unit = debug.as_mut()?;
+        let ty = self.debug_types.borrow_mut().of(self, unit, ty);
+        let parameter = matches!(kind, VariableKind::ArgumentVariable(_));
+        unit.add_variable(self.tcx, scope, name.as_str(), ty, parameter, span)
+    }
 }
 
 impl<'a, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'a, 'tcx> {
+    /// A variable in the stack frame gets its place; a part of one (`fragment`) or one
+    /// elsewhere gets none yet, and the debugger says it is optimized out.
     fn dbg_var_addr(
         &mut self,
-        _var: (),
+        var: Option<UnitEntryId>,
         _loc: (),
-        _alloca: Value,
-        _direct: Size,
-        _indirect: &[Size],
-        _fragment: &Option<Range<Size>>,
+        alloca: Value,
+        direct: Size,
+        indirect: &[Size],
+        fragment: &Option<Range<Size>>,
     ) {
+        let (Some(var), None, ValueData::FrameAddr { fp, offset }) = (var, fragment, self.cx.value_data(alloca)) else {
+            return;
+        };
+        let indirect: Vec<u64> = indirect.iter().map(|size| size.bytes()).collect();
+        if let Some(unit) = self.cx.debug.borrow_mut().as_mut() {
+            unit.set_frame_location(self.bb.func, var, fp, u64::from(offset) + direct.bytes(), &indirect);
+        }
     }
     fn dbg_var_value(
         &mut self,
-        _var: (),
+        _var: Option<UnitEntryId>,
         _loc: (),
         _value: Value,
         _direct: Size,

@@ -5,7 +5,9 @@
 use std::ffi::OsStr;
 use std::path::{Component, Path};
 
-use gimli::write::{Address, AttributeValue, DwarfUnit, FileId, LineProgram, LineString, Range, UnitEntryId};
+use gimli::write::{
+    Address, AttributeValue, DwarfUnit, Expression, FileId, LineProgram, LineString, Range, UnitEntryId,
+};
 use gimli::{Encoding, Format, LineEncoding};
 use rustc_codegen_ssa::debuginfo::type_names;
 use rustc_data_structures::fx::FxHashMap;
@@ -105,7 +107,14 @@ impl DebugUnit {
         linkage_name: &str,
         body_span: Span,
     ) {
-        if self.funcs.contains_key(&f) {
+        if let Some(func) = self.funcs.get(&f) {
+            // Generated again (typed locals): the variables of the first generation go.
+            let entry = self.dwarf.unit.get_mut(func.entry);
+            let children: Vec<UnitEntryId> = entry.children().copied().collect();
+            for child in children {
+                entry.delete_child(child);
+            }
+            entry.delete(gimli::DW_AT_frame_base);
             return;
         }
         let def_id = instance.def_id();
@@ -137,6 +146,48 @@ impl DebugUnit {
             e.set(gimli::DW_AT_external, AttributeValue::FlagPresent);
         }
         self.funcs.insert(f, FuncDebug { entry, start, body_span, locs: FxHashMap::default() });
+    }
+
+    /// A parameter or variable of `f` named `name`, of the type `ty`, declared at `span`.
+    pub(crate) fn add_variable(
+        &mut self,
+        tcx: TyCtxt<'_>,
+        f: FnId,
+        name: &str,
+        ty: UnitEntryId,
+        parameter: bool,
+        span: Span,
+    ) -> Option<UnitEntryId> {
+        let func = self.funcs.get(&f)?;
+        let (entry, body_span) = (func.entry, func.body_span);
+        let (file, line, _) = self.resolve(tcx, body_span, span);
+        let tag = if parameter { gimli::DW_TAG_formal_parameter } else { gimli::DW_TAG_variable };
+        let id = self.dwarf.unit.add(entry, tag);
+        let name = self.dwarf.strings.add(name);
+        let e = self.dwarf.unit.get_mut(id);
+        e.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+        e.set(gimli::DW_AT_decl_file, AttributeValue::FileIndex(Some(file)));
+        e.set(gimli::DW_AT_decl_line, AttributeValue::Udata(line));
+        e.set(gimli::DW_AT_type, AttributeValue::UnitRef(ty));
+        Some(id)
+    }
+
+    /// `var` lives in `f`'s stack frame: `offset` bytes past the frame base held in local `fp`,
+    /// then through the pointers at `indirect` offsets. The frame base is the subprogram's
+    /// `DW_AT_frame_base`, as LLVM writes it for wasm.
+    pub(crate) fn set_frame_location(&mut self, f: FnId, var: UnitEntryId, fp: u32, offset: u64, indirect: &[u64]) {
+        let Some(func) = self.funcs.get(&f) else { return };
+        let mut base = Expression::new();
+        base.op_wasm_local(fp);
+        base.op(gimli::DW_OP_stack_value);
+        self.dwarf.unit.get_mut(func.entry).set(gimli::DW_AT_frame_base, AttributeValue::Exprloc(base));
+        let mut location = Expression::new();
+        location.op_fbreg(offset as i64);
+        for &offset in indirect {
+            location.op_deref();
+            location.op_plus_uconst(offset);
+        }
+        self.dwarf.unit.get_mut(var).set(gimli::DW_AT_location, AttributeValue::Exprloc(location));
     }
 
     /// Resolves the spans of `f`'s finished body, while the source map is at hand.

@@ -1,0 +1,140 @@
+//! DWARF types for `-Cdebuginfo=2`, from each type's layout: primitives, pointers and references
+//! (fat ones as `data_ptr`/`length` or `pointer`/`vtable` pairs), arrays, structs, tuples and
+//! closures with their fields. Enums are opaque for now (FIXME(#15): variant parts).
+
+use gimli::write::{AttributeValue, UnitEntryId};
+use rustc_abi::{FieldsShape, Size};
+use rustc_codegen_ssa::debuginfo::type_names;
+use rustc_data_structures::fx::FxHashMap;
+use rustc_middle::ty::layout::LayoutOf;
+use rustc_middle::ty::{self, Ty};
+
+use super::unit::DebugUnit;
+use crate::context::CodegenCx;
+
+/// The unit's types already described, by Rust type.
+#[derive(Default)]
+pub(crate) struct DebugTypes<'tcx> {
+    entries: FxHashMap<Ty<'tcx>, UnitEntryId>,
+}
+
+impl<'tcx> DebugTypes<'tcx> {
+    /// The DIE of `ty`, described on first use. A struct's DIE exists before its fields are, so
+    /// types that point to themselves end.
+    pub(crate) fn of(&mut self, cx: &CodegenCx<'tcx>, unit: &mut DebugUnit, ty: Ty<'tcx>) -> UnitEntryId {
+        if let Some(&id) = self.entries.get(&ty) {
+            return id;
+        }
+        let tcx = cx.tcx;
+        let layout = cx.layout_of(ty);
+        let name = type_names::compute_debuginfo_type_name(tcx, ty, true);
+        let size = layout.size.bytes();
+        let root = unit.dwarf.unit.root();
+        let new = |unit: &mut DebugUnit, tag| {
+            let id = unit.dwarf.unit.add(root, tag);
+            let name = unit.dwarf.strings.add(name.as_str());
+            let e = unit.dwarf.unit.get_mut(id);
+            e.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+            e.set(gimli::DW_AT_byte_size, AttributeValue::Udata(size));
+            id
+        };
+        let base = |unit: &mut DebugUnit, encoding| {
+            let id = new(unit, gimli::DW_TAG_base_type);
+            unit.dwarf.unit.get_mut(id).set(gimli::DW_AT_encoding, AttributeValue::Encoding(encoding));
+            id
+        };
+        if let ty::Pat(base, _) = ty.kind() {
+            // A pattern type (`NonNull`'s pointer) is its base type to a debugger.
+            let id = self.of(cx, unit, *base);
+            self.entries.insert(ty, id);
+            return id;
+        }
+        let id = match ty.kind() {
+            ty::Bool => base(unit, gimli::DW_ATE_boolean),
+            ty::Char => base(unit, gimli::DW_ATE_UTF),
+            ty::Int(_) => base(unit, gimli::DW_ATE_signed),
+            ty::Uint(_) => base(unit, gimli::DW_ATE_unsigned),
+            ty::Float(_) => base(unit, gimli::DW_ATE_float),
+            ty::Never => base(unit, gimli::DW_ATE_unsigned),
+            ty::Tuple(elems) if elems.is_empty() => base(unit, gimli::DW_ATE_unsigned),
+            ty::Ref(_, pointee, _) | ty::RawPtr(pointee, _) if size == 4 => {
+                let id = new(unit, gimli::DW_TAG_pointer_type);
+                self.entries.insert(ty, id);
+                let pointee = self.of(cx, unit, *pointee);
+                unit.dwarf.unit.get_mut(id).set(gimli::DW_AT_type, AttributeValue::UnitRef(pointee));
+                id
+            }
+            ty::Array(elem, _) => {
+                let id = new(unit, gimli::DW_TAG_array_type);
+                self.entries.insert(ty, id);
+                let elem_id = self.of(cx, unit, *elem);
+                unit.dwarf.unit.get_mut(id).set(gimli::DW_AT_type, AttributeValue::UnitRef(elem_id));
+                if let FieldsShape::Array { count, .. } = layout.fields {
+                    let range = unit.dwarf.unit.add(id, gimli::DW_TAG_subrange_type);
+                    unit.dwarf.unit.get_mut(range).set(gimli::DW_AT_count, AttributeValue::Udata(count));
+                }
+                id
+            }
+            // Fat pointers are pairs: rustc names their halves `data_ptr`/`length` (slices, str)
+            // and `pointer`/`vtable` (trait objects), as in LLVM's DWARF.
+            ty::Ref(_, pointee, _) | ty::RawPtr(pointee, _) => {
+                let id = new(unit, gimli::DW_TAG_structure_type);
+                self.entries.insert(ty, id);
+                let tail = tcx.struct_tail_for_codegen(*pointee, ty::TypingEnv::fully_monomorphized());
+                let (first, second, data) = match tail.kind() {
+                    ty::Dynamic(..) => ("pointer", "vtable", Ty::new_mut_ptr(tcx, tcx.types.unit)),
+                    ty::Str => ("data_ptr", "length", Ty::new_mut_ptr(tcx, tcx.types.u8)),
+                    ty::Slice(elem) => ("data_ptr", "length", Ty::new_mut_ptr(tcx, *elem)),
+                    _ => ("pointer", "metadata", Ty::new_mut_ptr(tcx, tcx.types.unit)),
+                };
+                let second_ty =
+                    if second == "vtable" { Ty::new_mut_ptr(tcx, tcx.types.usize) } else { tcx.types.usize };
+                self.member(cx, unit, id, first, data, Size::ZERO);
+                self.member(cx, unit, id, second, second_ty, Size::from_bytes(4));
+                id
+            }
+            ty::Adt(def, _) if def.is_enum() => new(unit, gimli::DW_TAG_structure_type),
+            ty::Adt(..) | ty::Tuple(_) | ty::Closure(..) => {
+                let tag = if matches!(ty.kind(), ty::Adt(def, _) if def.is_union()) {
+                    gimli::DW_TAG_union_type
+                } else {
+                    gimli::DW_TAG_structure_type
+                };
+                let id = new(unit, tag);
+                self.entries.insert(ty, id);
+                for i in 0..layout.fields.count() {
+                    let field = layout.field(cx, i);
+                    let field_name = match ty.kind() {
+                        ty::Adt(def, _) => def.non_enum_variant().fields[rustc_abi::FieldIdx::from_usize(i)].name.to_string(),
+                        _ => format!("__{i}"),
+                    };
+                    self.member(cx, unit, id, &field_name, field.ty, layout.fields.offset(i));
+                }
+                id
+            }
+            // Function pointers, `dyn` and `str` by value, and the rest: named, sized, opaque.
+            _ => new(unit, gimli::DW_TAG_structure_type),
+        };
+        unit.dwarf.unit.get_mut(id).set(gimli::DW_AT_alignment, AttributeValue::Udata(layout.align.abi.bytes()));
+        self.entries.insert(ty, id);
+        id
+    }
+
+    fn member(
+        &mut self,
+        cx: &CodegenCx<'tcx>,
+        unit: &mut DebugUnit,
+        parent: UnitEntryId,
+        name: &str,
+        ty: Ty<'tcx>,
+        offset: Size,
+    ) {
+        let ty_id = self.of(cx, unit, ty);
+        let id = unit.dwarf.unit.add(parent, gimli::DW_TAG_member);
+        let name = unit.dwarf.strings.add(name);
+        let e = unit.dwarf.unit.get_mut(id);
+        e.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+        e.set(gimli::DW_AT_type, AttributeValue::UnitRef(ty_id));
+        e.set(gimli::DW_AT_data_member_location, AttributeValue::Udata(offset.bytes()));
+    }
+}
