@@ -121,14 +121,6 @@ impl CodegenBackend for WasmGcBackend {
             }
         }
         sess.dcx().abort_if_errors();
-        if sess.opts.debuginfo == rustc_session::config::DebugInfo::Full {
-            // A warning, not an error: cargo's dev profile asks for full debug info by default,
-            // and what is written is correct; the flag must not look honoured in full when not.
-            sess.dcx().warn(
-                "`-Cdebuginfo=2` writes line tables and functions only: rustc_codegen_wasmgc does not write \
-                 variables, scopes or types yet (`-Cdebuginfo=line-tables-only` says so without this warning)",
-            );
-        }
     }
 
     fn target_config(&self, sess: &Session) -> TargetConfig {
