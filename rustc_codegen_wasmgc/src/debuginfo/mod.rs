@@ -11,8 +11,9 @@ pub(crate) mod unit;
 use std::ops::Range;
 
 use gimli::write::UnitEntryId;
-use rustc_abi::Size;
+use rustc_abi::{Align, Size};
 use rustc_codegen_ssa::mir::debuginfo::{DebugScope, FunctionDebugContext, VariableKind};
+use rustc_codegen_ssa::traits::BuilderMethods;
 use rustc_codegen_ssa::traits::{CoverageInfoBuilderMethods, DebugInfoBuilderMethods, DebugInfoCodegenMethods};
 use rustc_middle::mir::{self, coverage::CoverageKind};
 use rustc_middle::ty::{ExistentialTraitRef, Instance, Ty};
@@ -88,8 +89,9 @@ impl<'tcx> DebugInfoCodegenMethods<'tcx> for CodegenCx<'tcx> {
 }
 
 impl<'a, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'a, 'tcx> {
-    /// A variable in the stack frame gets its place; a part of one (`fragment`) or one
-    /// elsewhere gets none yet, and the debugger says it is optimized out.
+    /// A variable in the stack frame gets its place. One passed by reference (its address in a
+    /// local) gets a frame slot holding that address, as LLVM does at -O0, so a debugger can
+    /// follow it. A part of one (`fragment`) gets no place yet: the debugger says optimized out.
     fn dbg_var_addr(
         &mut self,
         var: Option<UnitEntryId>,
@@ -99,12 +101,21 @@ impl<'a, 'tcx> DebugInfoBuilderMethods<'tcx> for Builder<'a, 'tcx> {
         indirect: &[Size],
         fragment: &Option<Range<Size>>,
     ) {
-        let (Some(var), None, ValueData::FrameAddr { fp, offset }) = (var, fragment, self.cx.value_data(alloca)) else {
-            return;
+        let (Some(var), None) = (var, fragment) else { return };
+        let mut through: Vec<u64> = indirect.iter().map(|size| size.bytes()).collect();
+        let (fp, offset) = match self.cx.value_data(alloca) {
+            ValueData::FrameAddr { fp, offset } => (fp, u64::from(offset) + direct.bytes()),
+            ValueData::Local { .. } => {
+                let slot = self.frame_slot(4, 4);
+                self.store(alloca, slot, Align::from_bytes(4).expect("a power of two"));
+                let ValueData::FrameAddr { fp, offset } = self.cx.value_data(slot) else { return };
+                through.insert(0, direct.bytes());
+                (fp, u64::from(offset))
+            }
+            _ => return,
         };
-        let indirect: Vec<u64> = indirect.iter().map(|size| size.bytes()).collect();
         if let Some(unit) = self.cx.debug.borrow_mut().as_mut() {
-            unit.set_frame_location(self.bb.func, var, fp, u64::from(offset) + direct.bytes(), &indirect);
+            unit.set_frame_location(self.bb.func, var, fp, offset, &through);
         }
     }
     fn dbg_var_value(

@@ -1,12 +1,12 @@
 //! DWARF types for `-Cdebuginfo=2`, from each type's layout: primitives, pointers and references
 //! (fat ones as `data_ptr`/`length` or `pointer`/`vtable` pairs), arrays, structs, tuples and
-//! closures with their fields. Enums are opaque for now (FIXME(#15): variant parts).
+//! closures with their fields, and enums as variant parts over their tag, niche or direct.
 
 use gimli::write::{AttributeValue, UnitEntryId};
-use rustc_abi::{FieldsShape, Size};
+use rustc_abi::{FieldIdx, FieldsShape, Size, TagEncoding, VariantIdx, Variants};
 use rustc_codegen_ssa::debuginfo::type_names;
 use rustc_data_structures::fx::FxHashMap;
-use rustc_middle::ty::layout::LayoutOf;
+use rustc_middle::ty::layout::{LayoutOf, TyAndLayout};
 use rustc_middle::ty::{self, Ty};
 
 use super::unit::DebugUnit;
@@ -93,7 +93,12 @@ impl<'tcx> DebugTypes<'tcx> {
                 self.member(cx, unit, id, second, second_ty, Size::from_bytes(4));
                 id
             }
-            ty::Adt(def, _) if def.is_enum() => new(unit, gimli::DW_TAG_structure_type),
+            ty::Adt(def, _) if def.is_enum() => {
+                let id = new(unit, gimli::DW_TAG_structure_type);
+                self.entries.insert(ty, id);
+                self.enum_variants(cx, unit, id, ty, layout);
+                id
+            }
             ty::Adt(..) | ty::Tuple(_) | ty::Closure(..) => {
                 let tag = if matches!(ty.kind(), ty::Adt(def, _) if def.is_union()) {
                     gimli::DW_TAG_union_type
@@ -105,7 +110,7 @@ impl<'tcx> DebugTypes<'tcx> {
                 for i in 0..layout.fields.count() {
                     let field = layout.field(cx, i);
                     let field_name = match ty.kind() {
-                        ty::Adt(def, _) => def.non_enum_variant().fields[rustc_abi::FieldIdx::from_usize(i)].name.to_string(),
+                        ty::Adt(def, _) => def.non_enum_variant().fields[FieldIdx::from_usize(i)].name.to_string(),
                         _ => format!("__{i}"),
                     };
                     self.member(cx, unit, id, &field_name, field.ty, layout.fields.offset(i));
@@ -118,6 +123,94 @@ impl<'tcx> DebugTypes<'tcx> {
         unit.dwarf.unit.get_mut(id).set(gimli::DW_AT_alignment, AttributeValue::Udata(layout.align.abi.bytes()));
         self.entries.insert(ty, id);
         id
+    }
+
+    /// An enum's variants, as rustc describes them to LLVM: a `DW_TAG_variant_part` whose
+    /// discriminant is the tag (an artificial member), a `DW_TAG_variant` per variant with the
+    /// tag value that selects it (none for a niche layout's untagged variant), each holding a
+    /// member whose type is the variant's struct of fields at their offsets in the enum.
+    fn enum_variants(
+        &mut self,
+        cx: &CodegenCx<'tcx>,
+        unit: &mut DebugUnit,
+        id: UnitEntryId,
+        ty: Ty<'tcx>,
+        layout: TyAndLayout<'tcx>,
+    ) {
+        let ty::Adt(def, _) = ty.kind() else { return };
+        let tcx = cx.tcx;
+        let (tag_id, tag_bits, selector): (Option<UnitEntryId>, u64, Box<dyn Fn(VariantIdx) -> Option<u128>>) =
+            match &layout.variants {
+                Variants::Multiple { tag, tag_encoding, tag_field, .. } => {
+                    let size = tag.size(cx);
+                    let tag_ty = match size.bytes() {
+                        1 => tcx.types.u8,
+                        2 => tcx.types.u16,
+                        4 => tcx.types.u32,
+                        8 => tcx.types.u64,
+                        _ => tcx.types.u128,
+                    };
+                    let part = unit.dwarf.unit.add(id, gimli::DW_TAG_variant_part);
+                    let offset = layout.fields.offset(tag_field.as_usize());
+                    let tag_ty_id = self.of(cx, unit, tag_ty);
+                    let member = unit.dwarf.unit.add(part, gimli::DW_TAG_member);
+                    let name = unit.dwarf.strings.add("<tag>");
+                    let m = unit.dwarf.unit.get_mut(member);
+                    m.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+                    m.set(gimli::DW_AT_type, AttributeValue::UnitRef(tag_ty_id));
+                    m.set(gimli::DW_AT_data_member_location, AttributeValue::Udata(offset.bytes()));
+                    m.set(gimli::DW_AT_artificial, AttributeValue::Flag(true));
+                    unit.dwarf.unit.get_mut(part).set(gimli::DW_AT_discr, AttributeValue::UnitRef(member));
+                    let selector: Box<dyn Fn(VariantIdx) -> Option<u128>> = match tag_encoding {
+                        TagEncoding::Direct => Box::new(move |v| Some(ty.discriminant_for_variant(tcx, v)?.val)),
+                        TagEncoding::Niche { untagged_variant, niche_variants, niche_start } => {
+                            let (untagged, start, first) = (*untagged_variant, *niche_start, niche_variants.start());
+                            let first = first.as_u32();
+                            Box::new(move |v| {
+                                (v != untagged).then(|| u128::from(v.as_u32() - first).wrapping_add(start))
+                            })
+                        }
+                    };
+                    (Some(part), size.bits(), selector)
+                }
+                _ => (None, 0, Box::new(|_| None)),
+            };
+        let parent = tag_id.unwrap_or(id);
+        for (index, variant) in def.variants().iter_enumerated() {
+            let variant_layout = layout.for_variant(cx, index);
+            if matches!(layout.variants, Variants::Single { index: only } if only != index) {
+                continue;
+            }
+            let struct_id = unit.dwarf.unit.add(id, gimli::DW_TAG_structure_type);
+            let name = unit.dwarf.strings.add(variant.name.as_str());
+            let e = unit.dwarf.unit.get_mut(struct_id);
+            e.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+            e.set(gimli::DW_AT_byte_size, AttributeValue::Udata(layout.size.bytes()));
+            for i in 0..variant_layout.fields.count() {
+                let field = variant_layout.field(cx, i);
+                let field_name = variant.fields[FieldIdx::from_usize(i)].name.to_string();
+                self.member(cx, unit, struct_id, &field_name, field.ty, variant_layout.fields.offset(i));
+            }
+            let holder = if tag_id.is_some() {
+                let v = unit.dwarf.unit.add(parent, gimli::DW_TAG_variant);
+                if let Some(value) = selector(index) {
+                    let mask = if tag_bits >= 128 { u128::MAX } else { (1u128 << tag_bits) - 1 };
+                    unit.dwarf
+                        .unit
+                        .get_mut(v)
+                        .set(gimli::DW_AT_discr_value, AttributeValue::Udata((value & mask) as u64));
+                }
+                v
+            } else {
+                parent
+            };
+            let member = unit.dwarf.unit.add(holder, gimli::DW_TAG_member);
+            let name = unit.dwarf.strings.add(variant.name.as_str());
+            let m = unit.dwarf.unit.get_mut(member);
+            m.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+            m.set(gimli::DW_AT_type, AttributeValue::UnitRef(struct_id));
+            m.set(gimli::DW_AT_data_member_location, AttributeValue::Udata(0));
+        }
     }
 
     fn member(
