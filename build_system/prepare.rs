@@ -5,6 +5,7 @@ use std::process::Command;
 
 use crate::Res;
 use crate::dirs::Dirs;
+use crate::fsutil;
 use crate::process::{self, step};
 use crate::toolchain::Toolchain;
 
@@ -14,10 +15,15 @@ pub const WASI_LIBC_DIR: &str = "/usr/lib/wasm32-wasi";
 /// The stable toolchain builds and runs the `wasm` crate's examples (the gc group).
 const STABLE: &str = "stable";
 
+/// The example whose Cargo.lock pins the wasm-bindgen (and so the wasm-bindgen-cli) that the
+/// web tests use.
+const WEB_BINDGEN_LOCK: &str = "example/web-bindgen/Cargo.lock";
+
 /// Everything: what `build` needs and what only the tests and the bench need.
-pub fn prepare(_dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
+pub fn prepare(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
     for_build(toolchain)?;
     for_tests()?;
+    wasm_bindgen_cli(dirs, toolchain)?;
     eprintln!("[prepare] all prerequisites are in place");
     Ok(())
 }
@@ -61,6 +67,85 @@ pub fn for_tests() -> Res<()> {
             )
         },
     )
+}
+
+/// wasm-bindgen-cli of the version example/web-bindgen's Cargo.lock pins, installed where
+/// `cargo wasm` looks for it (CACHE/wasm-bindgen/VERSION, the same cache root): built from
+/// source it takes minutes, better spent here than inside a test's time limit.
+pub fn wasm_bindgen_cli(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
+    let lock = dirs.repo.join(WEB_BINDGEN_LOCK);
+    let text = fsutil::read_to_string(&lock)?;
+    let version = locked_version(&text, "wasm-bindgen")
+        .ok_or_else(|| format!("{} names no wasm-bindgen", lock.display()))?;
+    let root = dirs.cache.join("wasm-bindgen").join(&version);
+    let binaries = ["wasm-bindgen", "wasm-bindgen-test-runner"];
+    if binaries
+        .iter()
+        .all(|bin| root.join("bin").join(bin).is_file())
+    {
+        eprintln!(
+            "[prepare] found wasm-bindgen-cli {version} in {}",
+            root.display()
+        );
+        return Ok(());
+    }
+    step(
+        "prepare",
+        &format!("wasm-bindgen-cli {version} (cargo install, minutes)"),
+        || {
+            // A fresh root renamed into place when complete, as cargo wasm installs it: an
+            // interrupted install leaves nothing that looks finished.
+            let parent = dirs.cache.join("wasm-bindgen");
+            let partial = parent.join(format!("{version}.partial-{}", std::process::id()));
+            fsutil::remove_dir_all(&partial)?;
+            fsutil::create_dir_all(&parent)?;
+            process::run(
+                Command::new(&toolchain.cargo)
+                    // Outside the repository: no .cargo/config.toml of ours applies.
+                    .current_dir(&parent)
+                    .args(["install", "wasm-bindgen-cli", "--locked", "--version"])
+                    .arg(format!("={version}"))
+                    .arg("--root")
+                    .arg(&partial)
+                    .env("RUSTC", &toolchain.rustc)
+                    .env_remove("RUSTFLAGS")
+                    .env_remove("CARGO_ENCODED_RUSTFLAGS")
+                    .env_remove("CARGO_BUILD_TARGET"),
+            )?;
+            std::fs::rename(&partial, &root).map_err(|e| {
+                format!(
+                    "cannot move {} to {}: {e}",
+                    partial.display(),
+                    root.display()
+                )
+            })
+        },
+    )
+}
+
+/// The version of package `name` in the text of a Cargo.lock (its first entry).
+fn locked_version(lock: &str, name: &str) -> Option<String> {
+    let mut package = None;
+    for line in lock.lines().map(str::trim) {
+        let value = |key: &str| {
+            line.strip_prefix(key)?
+                .trim_start()
+                .strip_prefix('=')?
+                .trim()
+                .strip_prefix('"')?
+                .strip_suffix('"')
+        };
+        if line.starts_with('[') {
+            package = None;
+        } else if let Some(found) = value("name") {
+            package = Some(found);
+        } else if let Some(version) = value("version")
+            && package == Some(name)
+        {
+            return Some(version.to_owned());
+        }
+    }
+    None
 }
 
 fn wasi_libc_present() -> bool {
@@ -187,4 +272,19 @@ fn ensure_packages(files: &[&str], packages: &[&str]) -> Res<()> {
         apt_get(&install)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_a_version_from_a_lock_file() {
+        let lock = "version = 4\n\n[[package]]\nname = \"js-sys\"\nversion = \"0.3.83\"\n\
+                    dependencies = [\n \"wasm-bindgen\",\n]\n\n[[package]]\n\
+                    name = \"wasm-bindgen\"\nversion = \"0.2.106\"\n";
+        assert_eq!(
+            super::locked_version(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.106")
+        );
+        assert_eq!(super::locked_version(lock, "web-sys"), None);
+    }
 }

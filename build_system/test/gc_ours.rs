@@ -95,11 +95,40 @@ pub(super) fn build(setup: &Setup, example: &str, accelerate: bool) -> Res<PathB
     } else {
         format!("{example}.wasm")
     };
-    Ok(target_dir
+    let wasm = target_dir
         .join("wasm32-wasip1")
         .join(profile)
         .join("examples")
-        .join(file))
+        .join(file);
+    if !release {
+        kept_line_tables(&description, &stderr, &wasm)?;
+    }
+    Ok(wasm)
+}
+
+/// `cargo wasm build --dev` writes line tables, and the WasmGC lowering keeps them (it moves
+/// function indices in place, so no code offset changes).
+fn kept_line_tables(description: &str, stderr: &str, wasm: &Path) -> Res<()> {
+    if let Some(line) = stderr
+        .lines()
+        .find(|line| line.contains("carries no debug info"))
+    {
+        return Err(format!("`{description}` dropped the DWARF: {line}"));
+    }
+    let bytes = std::fs::read(wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let sections = crate::wasm_module::sections(&bytes).ok_or("the module is not well-formed")?;
+    let has_lines = sections
+        .iter()
+        .filter(|section| section.id == 0)
+        .filter_map(|section| crate::wasm_module::custom(section.payload))
+        .any(|(name, data)| name == ".debug_line" && !data.is_empty());
+    if !has_lines {
+        return Err(format!(
+            "`{description}`: {} has no .debug_line section",
+            wasm.display()
+        ));
+    }
+    Ok(())
 }
 
 fn run(setup: &Setup, wasm: &Path, options: &[&str], args: &[&str]) -> Res<Finished> {

@@ -9,7 +9,7 @@ use super::outcome::Tally;
 use super::pool::Case;
 use super::{
     Options, abi, debuginfo, diagnostics, extended, fuzz, gc, no_sysroot, run_pass, style,
-    sysroot_tests, unit, web,
+    sysroot_tests, unit, web, web_bindgen,
 };
 use crate::Res;
 use crate::dirs::Dirs;
@@ -128,10 +128,21 @@ pub const GROUPS: &[Group] = &[
     Group {
         name: "web",
         checks: "tests/web built by cargo wasm build --target web (dev and release), loaded by \
-                 tests/web/index.html in headless Chromium, the printed text compared",
+                 tests/web/index.html in headless Chromium, the printed text compared; example/web-bindgen \
+                 (wasm-bindgen) built and its page compared, its wasm-bindgen-test suites in Node and Chromium",
         // Both builds share one target dir, and Chromium uses both cores by itself.
         run: Run::Cases(
-            |ctx| Ok(web::cases(&ctx.dirs.cache, &ctx.out, ctx.tools, ctx.name)),
+            |ctx| {
+                Ok(web::cases(&ctx.dirs.cache, &ctx.out, ctx.tools, ctx.name)
+                    .into_iter()
+                    .chain(web_bindgen::cases(
+                        &ctx.dirs.cache,
+                        &ctx.out,
+                        ctx.tools,
+                        ctx.name,
+                    ))
+                    .collect())
+            },
             Some(1),
         ),
     },

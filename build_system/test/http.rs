@@ -9,7 +9,7 @@ use std::thread;
 
 use crate::Res;
 
-/// Serves the files of one directory (no subdirectories) until dropped.
+/// Serves the files under one directory (none hidden, nothing above it) until dropped.
 pub struct StaticServer {
     address: SocketAddr,
     stopping: Arc<AtomicBool>,
@@ -76,7 +76,11 @@ fn answer(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
         .nth(1)
         .and_then(|target| target.split('?').next())
         .and_then(|path| path.strip_prefix('/'))
-        .filter(|name| !name.is_empty() && !name.contains('/') && !name.starts_with('.'))
+        // Subdirectories (wasm-bindgen's pkg/) but nothing hidden and no way up.
+        .filter(|name| {
+            name.split('/')
+                .all(|part| !part.is_empty() && !part.starts_with('.'))
+        })
         .map(|name| root.join(name));
     let (status, content_type, body) = match file.as_deref().map(|f| (f, std::fs::read(f))) {
         Some((path, Ok(body))) => ("200 OK", content_type(path), body),

@@ -24,6 +24,7 @@ mod style;
 mod sysroot_tests;
 mod unit;
 mod web;
+mod web_bindgen;
 
 use crate::Res;
 use crate::build;
@@ -90,6 +91,7 @@ pub fn test(dirs: &Dirs, toolchain: &Toolchain, options: &Options) -> Res<bool> 
     let mut build_ok = true;
     if options.build {
         crate::prepare::for_tests()?;
+        crate::prepare::wasm_bindgen_cli(dirs, toolchain)?;
         let report = build::build_all(dirs, toolchain)?;
         if !report.reference_path_ok() {
             // Without the runner or the sysroot no test can say anything.

@@ -23,7 +23,7 @@ const CARGO_LIMIT: Duration = Duration::from_secs(900);
 /// Chromium starts in a second or two; the page waits for nothing but its own module.
 const BROWSER_LIMIT: Duration = Duration::from_secs(120);
 const CHROMIUM: &str = "chromium";
-const INSTALL_HINT: &str = "headless Chromium is missing: run `./y.sh prepare` (as root it installs \
+pub(super) const INSTALL_HINT: &str = "headless Chromium is missing: run `./y.sh prepare` (as root it installs \
                             Debian's `chromium` and `chromium-driver`), or `apt-get install -y \
                             chromium chromium-driver`";
 
@@ -140,7 +140,7 @@ fn check(tools: &Tools, target_dir: &Path, out: &Path, build: Build) -> Res<()> 
 }
 
 /// `chromium` on PATH, as Debian installs it.
-fn find_chromium() -> Option<PathBuf> {
+pub(super) fn find_chromium() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
         .map(|dir| dir.join(CHROMIUM))
@@ -187,7 +187,7 @@ fn cargo_wasm_build(
 }
 
 /// Headless Chromium's DOM of `url` once the page settled.
-fn dump_dom(chromium: &Path, out: &Path, url: &str) -> Res<Finished> {
+pub(super) fn dump_dom(chromium: &Path, out: &Path, url: &str) -> Res<Finished> {
     let profile = out.join("chromium-profile");
     fsutil::create_dir_all(&profile)?;
     let mut cmd = Command::new(chromium);
@@ -208,7 +208,7 @@ fn dump_dom(chromium: &Path, out: &Path, url: &str) -> Res<Finished> {
 }
 
 /// The `data-status` and the text of `<pre id="output" ...>` in a serialized DOM.
-fn output_element(dom: &str) -> Option<(String, String)> {
+pub(super) fn output_element(dom: &str) -> Option<(String, String)> {
     let start = dom.find("<pre id=\"output\"")?;
     let tag_end = start + dom[start..].find('>')?;
     let tag = &dom[start..tag_end];

@@ -17,6 +17,8 @@ pub(crate) struct Artifact {
     pub(crate) wasm: PathBuf,
     /// It has an entry point (`_start`): a bin or example, runnable by wasm-run.
     pub(crate) executable: bool,
+    /// The Cargo.toml of its package (wasm-bindgen's output goes to pkg/ beside it).
+    pub(crate) manifest: PathBuf,
 }
 
 /// Runs `cmd` (a `cargo build`) and returns the .wasm artifacts; cargo's own exit status on
@@ -57,6 +59,7 @@ fn parse(message: &Value) -> Vec<Artifact> {
         .unwrap_or_default()
         .to_owned();
     let executable = message["executable"].as_str().map(PathBuf::from);
+    let manifest = PathBuf::from(message["manifest_path"].as_str().unwrap_or_default());
     let files = message["filenames"]
         .as_array()
         .map(|files| files.iter().filter_map(Value::as_str).map(PathBuf::from))
@@ -67,6 +70,7 @@ fn parse(message: &Value) -> Vec<Artifact> {
         .map(|wasm| Artifact {
             executable: executable.as_ref() == Some(&wasm),
             name: name.clone(),
+            manifest: manifest.clone(),
             wasm,
         })
         .collect()
@@ -81,11 +85,16 @@ mod tests {
             "target": {"kind": ["bin"], "name": "app"},
             "filenames": ["/t/debug/app.wasm"],
             "executable": "/t/debug/app.wasm",
+            "manifest_path": "/p/app/Cargo.toml",
         });
         let artifacts = super::parse(&message);
         assert_eq!(artifacts.len(), 1);
         assert!(artifacts[0].executable);
         assert_eq!(artifacts[0].name, "app");
+        assert_eq!(
+            artifacts[0].manifest,
+            std::path::Path::new("/p/app/Cargo.toml")
+        );
     }
 
     #[test]

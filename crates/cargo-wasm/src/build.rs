@@ -1,9 +1,11 @@
 //! `cargo wasm build`: cargo build for the wasm target in the chosen mode, wasm-opt for
-//! `--release`, a JS loader (web.rs) for `--target web`, then where each file went and its size.
+//! `--release`, for `--target web` wasm-bindgen (bindgen.rs) or else our JS loader (web.rs), then
+//! where each file went and its size.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::artifacts::{self, Artifact};
+use crate::bindgen::{self, BindgenCli, JsTarget};
 use crate::cli::{self, Mode, Target};
 use crate::failure::{Failure, Res};
 use crate::help;
@@ -20,7 +22,8 @@ pub(crate) struct Module {
 }
 
 pub(crate) fn command(args: &[String]) -> Res<()> {
-    let parsed = cli::parse(args, |_, _| Ok(0))?;
+    let mut output = bindgen::Output::default();
+    let parsed = cli::parse(args, |arg, next| output_option(&mut output, arg, next))?;
     if parsed.help {
         print!("{}", help::BUILD);
         return Ok(());
@@ -31,7 +34,12 @@ pub(crate) fn command(args: &[String]) -> Res<()> {
         ));
     }
     let plan = Plan::new(&parsed)?;
-    let modules = build(&plan, &parsed.cargo_args)?;
+    if output.given() && plan.target != Target::Web {
+        return Err(Failure::usage(
+            "`--out-dir` and `--js-target` are for wasm-bindgen's output, with `--target web`",
+        ));
+    }
+    let modules = build(&plan, &parsed.cargo_args, &output)?;
     if modules.is_empty() {
         status::warning(
             "no .wasm was produced: the selected targets are libraries (.rlib); add a bin \
@@ -41,8 +49,33 @@ pub(crate) fn command(args: &[String]) -> Res<()> {
     Ok(())
 }
 
+/// Takes `--out-dir DIR` and `--js-target T` (either spelling) into `output`; how many
+/// arguments that took.
+fn output_option(output: &mut bindgen::Output, arg: &str, next: Option<&String>) -> Res<usize> {
+    let (name, value, consumed) = match arg.split_once('=') {
+        Some((name, value)) => (name, Some(value), 1),
+        None => (arg, next.map(String::as_str), 2),
+    };
+    if name != "--out-dir" && name != "--js-target" {
+        return Ok(0);
+    }
+    let value = value.ok_or_else(|| Failure::usage(format!("`{name}` needs a value")))?;
+    if name == "--out-dir" {
+        output.out_dir = Some(PathBuf::from(value));
+    } else {
+        output.js_target = Some(JsTarget::parse(value)?);
+    }
+    Ok(consumed)
+}
+
 /// Builds, optimizes in release, and reports each module; the caller picks what it needs.
-pub(crate) fn build(plan: &Plan, cargo_args: &[String]) -> Res<Vec<Module>> {
+/// For `--target web`, a module with wasm-bindgen items goes through wasm-bindgen into
+/// `output`'s directory, any other gets our loader beside it.
+pub(crate) fn build(
+    plan: &Plan,
+    cargo_args: &[String],
+    output: &bindgen::Output,
+) -> Res<Vec<Module>> {
     plan.announce();
     let mut artifacts = artifacts::build(plan.cargo("build", cargo_args))?;
     // A bin and its hard-linked copy in deps/ are one module; cargo reports each path once.
@@ -54,7 +87,25 @@ pub(crate) fn build(plan: &Plan, cargo_args: &[String]) -> Res<Vec<Module>> {
         _ => None,
     };
     let mut modules = Vec::new();
+    let mut bindgen_cli: Option<BindgenCli> = None;
     for artifact in artifacts {
+        if plan.target == Target::Web && uses_bindgen(&artifact.wasm) {
+            let cli = match bindgen_cli {
+                Some(ref cli) => cli,
+                None => bindgen_cli.insert(find_bindgen_cli(plan, &artifact.wasm)?),
+            };
+            // wasm-opt runs on wasm-bindgen's output: the CLI needs the sections and exports
+            // that wasm-opt would strip or rename.
+            let generated =
+                bindgen::generate(plan, cli, &artifact.wasm, &artifact.manifest, output)?;
+            announce_file(plan, "Wasm", &generated.wasm);
+            announce_file(plan, "JS", &generated.js);
+            modules.push(Module {
+                artifact,
+                wasm: generated.wasm,
+            });
+            continue;
+        }
         let wasm = match &wasm_opt {
             Some((tool, flags)) => {
                 let optimized = wasm_opt::optimize(tool, &artifact.wasm, flags)?;
@@ -81,7 +132,31 @@ pub(crate) fn build(plan: &Plan, cargo_args: &[String]) -> Res<Vec<Module>> {
         }
         modules.push(Module { artifact, wasm });
     }
+    if output.given() && bindgen_cli.is_none() {
+        status::warning(
+            "`--out-dir` and `--js-target` were not used: no module has wasm-bindgen items \
+             (they got cargo wasm's own loader, NAME.js beside NAME.wasm)",
+        );
+    }
     Ok(modules)
+}
+
+fn uses_bindgen(wasm: &Path) -> bool {
+    std::fs::read(wasm).is_ok_and(|bytes| bindgen::module_uses_bindgen(&bytes))
+}
+
+/// The wasm-bindgen CLI of the version in Cargo.lock, installed if need be.
+fn find_bindgen_cli(plan: &Plan, wasm: &Path) -> Res<BindgenCli> {
+    let lock = bindgen::lock_file(plan);
+    let Some(version) = bindgen::locked_version(&lock, bindgen::BINDGEN_CRATE)? else {
+        return Err(Failure::setup(format!(
+            "{} has wasm-bindgen items, but {} lists no {} to match the CLI to",
+            show::path(wasm),
+            show::path(&lock),
+            bindgen::BINDGEN_CRATE
+        )));
+    };
+    bindgen::ensure_cli(plan, &version)
 }
 
 /// A status line with a file the build wrote and its size.
@@ -132,5 +207,39 @@ pub(crate) fn select<'a>(
             ))
             .fix("pass `--bin NAME` (or `--example NAME`), or set `default-run` in [package]"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::{JsTarget, bindgen, cli, output_option};
+
+    fn parse(words: &[&str]) -> crate::failure::Res<(bindgen::Output, Vec<String>)> {
+        let args: Vec<String> = words.iter().map(|word| (*word).to_owned()).collect();
+        let mut output = bindgen::Output::default();
+        let parsed = cli::parse(&args, |arg, next| output_option(&mut output, arg, next))?;
+        Ok((output, parsed.cargo_args))
+    }
+
+    #[test]
+    fn takes_the_wasm_bindgen_options_out_of_cargos() {
+        let (output, cargo) = parse(&["--out-dir", "site/pkg", "-p", "app", "--js-target=nodejs"])
+            .ok()
+            .unwrap();
+        assert_eq!(output.out_dir.as_deref(), Some(Path::new("site/pkg")));
+        assert_eq!(output.js_target, Some(JsTarget::Nodejs));
+        assert_eq!(cargo, ["-p", "app"]);
+        let (output, cargo) = parse(&["--features=x", "--release"]).ok().unwrap();
+        assert!(!output.given());
+        assert_eq!(cargo, ["--features=x"]);
+    }
+
+    #[test]
+    fn rejects_bad_wasm_bindgen_options() {
+        let failure = parse(&["--js-target", "deno"]).err().unwrap();
+        assert_eq!(failure.code, crate::failure::USAGE_EXIT);
+        assert!(parse(&["--out-dir"]).is_err());
     }
 }

@@ -1,7 +1,7 @@
 //! `[package.metadata.wasm]` (or `[workspace.metadata.wasm]`) of Cargo.toml: defaults for flags
 //! that would otherwise be repeated on every command line.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use serde_json::Value;
@@ -32,6 +32,8 @@ pub(crate) struct Config {
     pub(crate) dirs: Vec<String>,
     /// The selected package's `default-run`.
     pub(crate) default_run: Option<String>,
+    /// The workspace root (where Cargo.lock is), from `cargo metadata`.
+    pub(crate) workspace_root: PathBuf,
 }
 
 impl Default for Config {
@@ -44,6 +46,7 @@ impl Default for Config {
             wasm_opt: Some(DEFAULT_WASM_OPT.iter().map(|s| (*s).to_owned()).collect()),
             dirs: Vec::new(),
             default_run: None,
+            workspace_root: PathBuf::new(),
         }
     }
 }
@@ -93,6 +96,10 @@ pub(crate) fn load(toolchain: &Toolchain, cargo_args: &[String]) -> Res<Config> 
         None => Config::default(),
     };
     config.default_run = default_run;
+    config.workspace_root = metadata["workspace_root"]
+        .as_str()
+        .map(PathBuf::from)
+        .unwrap_or_default();
     Ok(config)
 }
 

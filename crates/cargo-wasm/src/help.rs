@@ -8,7 +8,8 @@ usage: cargo wasm COMMAND [OPTIONS] [CARGO OPTIONS...]
 commands:
   build    compile to .wasm; prints where each module went and its size
   run      build, then run the program in wasm-run (wasmtime, WASI preview 1, WasmGC on)
-  test     build the test harnesses and run them in wasm-run, each test in a fresh instance
+  test     build the test harnesses and run them in wasm-run, each test in a fresh instance;
+           --target web: wasm-bindgen-test suites in Node or headless Chromium
   size     section-by-section size of a module, largest functions first
   doctor   check toolchain, components, sysroots, wasi-libc, wasm-run and wasm-opt
   help [COMMAND | config]
@@ -22,8 +23,10 @@ modes (build, run, test, size):
 
 targets:
   --target wasi   the default: wasm32-wasip1, runs in wasm-run
-  --target web    wasm32-unknown-unknown, for a browser: build also writes NAME.js, an ES
-                  module that loads NAME.wasm (build and size only)
+  --target web    wasm32-unknown-unknown, for a browser or Node (build, size, test): a
+                  module that uses wasm-bindgen goes through the wasm-bindgen CLI of the
+                  version in Cargo.lock into pkg/, as with wasm-pack; any other gets NAME.js,
+                  an ES module that loads NAME.wasm
 
 Everything else (-p, --bin, --features, --manifest-path, -v, -q, ...) goes to cargo.
 Every command runs the pinned toolchain (rust-toolchain.toml of WasmRust), from any directory.
@@ -31,6 +34,10 @@ Every command runs the pinned toolchain (rust-toolchain.toml of WasmRust), from 
 environment:
   WASMRUST_DIST   the dist/ to use (default: the one this cargo-wasm is installed in)
   WASM_OPT        the wasm-opt to run for --release (default: dist/bin/wasm-opt)
+  WASMRUST_CACHE_DIR
+                  where wasm-bindgen-cli is installed, per version (default:
+                  $XDG_CACHE_HOME/wasmrust, else ~/.cache/wasmrust)
+  CHROMEDRIVER    the chromedriver of `test --target web --chrome` (default: on PATH)
   RUSTFLAGS, CARGO_ENCODED_RUSTFLAGS
                   added after cargo wasm's own rustc flags (see `cargo wasm help config`)
 
@@ -47,20 +54,38 @@ exit status:
 pub(crate) const BUILD: &str = "\
 cargo wasm build: compile the package to WebAssembly
 
-usage: cargo wasm build [--dev | --release] [--target wasi | web] [CARGO BUILD OPTIONS...]
+usage: cargo wasm build [--dev | --release] [--target wasi | web] [--out-dir DIR]
+                        [--js-target web | bundler | nodejs | no-modules] [CARGO BUILD OPTIONS...]
 
   --dev        (default) our backend and dist/'s sysroot, `dev` profile:
                target/wasm32-wasip1/debug/NAME.wasm
   --release    LLVM, `release` profile, then wasm-opt (flags from [package.metadata.wasm]
                `wasm-opt`, default -O): target/wasm32-wasip1/release/NAME.opt.wasm
   --target T   wasi (default, wasm32-wasip1) or web (wasm32-unknown-unknown)
+  --out-dir DIR
+               --target web, wasm-bindgen modules: where wasm-bindgen writes (default: pkg/
+               beside the package's Cargo.toml, as wasm-pack)
+  --js-target T
+               --target web, wasm-bindgen modules: the JS that wasm-bindgen writes, as
+               wasm-pack's --target: web (default; an ES module whose default export `init`
+               loads the .wasm), bundler, nodejs (CommonJS) or no-modules
 
 Cargo's progress goes to stderr as usual; then one line per module with its path and size.
 Bins and examples give .wasm programs, a `cdylib` library gives a .wasm library; a plain
 library only gives an .rlib (a warning says so). `--message-format` is not supported.
 
-With --target web, each module also gets a loader next to it, NAME.js (a `Loader` line says
-where), made from the module's imports and exports. It exports
+With --target web, a module that uses wasm-bindgen (its `#[wasm_bindgen]` items leave a
+`__wasm_bindgen_unstable` section or wasm-bindgen imports in it) goes through the wasm-bindgen
+CLI of exactly the wasm-bindgen version in Cargo.lock: pkg/NAME.js, pkg/NAME_bg.wasm and their
+TypeScript declarations (`JS` and `Wasm` lines say where). That CLI is installed on first use
+by `cargo install wasm-bindgen-cli --version =V --locked` into
+~/.cache/wasmrust/wasm-bindgen/V (built from source: minutes, once per version); a
+wasm-bindgen of that version on PATH, with wasm-bindgen-test-runner beside it, is used instead.
+--dev passes wasm-bindgen `--debug` (checks in the JS glue), as wasm-pack does; --release runs
+wasm-opt on NAME_bg.wasm, after wasm-bindgen (which needs the sections wasm-opt would strip).
+
+Any other module gets cargo wasm's own loader next to it, NAME.js (a `Loader` line says where),
+made from the module's imports and exports. It exports
   async function load(host = {}, options = {})
 which fetches the module (options.url, default: next to NAME.js), instantiates it, runs its
 `main` (bins and examples) and returns its exports. It provides `wasm_host.print` (the text
@@ -92,7 +117,8 @@ When the program failed because wasm32-wasip1 has no threads, a note says so.
 pub(crate) const TEST: &str = "\
 cargo wasm test: build the test harnesses and run them in wasm-run
 
-usage: cargo wasm test [--dev | --release] [CARGO TEST OPTIONS...] [-- LIBTEST ARGS...]
+usage: cargo wasm test [--dev | --release] [--target wasi | web [--node | --chrome]]
+                       [CARGO TEST OPTIONS...] [-- LIBTEST ARGS...]
 
 Builds every test target (`cargo test --tests`: unit tests of the lib and bins, tests/*.rs)
 with `-Zpanic-abort-tests` and runs each harness through `wasm-run --libtest`, which runs every
@@ -101,6 +127,16 @@ libtest's, so `test result: ok. N passed; M failed; ...` lines appear as with ca
 Filters and libtest options go after `--`, e.g. `cargo wasm test -- parse --exact`.
 --release builds the harnesses with LLVM and the release profile (no wasm-opt).
 Doctests are not run (`--doc` is refused); select targets with --lib, --test NAME, ... .
+
+--target web runs wasm-bindgen-test suites (`#[wasm_bindgen_test]` functions, with
+wasm-bindgen-test in [dev-dependencies]) with wasm-bindgen-test-runner as cargo's runner, of
+the wasm-bindgen version in Cargo.lock (installed as for `cargo wasm build --target web`):
+  --node     (default) in Node (`node` on PATH); suites configured
+             `wasm_bindgen_test_configure!(run_in_browser)` are skipped, with a line saying so
+  --chrome   in headless Chromium through chromedriver ($CHROMEDRIVER, else on PATH): every
+             suite, configured or not (except those configured for Node)
+Each suite prints `running N tests`, a line per test and `test result: ok. N passed; ...`.
+After `--` go the runner's filter and options (--exact, --skip, --include-ignored, --nocapture).
 
 exit status: 0 when every test passed, 101 when a test failed or a build failed.
 ";

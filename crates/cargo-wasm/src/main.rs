@@ -1,6 +1,7 @@
 //! `cargo wasm`: the WasmRust cargo subcommand (build, run, test, size, doctor).
 
 mod artifacts;
+mod bindgen;
 mod build;
 mod cli;
 mod config;
@@ -48,6 +49,7 @@ fn dispatch(args: &[String]) -> Res<()> {
         "test" => test::command(rest),
         "size" => size::command(rest),
         "doctor" => doctor::command(rest),
+        test::RELAY => test::relay(rest),
         "help" | "-h" | "--help" => match rest.first() {
             None => {
                 print!("{}", help::MAIN);

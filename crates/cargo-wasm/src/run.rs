@@ -34,7 +34,7 @@ pub(crate) fn command(args: &[String]) -> Res<()> {
         )
         .fix("use `cargo wasm build --target web` and load the .wasm from your page"));
     }
-    let modules = build::build(&plan, &parsed.cargo_args)?;
+    let modules = build::build(&plan, &parsed.cargo_args, &Default::default())?;
     let program = build::select(&plan, &parsed.cargo_args, &modules, true)?;
     let mut cmd = Command::new(plan.dist.wasm_run());
     for dir in &plan.config.dirs {

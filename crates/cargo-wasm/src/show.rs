@@ -41,6 +41,16 @@ pub(crate) fn file_size(path: &Path) -> u64 {
     std::fs::metadata(path).map(|meta| meta.len()).unwrap_or(0)
 }
 
+/// `9m 12s`, `42s`: how long a slow step took.
+pub(crate) fn duration(elapsed: std::time::Duration) -> String {
+    let seconds = elapsed.as_secs();
+    if seconds >= 60 {
+        format!("{}m {:02}s", seconds / 60, seconds % 60)
+    } else {
+        format!("{seconds}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -51,5 +61,12 @@ mod tests {
         assert_eq!(super::thousands(2_097_956), "2,097,956");
         assert_eq!(super::size(243_090), "243,090 bytes (237.4 KiB)");
         assert_eq!(super::size(2_097_956), "2,097,956 bytes (2.0 MiB)");
+    }
+
+    #[test]
+    fn shows_durations() {
+        use std::time::Duration;
+        assert_eq!(super::duration(Duration::from_millis(42_900)), "42s");
+        assert_eq!(super::duration(Duration::from_secs(552)), "9m 12s");
     }
 }

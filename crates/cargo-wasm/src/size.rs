@@ -40,7 +40,7 @@ pub(crate) fn command(args: &[String]) -> Res<()> {
         Some(file) => file,
         None => {
             let plan = Plan::new(&parsed)?;
-            let modules = build::build(&plan, &parsed.cargo_args)?;
+            let modules = build::build(&plan, &parsed.cargo_args, &Default::default())?;
             build::select(&plan, &parsed.cargo_args, &modules, false)?
                 .wasm
                 .clone()

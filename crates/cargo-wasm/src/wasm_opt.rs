@@ -39,12 +39,33 @@ pub(crate) fn optimize(wasm_opt: &Path, input: &Path, flags: &[String]) -> Res<P
         return Ok(output);
     }
     let _ = std::fs::remove_file(&stamp_path);
+    run(wasm_opt, input, &output, flags)?;
+    // A failed write only costs a rerun next time.
+    let _ = std::fs::write(&stamp_path, stamp);
+    Ok(output)
+}
+
+/// `file` optimized where it is: wasm-bindgen's JS loads NAME_bg.wasm by that name.
+pub(crate) fn optimize_in_place(wasm_opt: &Path, file: &Path, flags: &[String]) -> Res<()> {
+    let output = file.with_extension("opt.wasm");
+    run(wasm_opt, file, &output, flags)?;
+    std::fs::rename(&output, file).map_err(|e| {
+        Failure::setup(format!(
+            "cannot replace {} with {}: {e}",
+            file.display(),
+            output.display()
+        ))
+    })
+}
+
+/// One wasm-opt run from `input` to `output`.
+fn run(wasm_opt: &Path, input: &Path, output: &Path, flags: &[String]) -> Res<()> {
     let status = Command::new(wasm_opt)
         .args(FEATURE_FLAGS)
         .args(flags)
         .arg(input)
         .arg("-o")
-        .arg(&output)
+        .arg(output)
         .status()
         .map_err(|e| {
             Failure::setup(format!("cannot run {}: {e}", wasm_opt.display()))
@@ -58,9 +79,7 @@ pub(crate) fn optimize(wasm_opt: &Path, input: &Path, flags: &[String]) -> Res<P
         ))
         .fix("check the flags of `wasm-opt` in [package.metadata.wasm], or set it to false"));
     }
-    // A failed write only costs a rerun next time.
-    let _ = std::fs::write(&stamp_path, stamp);
-    Ok(output)
+    Ok(())
 }
 
 /// What the optimized module was made from: the flags and the input's size and time.

@@ -1,0 +1,267 @@
+//! The wasm-bindgen example (example/web-bindgen) built and tested by `cargo wasm`, both modes.
+//!
+//! `cargo wasm build --target web` writes wasm-bindgen's pkg/, which the example's index.html
+//! loads in headless Chromium (the page's text compared with expected.txt); its
+//! wasm-bindgen-test suites run under `cargo wasm test --target web` in Node and with
+//! `--chrome`, the libtest-style counts of every suite compared exactly.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use super::exec::{Tools, ending, stderr_excerpt};
+use super::http::StaticServer;
+use super::outcome::{Outcome, first_difference, head};
+use super::pool::Case;
+use super::web;
+use crate::Res;
+use crate::fsutil;
+use crate::process::{self, Finished};
+
+const EXAMPLE: &str = "example/web-bindgen";
+/// What the page prints, and what its `run()` returns (tests/browser.rs compares it too).
+const EXPECTED: &str = "example/web-bindgen/expected.txt";
+/// The module's name, as cargo names the cdylib and wasm-bindgen its output.
+const NAME: &str = "web_bindgen";
+/// A cold build of the example with its dependencies and the test harnesses, in one mode;
+/// wasm-bindgen-cli is installed ahead (prepare::wasm_bindgen_cli), else this includes it.
+const CARGO_LIMIT: Duration = Duration::from_secs(30 * 60);
+/// The `test result:` lines of `cargo wasm test --target web` in Node, in cargo's order of
+/// the harnesses: the lib's unit test, then tests/node.rs. tests/browser.rs is configured
+/// `run_in_browser`, so Node skips it with `NODE_SKIPS_BROWSER` and prints no result.
+const NODE_RESULTS: &[&str] = &[
+    "test result: ok. 1 passed; 0 failed; 0 ignored; 0 filtered out",
+    "test result: ok. 7 passed; 0 failed; 0 ignored; 0 filtered out",
+];
+const NODE_SKIPS_BROWSER: &str = "this test suite is only configured to run in a browser, but \
+                                  we're only testing node.js tests so skipping";
+/// With `--chrome` every suite runs in headless Chromium: the lib's, tests/browser.rs (the DOM,
+/// the click listener, the page's `run()`), tests/node.rs.
+const CHROME_RESULTS: &[&str] = &[
+    "test result: ok. 1 passed; 0 failed; 0 ignored; 0 filtered out",
+    "test result: ok. 2 passed; 0 failed; 0 ignored; 0 filtered out",
+    "test result: ok. 7 passed; 0 failed; 0 ignored; 0 filtered out",
+];
+
+/// One check of a mode (`dev` or `release`).
+type Check = fn(&Setup, &str) -> Res<()>;
+
+#[derive(Clone)]
+struct Setup {
+    cargo_wasm: PathBuf,
+    example: PathBuf,
+    expected: PathBuf,
+    target_dir: PathBuf,
+    out: PathBuf,
+}
+
+/// Per mode: the build and its page, the Node suites, the Chromium suites (in that order: the
+/// group runs one case at a time, and the build warms the target dir for the tests).
+pub fn cases(cache: &Path, out: &Path, tools: &Tools, group: &str) -> Vec<Case> {
+    let setup = Setup {
+        cargo_wasm: tools.wasm_run.with_file_name("cargo-wasm"),
+        example: tools.repo.join(EXAMPLE),
+        expected: tools.repo.join(EXPECTED),
+        target_dir: cache.join("web-bindgen-target"),
+        out: out.join("web-bindgen"),
+    };
+    let mut cases = Vec::new();
+    for mode in ["dev", "release"] {
+        let checks: [(&str, Check); 3] = [
+            ("page", build_and_load),
+            ("node", node_tests),
+            ("chrome", chrome_tests),
+        ];
+        for (what, check) in checks {
+            let setup = setup.clone();
+            cases.push(Case {
+                name: format!("{group}/web-bindgen/{mode}/{what}"),
+                run: Box::new(move || match check(&setup, mode) {
+                    Ok(()) => Outcome::Passed,
+                    Err(message) => Outcome::Failed(message),
+                }),
+            });
+        }
+    }
+    cases
+}
+
+/// `cargo-wasm wasm ARGS` in the example, stderr merged into stdout in order when `merged`
+/// (cargo's `Running` lines belong before the results of their suite).
+fn cargo_wasm(setup: &Setup, args: &[&str], merged: bool) -> Res<Finished> {
+    let mut cmd = if merged {
+        let mut cmd = Command::new("bash");
+        cmd.args(["-c", r#"exec "$0" "$@" 2>&1"#])
+            .arg(&setup.cargo_wasm);
+        cmd
+    } else {
+        Command::new(&setup.cargo_wasm)
+    };
+    cmd.current_dir(&setup.example)
+        .arg("wasm")
+        .args(args)
+        .arg("--locked")
+        .arg("--target-dir")
+        .arg(&setup.target_dir)
+        // The user's flags, target dir and test environment must not leak into the checks.
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("CARGO_TARGET_DIR")
+        .env_remove("CARGO_BUILD_TARGET")
+        .env_remove("CHROMEDRIVER")
+        .env_remove("WASM_BINDGEN_USE_BROWSER")
+        .env_remove("WASM_BINDGEN_TEST_ONLY_NODE")
+        .env_remove("WASM_BINDGEN_TEST_ONLY_WEB");
+    process::run_captured(&mut cmd, CARGO_LIMIT)
+}
+
+/// `cargo wasm build --MODE --target web --out-dir SITE/pkg`, then SITE/index.html (the
+/// example's page) in headless Chromium: its `<pre id="output">` must hold expected.txt.
+fn build_and_load(setup: &Setup, mode: &str) -> Res<()> {
+    let chromium = web::find_chromium().ok_or(web::INSTALL_HINT)?;
+    let site = setup.out.join(mode);
+    fsutil::fresh_dir(&site)?;
+    let pkg = site.join("pkg");
+    let pkg_arg = pkg.display().to_string();
+    let mode_flag = format!("--{mode}");
+    let built = cargo_wasm(
+        setup,
+        &[
+            "build",
+            &mode_flag,
+            "--target",
+            "web",
+            "--out-dir",
+            &pkg_arg,
+        ],
+        false,
+    )?;
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    let mut wanted = vec![
+        "with wasm-bindgen ".to_owned(),
+        format!("{NAME}.wasm"),
+        format!("JS {pkg_arg}/{NAME}.js"),
+        format!("Wasm {pkg_arg}/{NAME}_bg.wasm"),
+    ];
+    if mode == "release" {
+        // wasm-opt runs on wasm-bindgen's output, not on cargo's module.
+        wanted.push(format!("Optimized {pkg_arg}/{NAME}_bg.wasm with wasm-opt"));
+    }
+    let missing: Vec<&String> = wanted
+        .iter()
+        .filter(|line| !stderr.contains(line.as_str()))
+        .collect();
+    if built.code != Some(0) || !missing.is_empty() || stderr.contains("Loader") {
+        return Err(format!(
+            "cargo wasm build {mode_flag} --target web ({}): expected wasm-bindgen's output \
+             (lacking {missing:?}), not cargo wasm's loader:\n{}",
+            ending(&built, "cargo"),
+            stderr_excerpt(&built)
+        ));
+    }
+    let js = fsutil::read_to_string(&pkg.join(format!("{NAME}.js")))?;
+    if !js.contains("export default __wbg_init") {
+        return Err(format!(
+            "{NAME}.js is not wasm-bindgen's `--target web` module (no default `init` export):\n{}",
+            head(&js, 20)
+        ));
+    }
+    fsutil::copy(&setup.example.join("index.html"), &site.join("index.html"))?;
+    let server = StaticServer::start(&site)?;
+    let url = server.url("index.html");
+    let page = web::dump_dom(&chromium, &site, &url)?;
+    drop(server);
+    let dom = String::from_utf8_lossy(&page.stdout);
+    let Some((status, printed)) = web::output_element(&dom) else {
+        return Err(format!(
+            "{url}: no <pre id=\"output\"> in the page ({}); stdout:\n{}\nstderr:\n{}",
+            ending(&page, "chromium"),
+            head(&dom, 20),
+            stderr_excerpt(&page)
+        ));
+    };
+    let expected = fsutil::read_to_string(&setup.expected)?;
+    let expected = expected.trim_end();
+    if status != "done" || printed != expected {
+        return Err(format!(
+            "{url} ({mode}): status {status:?}, the text differs from {EXPECTED}: {}\n{printed}",
+            first_difference(expected, &printed)
+        ));
+    }
+    Ok(())
+}
+
+/// `cargo wasm test --MODE --target web` (Node): the results of the two Node suites, and the
+/// browser suite skipped.
+fn node_tests(setup: &Setup, mode: &str) -> Res<()> {
+    let mode_flag = format!("--{mode}");
+    let ran = cargo_wasm(setup, &["test", &mode_flag, "--target", "web"], true)?;
+    let output = check_results(&ran, &format!("test {mode_flag}"), NODE_RESULTS)?;
+    if !output.contains(NODE_SKIPS_BROWSER) {
+        return Err(format!(
+            "cargo wasm test {mode_flag} --target web: tests/browser.rs was not skipped in Node \
+             (no {NODE_SKIPS_BROWSER:?}):\n{}",
+            head(&output, 60)
+        ));
+    }
+    Ok(())
+}
+
+/// `cargo wasm test --MODE --target web --chrome`: every suite in headless Chromium.
+fn chrome_tests(setup: &Setup, mode: &str) -> Res<()> {
+    web::find_chromium().ok_or(web::INSTALL_HINT)?;
+    let mode_flag = format!("--{mode}");
+    let ran = cargo_wasm(
+        setup,
+        &["test", &mode_flag, "--target", "web", "--chrome"],
+        true,
+    )?;
+    check_results(&ran, &format!("test {mode_flag} --chrome"), CHROME_RESULTS).map(|_| ())
+}
+
+/// Exit 0 and exactly `expected` as the `test result:` lines (without their timings); the
+/// merged output.
+fn check_results(ran: &Finished, what: &str, expected: &[&str]) -> Res<String> {
+    let output = String::from_utf8_lossy(&ran.stdout).into_owned();
+    let results = results(&output);
+    if ran.code == Some(0) && results == expected {
+        return Ok(output);
+    }
+    Err(format!(
+        "cargo wasm {what} --target web ({}): results {results:#?}, expected {expected:#?}; \
+         output:\n{}",
+        ending(ran, "cargo"),
+        head(&output, 80)
+    ))
+}
+
+/// Every `test result: ...` of a test run, up to its `; finished in` timing. (The runner
+/// overwrites its progress with spaces, so a result may follow other text on its line.)
+fn results(output: &str) -> Vec<String> {
+    output
+        .lines()
+        .filter_map(|line| line.find("test result:").map(|at| &line[at..]))
+        .map(|result| {
+            result
+                .split("; finished in")
+                .next()
+                .unwrap_or(result)
+                .trim_end()
+                .to_owned()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_result_lines_without_timings() {
+        let output = "Executing bindgen...        running 1 test\ntest a ... ok\n\n\
+                      test result: ok. 1 passed; 0 failed; 0 ignored; 0 filtered out; finished \
+                      in 0.01s\n   Running tests/b.rs\n";
+        assert_eq!(
+            super::results(output),
+            ["test result: ok. 1 passed; 0 failed; 0 ignored; 0 filtered out"]
+        );
+    }
+}
