@@ -68,5 +68,6 @@ pub(crate) fn codegen(tcx: TyCtxt<'_>, methods: &[AllocatorMethod]) -> crate::Wa
         add(&mut module, &mut types, from, Some(to), params, ret);
     }
     add(&mut module, &mut types, mangle_internal_symbol(tcx, NO_ALLOC_SHIM_IS_UNSTABLE), None, vec![], void);
+    module.features = crate::driver::target_features::Features::of_objects(tcx.sess);
     crate::WasmModule { object: module, types, dump: None, debug: None }
 }

@@ -44,8 +44,9 @@ pub(crate) struct DebugUnit {
     pub(crate) ranges: Vec<Range>,
     files: FxHashMap<StableSourceFileId, FileId>,
     namespaces: FxHashMap<DefId, UnitEntryId>,
-    /// Namespaces and linkage names, from `-Cdebuginfo=1` up; LLVM's line-tables-only DWARF
-    /// names functions only (the linkage names would double its size).
+    /// Namespaces, from `-Cdebuginfo=1` up, as LLVM writes them. Linkage names are there at
+    /// every level (LLVM's line-tables-only DWARF has none): backtraces in wasmtime show a
+    /// function by its DWARF name, and the demangled linkage name is the whole path.
     qualified: bool,
 }
 
@@ -131,14 +132,12 @@ impl DebugUnit {
 
         let entry = self.dwarf.unit.add(scope, gimli::DW_TAG_subprogram);
         let name_id = self.dwarf.strings.add(name);
-        let linkage_id = self.qualified.then(|| self.dwarf.strings.add(linkage_name));
+        let linkage_id = self.dwarf.strings.add(linkage_name);
         let e = self.dwarf.unit.get_mut(entry);
         // Set again with the real values on the worker thread; set here to fix the order.
         e.set(gimli::DW_AT_low_pc, AttributeValue::Udata(0));
         e.set(gimli::DW_AT_high_pc, AttributeValue::Udata(0));
-        if let Some(id) = linkage_id {
-            e.set(gimli::DW_AT_linkage_name, AttributeValue::StringRef(id));
-        }
+        e.set(gimli::DW_AT_linkage_name, AttributeValue::StringRef(linkage_id));
         e.set(gimli::DW_AT_name, AttributeValue::StringRef(name_id));
         e.set(gimli::DW_AT_decl_file, AttributeValue::FileIndex(Some(start.0)));
         e.set(gimli::DW_AT_decl_line, AttributeValue::Udata(start.1));

@@ -122,6 +122,18 @@ impl Features {
         Ok(features)
     }
 
+    /// The features on, by LLVM's names: what an object's `target_features` section lists.
+    pub(crate) fn enabled(&self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self.on.iter().map(|(name, _)| *name).collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// The features of the objects of this session (`init` has checked them).
+    pub(crate) fn of_objects(sess: &Session) -> Vec<&'static str> {
+        Features::of(sess).map(|features| features.enabled()).unwrap_or_default()
+    }
+
     pub(crate) fn has(&self, name: &str) -> bool {
         self.on.iter().any(|(known, _)| *known == name)
     }

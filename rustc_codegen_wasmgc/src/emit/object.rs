@@ -57,6 +57,8 @@ pub(crate) struct ObjectModule {
     pub(crate) custom_sections: Vec<(String, Vec<u8>)>,
     /// Constructors (priority, function): the `linking` section's init functions.
     pub(crate) init_funcs: Vec<(u32, crate::value::FnId)>,
+    /// The target features the code is built with, by LLVM's names.
+    pub(crate) features: Vec<&'static str>,
 }
 
 struct Writer<'a> {
@@ -490,6 +492,18 @@ pub(crate) fn write_object(
     }
     for (section, bytes) in &module.custom_sections {
         custom_section(&mut out, section, bytes);
+    }
+    // As LLVM's objects have it (tool-conventions Linking.md): each feature on, marked used
+    // (`+`). wasm-ld merges them into the module's section, where tools read them (wasm-bindgen
+    // chooses its externref table by `+reference-types`).
+    if !module.features.is_empty() {
+        let mut features = Vec::new();
+        write_uleb(&mut features, module.features.len() as u64);
+        for feature in &module.features {
+            features.push(b'+');
+            name(&mut features, feature);
+        }
+        custom_section(&mut out, "target_features", &features);
     }
     out
 }

@@ -42,6 +42,62 @@ impl Reencode for Remap<'_> {
     }
 }
 
+/// A body with its function indices moved in place: each new index written (padded) into the
+/// bytes of the old one, so every instruction keeps its offset and the module's DWARF stays true.
+/// wasm-ld pads relocated indices to 5 bytes, so they fit; `None` when one does not, and the
+/// body is re-encoded.
+fn in_place(
+    remap: &mut Remap<'_>,
+    module: &[u8],
+    body: &wasmparser::FunctionBody<'_>,
+) -> wasmparser::Result<Option<Vec<u8>>> {
+    let range = body.range();
+    let start = range.start as usize;
+    let mut out = module[start..range.end as usize].to_vec();
+    let mut ops = body.get_operators_reader()?;
+    let mut calls = CallCounts::default();
+    while !ops.eof() {
+        let (op, at) = ops.read_with_offset()?;
+        let index = match op {
+            wasmparser::Operator::Call { function_index } => {
+                match remap.call_kinds.get(function_index as usize) {
+                    Some(CallKind::Rooted) => calls.rooted += 1,
+                    Some(CallKind::TypedLocal) => calls.typed_local += 1,
+                    _ => {}
+                }
+                function_index
+            }
+            wasmparser::Operator::ReturnCall { function_index } | wasmparser::Operator::RefFunc { function_index } => {
+                function_index
+            }
+            _ => continue,
+        };
+        // The opcodes of these three are one byte; the index runs to the next instruction.
+        let immediate = &mut out[at as usize + 1 - start..ops.original_position() as usize - start];
+        if !write_padded_leb(immediate, remap.function_map[index as usize]) {
+            return Ok(None);
+        }
+    }
+    remap.calls.rooted += calls.rooted;
+    remap.calls.typed_local += calls.typed_local;
+    Ok(Some(out))
+}
+
+/// Writes `value` as an unsigned LEB128 of exactly `slot.len()` bytes; false if it needs more.
+fn write_padded_leb(slot: &mut [u8], mut value: u32) -> bool {
+    let width = slot.len();
+    for (i, byte) in slot.iter_mut().enumerate() {
+        let more = if i + 1 < width { 0x80 } else { 0 };
+        *byte = (value & 0x7f) as u8 | more;
+        value >>= 7;
+    }
+    value == 0
+}
+
+fn leb_width(value: u32) -> u32 {
+    (32 - value.leading_zeros()).div_ceil(7).max(1)
+}
+
 /// The sections we add where the module has none of that kind yet.
 struct Pending {
     table: bool,
@@ -56,6 +112,9 @@ pub(super) fn rewrite(
     call_kinds: &[CallKind],
 ) -> Result<(Vec<u8>, CallCounts, usize), String> {
     let mut debug_sections_dropped = 0;
+    // Whether every code offset of the old module holds in the new one (DWARF stays valid);
+    // settled with the code section, so DWARF before it (none from wasm-ld) is dropped.
+    let mut offsets_kept = false;
     let mut remap = Remap { function_map: &plan.function_map, call_kinds, calls: CallCounts::default() };
     let mut module = Module::new();
     let mut pending = Pending { table: true, global: true };
@@ -149,13 +208,25 @@ pub(super) fn rewrite(
                 add_pending(&mut module, &mut pending);
                 module.section(&wasm_encoder::DataCountSection { count });
             }
-            Payload::CodeSectionStart { .. } => {
+            Payload::CodeSectionStart { count, .. } => {
                 add_pending(&mut module, &mut pending);
                 code = Some(CodeSection::new());
+                // The helpers' bodies follow the old ones: offsets in the section stay where
+                // they were if its count keeps the width of its LEB128.
+                let added = bodies.as_ref().map_or(0, Vec::len) as u32;
+                offsets_kept = leb_width(count) == leb_width(count + added);
             }
             Payload::CodeSectionEntry(body) => {
                 let section = code.as_mut().ok_or("a function body outside the code section")?;
-                remap.parse_function_body(section, body).map_err(failed)?;
+                match in_place(&mut remap, bytes, &body).map_err(parse_failed)? {
+                    Some(moved) => {
+                        section.raw(&moved);
+                    }
+                    None => {
+                        offsets_kept = false;
+                        remap.parse_function_body(section, body).map_err(failed)?;
+                    }
+                }
             }
             Payload::DataSection(reader) => {
                 let mut data = wasm_encoder::DataSection::new();
@@ -163,10 +234,10 @@ pub(super) fn rewrite(
                 module.section(&data);
             }
             Payload::CustomSection(reader) if reader.name() == SECTION => {}
-            // Code offsets move (new types, imports and instructions), so the DWARF of every
-            // function would be stale: it is dropped, and the note says so.
-            // FIXME(#15): rewrite its addresses with an old-to-new offset map instead.
-            Payload::CustomSection(reader) if reader.name().starts_with(".debug_") => {
+            // DWARF addresses are offsets in the code section: true still if every body kept its
+            // bytes' places (`in_place`), stale otherwise, and then dropped (the caller says so).
+            // FIXME(#15): rewrite the addresses with an old-to-new offset map instead.
+            Payload::CustomSection(reader) if reader.name().starts_with(".debug_") && !offsets_kept => {
                 debug_sections_dropped += 1;
             }
             Payload::CustomSection(reader) if reader.name() == "name" => {
