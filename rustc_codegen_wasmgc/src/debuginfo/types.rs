@@ -12,6 +12,9 @@ use rustc_middle::ty::{self, Ty};
 use super::unit::DebugUnit;
 use crate::context::CodegenCx;
 
+/// The tag value that selects a variant; `None` for none (a niche layout's untagged variant).
+type Selector<'tcx> = Box<dyn Fn(VariantIdx) -> Option<u128> + 'tcx>;
+
 /// The unit's types already described, by Rust type.
 #[derive(Default)]
 pub(crate) struct DebugTypes<'tcx> {
@@ -139,42 +142,39 @@ impl<'tcx> DebugTypes<'tcx> {
     ) {
         let ty::Adt(def, _) = ty.kind() else { return };
         let tcx = cx.tcx;
-        let (tag_id, tag_bits, selector): (Option<UnitEntryId>, u64, Box<dyn Fn(VariantIdx) -> Option<u128>>) =
-            match &layout.variants {
-                Variants::Multiple { tag, tag_encoding, tag_field, .. } => {
-                    let size = tag.size(cx);
-                    let tag_ty = match size.bytes() {
-                        1 => tcx.types.u8,
-                        2 => tcx.types.u16,
-                        4 => tcx.types.u32,
-                        8 => tcx.types.u64,
-                        _ => tcx.types.u128,
-                    };
-                    let part = unit.dwarf.unit.add(id, gimli::DW_TAG_variant_part);
-                    let offset = layout.fields.offset(tag_field.as_usize());
-                    let tag_ty_id = self.of(cx, unit, tag_ty);
-                    let member = unit.dwarf.unit.add(part, gimli::DW_TAG_member);
-                    let name = unit.dwarf.strings.add("<tag>");
-                    let m = unit.dwarf.unit.get_mut(member);
-                    m.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
-                    m.set(gimli::DW_AT_type, AttributeValue::UnitRef(tag_ty_id));
-                    m.set(gimli::DW_AT_data_member_location, AttributeValue::Udata(offset.bytes()));
-                    m.set(gimli::DW_AT_artificial, AttributeValue::Flag(true));
-                    unit.dwarf.unit.get_mut(part).set(gimli::DW_AT_discr, AttributeValue::UnitRef(member));
-                    let selector: Box<dyn Fn(VariantIdx) -> Option<u128>> = match tag_encoding {
-                        TagEncoding::Direct => Box::new(move |v| Some(ty.discriminant_for_variant(tcx, v)?.val)),
-                        TagEncoding::Niche { untagged_variant, niche_variants, niche_start } => {
-                            let (untagged, start, first) = (*untagged_variant, *niche_start, niche_variants.start());
-                            let first = first.as_u32();
-                            Box::new(move |v| {
-                                (v != untagged).then(|| u128::from(v.as_u32() - first).wrapping_add(start))
-                            })
-                        }
-                    };
-                    (Some(part), size.bits(), selector)
-                }
-                _ => (None, 0, Box::new(|_| None)),
-            };
+        let (tag_id, tag_bits, selector): (Option<UnitEntryId>, u64, Selector<'tcx>) = match &layout.variants {
+            Variants::Multiple { tag, tag_encoding, tag_field, .. } => {
+                let size = tag.size(cx);
+                let tag_ty = match size.bytes() {
+                    1 => tcx.types.u8,
+                    2 => tcx.types.u16,
+                    4 => tcx.types.u32,
+                    8 => tcx.types.u64,
+                    _ => tcx.types.u128,
+                };
+                let part = unit.dwarf.unit.add(id, gimli::DW_TAG_variant_part);
+                let offset = layout.fields.offset(tag_field.as_usize());
+                let tag_ty_id = self.of(cx, unit, tag_ty);
+                let member = unit.dwarf.unit.add(part, gimli::DW_TAG_member);
+                let name = unit.dwarf.strings.add("<tag>");
+                let m = unit.dwarf.unit.get_mut(member);
+                m.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
+                m.set(gimli::DW_AT_type, AttributeValue::UnitRef(tag_ty_id));
+                m.set(gimli::DW_AT_data_member_location, AttributeValue::Udata(offset.bytes()));
+                m.set(gimli::DW_AT_artificial, AttributeValue::Flag(true));
+                unit.dwarf.unit.get_mut(part).set(gimli::DW_AT_discr, AttributeValue::UnitRef(member));
+                let selector: Selector<'tcx> = match tag_encoding {
+                    TagEncoding::Direct => Box::new(move |v| Some(ty.discriminant_for_variant(tcx, v)?.val)),
+                    TagEncoding::Niche { untagged_variant, niche_variants, niche_start } => {
+                        let (untagged, start, first) = (*untagged_variant, *niche_start, niche_variants.start());
+                        let first = first.as_u32();
+                        Box::new(move |v| (v != untagged).then(|| u128::from(v.as_u32() - first).wrapping_add(start)))
+                    }
+                };
+                (Some(part), size.bits(), selector)
+            }
+            _ => (None, 0, Box::new(|_| None)),
+        };
         let parent = tag_id.unwrap_or(id);
         for (index, variant) in def.variants().iter_enumerated() {
             let variant_layout = layout.for_variant(cx, index);
