@@ -79,9 +79,9 @@ pub fn section(tools: &Tools, runs: usize) -> Res<Section> {
         table.row(cells);
     }
     table.note(
-        "ours writes line tables and functions at every level above 0 (variables, scopes and types \
-         are not written yet, issue 15); LLVM's DWARF at 2 has them all. Command: \
-         `./y.sh bench --section debuginfo`",
+        "ours at line-tables-only and 1: line tables, functions with linkage names (LLVM's line-tables-only \
+         DWARF has no linkage names); at 2 also variables and types, without lexical scopes and inlined \
+         frames (README, debug info). Command: `./y.sh bench --section debuginfo`",
     );
     Ok(Section {
         name: "debuginfo",

@@ -188,8 +188,8 @@ pub fn section(tools: &Tools, generated: &Path, dist: &Path) -> Res<Section> {
     table.note(format!(
         "Medians (clean build: one run; no-op: 3; edits: {EDITS} different one-constant edits, each in another module). \
          LLVM debug = `cargo build --target wasm32-wasip1` with cargo's dev profile as it comes (debug info, \
-         incremental) against dist/sysroot-llvm; ours = `cargo wasm build --dev` (no debug info: the backend writes \
-         none yet). Both modules run by dist/bin/wasm-run (its module and per-function caches empty at the start, then warm from a first run after the clean build, as a user's are); each edit's \
+         incremental) against dist/sysroot-llvm; ours = `cargo wasm build --dev` (the same profile: \
+         `debug = 2`). Both modules run by dist/bin/wasm-run (its module and per-function caches empty at the start, then warm from a first run after the clean build, as a user's are); each edit's \
          output is compared between the two before its times count."
     ));
     Ok(Section {

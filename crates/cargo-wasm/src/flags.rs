@@ -38,12 +38,8 @@ pub(crate) fn base(mode: Mode, backend: &Path, sysroot: Option<&Path>) -> Vec<St
     let mut flags = Vec::new();
     if mode == Mode::Dev {
         flags.push(format!("-Zcodegen-backend={}", backend.display()));
-        // Line tables and functions are what our backend writes (README, docs/debuginfo.md):
-        // backtraces and breakpoints by line. Cargo's dev-profile `debuginfo=2` would add
-        // nothing more yet (FIXME(#15): variables and types), while rustc_codegen_ssa would
-        // spill every variable to the stack for a debugger: 10% more code in `example/resolver`.
-        // A later `-Cdebuginfo` of the user's wins.
-        flags.push("-Cdebuginfo=line-tables-only".to_owned());
+        // No `-Cdebuginfo`: cargo's profile decides (`debug = 2` in `dev` unless the project
+        // says otherwise), as with LLVM; our backend writes each level (README, debug info).
     }
     if let Some(sysroot) = sysroot {
         flags.push("--sysroot".to_owned());
@@ -201,7 +197,6 @@ mod tests {
             flags,
             [
                 "-Zcodegen-backend=/d/lib/b.so",
-                "-Cdebuginfo=line-tables-only",
                 "--sysroot",
                 "/d",
                 "-Cpanic=abort"

@@ -112,10 +112,14 @@ impl<'tcx> DebugTypes<'tcx> {
                 self.entries.insert(ty, id);
                 for i in 0..layout.fields.count() {
                     let field = layout.field(cx, i);
+                    // A SIMD vector's layout has a field per lane, its struct one array field.
                     let field_name = match ty.kind() {
-                        ty::Adt(def, _) => def.non_enum_variant().fields[FieldIdx::from_usize(i)].name.to_string(),
-                        _ => format!("__{i}"),
+                        ty::Adt(def, _) => {
+                            def.non_enum_variant().fields.get(FieldIdx::from_usize(i)).map(|f| f.name.to_string())
+                        }
+                        _ => None,
                     };
+                    let field_name = field_name.unwrap_or_else(|| format!("__{i}"));
                     self.member(cx, unit, id, &field_name, field.ty, layout.fields.offset(i));
                 }
                 id
@@ -188,7 +192,10 @@ impl<'tcx> DebugTypes<'tcx> {
             e.set(gimli::DW_AT_byte_size, AttributeValue::Udata(layout.size.bytes()));
             for i in 0..variant_layout.fields.count() {
                 let field = variant_layout.field(cx, i);
-                let field_name = variant.fields[FieldIdx::from_usize(i)].name.to_string();
+                let field_name = variant
+                    .fields
+                    .get(FieldIdx::from_usize(i))
+                    .map_or_else(|| format!("__{i}"), |f| f.name.to_string());
                 self.member(cx, unit, struct_id, &field_name, field.ty, variant_layout.fields.offset(i));
             }
             let holder = if tag_id.is_some() {
