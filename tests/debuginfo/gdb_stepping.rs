@@ -1,13 +1,14 @@
 // gdb, in batch mode, on wasm-run -g: the debuginfo group breaks at the line marked `gdb: break`,
-// expects the caller's frame at the line marked `gdb: caller`, then `next` to the `gdb: next` line.
+// expects the caller's frame at the line marked `gdb: caller`, then `next` over the call of `fib`
+// to the `gdb: next` line.
 
 fn fib(n: u32) -> u64 {
     let mut a = 0u64;
     let mut b = 1u64;
     for _ in 0..n {
         let next = a + b;
-        a = b; // gdb: break
-        b = next; // gdb: next
+        a = b;
+        b = next;
     }
     a
 }
@@ -15,11 +16,12 @@ fn fib(n: u32) -> u64 {
 fn compute(limit: u32) -> u64 {
     let mut total = 0;
     for i in 0..limit {
-        total += fib(i); // gdb: caller
+        let f = fib(i); // gdb: break
+        total += f; // gdb: next
     }
     total
 }
 
 fn main() {
-    println!("{}", compute(10));
+    println!("{}", compute(10)); // gdb: caller
 }
