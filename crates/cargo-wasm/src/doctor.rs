@@ -83,6 +83,7 @@ pub(crate) fn command(args: &[String]) -> Res<()> {
             }
         }
     }
+    check_web(&mut doctor);
     println!(
         "\n{} problem(s), {} warning(s)",
         doctor.problems, doctor.warnings
@@ -302,6 +303,67 @@ fn check_wasm_opt(doctor: &mut Doctor, dist: &Dist) {
         },
     };
     doctor.report("wasm-opt (release builds)", verdict);
+}
+
+/// What `--target web` needs for wasm-bindgen projects: Node and Chromium for `cargo wasm test`,
+/// and the wasm-bindgen CLIs already installed (others install on first use). Warnings only:
+/// packages without wasm-bindgen need none of them.
+fn check_web(doctor: &mut Doctor) {
+    let node = crate::test::find_on_path("node").map(|node| {
+        let version = Command::new(&node).arg("--version").output().ok();
+        let version = version.map(|out| String::from_utf8_lossy(&out.stdout).trim().to_owned());
+        format!("{} ({})", version.unwrap_or_default(), node.display())
+    });
+    doctor.report(
+        "node (cargo wasm test --target web)",
+        match node {
+            Some(found) => Verdict::Ok(found),
+            None => Verdict::Warn(
+                "not on PATH: wasm-bindgen-test suites cannot run in Node".to_owned(),
+                "apt-get install nodejs".to_owned(),
+            ),
+        },
+    );
+    doctor.report(
+        "chromedriver (cargo wasm test --target web --chrome)",
+        match crate::test::chromedriver() {
+            Some(driver) => Verdict::Ok(driver.display().to_string()),
+            None => Verdict::Warn(
+                "neither $CHROMEDRIVER nor chromedriver on PATH: no headless Chromium runs"
+                    .to_owned(),
+                "apt-get install chromium chromium-driver".to_owned(),
+            ),
+        },
+    );
+    let installed = crate::bindgen::cache_root().map(|cache| installed_bindgen(&cache));
+    doctor.report(
+        "wasm-bindgen CLI (cargo wasm build --target web)",
+        match installed {
+            Ok(versions) if !versions.is_empty() => Verdict::Ok(format!("installed: {}", versions.join(", "))),
+            Ok(_) => Verdict::Ok(
+                "none installed yet: each version a project's Cargo.lock names is built on first use (minutes)"
+                    .to_owned(),
+            ),
+            Err(failure) => problem(&failure),
+        },
+    );
+}
+
+/// The wasm-bindgen-cli versions complete in the cache (both binaries present), sorted.
+fn installed_bindgen(cache: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(cache.join("wasm-bindgen")) else {
+        return Vec::new();
+    };
+    let mut versions: Vec<String> = entries
+        .flatten()
+        .filter(|entry| {
+            let bin = entry.path().join("bin");
+            bin.join("wasm-bindgen").is_file() && bin.join("wasm-bindgen-test-runner").is_file()
+        })
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    versions.sort();
+    versions
 }
 
 /// `wasm-opt version 132 (version_132)` -> 132.

@@ -160,8 +160,9 @@ usage: cargo wasm doctor
 
 Checks the pinned toolchain and its components (rust-src, rust-lld, wasm32-unknown-unknown),
 the backend, the dev and release sysroots, wasi-libc (Debian's, and the sysroots' copies),
-wasm-run and wasm-opt, then compiles and runs a hello world in both modes. Each problem comes
-with the command that fixes it.
+wasm-run and wasm-opt, then compiles and runs a hello world in both modes; for `--target web`
+with wasm-bindgen, Node, chromedriver and the wasm-bindgen CLIs already installed (warnings
+only). Each problem comes with the command that fixes it.
 
 exit status: 0 when nothing is wrong (warnings allowed), 1 otherwise.
 ";

@@ -235,14 +235,14 @@ fn host_environment(
 
 /// `$CHROMEDRIVER`, else `chromedriver` on PATH. (The runner adds `--headless` and
 /// `--no-sandbox` to Chrome's arguments itself.)
-fn chromedriver() -> Option<PathBuf> {
+pub(crate) fn chromedriver() -> Option<PathBuf> {
     std::env::var_os("CHROMEDRIVER")
         .map(PathBuf::from)
         .filter(|path| path.is_file())
         .or_else(|| find_on_path("chromedriver"))
 }
 
-fn find_on_path(name: &str) -> Option<PathBuf> {
+pub(crate) fn find_on_path(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
         .map(|dir| dir.join(name))
