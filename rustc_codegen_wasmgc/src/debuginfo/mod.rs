@@ -1,8 +1,8 @@
 //! Debug info and coverage: DWARF line tables and subprograms (`unit.rs` on the type-context
 //! thread, `emit.rs` on the worker), variables in the stack frame and their types at
-//! `-Cdebuginfo=2` (`types.rs`), and the rustc_codegen_ssa traits. Lexical scopes, inlined
-//! frames and enum variants are not written yet (FIXME(#15)); `-Cinstrument-coverage` is refused
-//! in driver/unsupported_flags.rs.
+//! `-Cdebuginfo=2` (`types.rs`), and the rustc_codegen_ssa traits. Lexical scopes and inlined
+//! frames are not written yet (FIXME(#15)); `-Cinstrument-coverage` is refused in
+//! driver/unsupported_flags.rs.
 
 pub(crate) mod emit;
 pub(crate) mod types;
