@@ -147,7 +147,8 @@ pub(crate) fn write_object(
         .collect();
     let debug_sections = match debug.map(DebugUnit::write).transpose() {
         Ok(sections) => sections.unwrap_or_default(),
-        Err(e) => panic!("rustc_codegen_wasmgc could not write the DWARF of its unit: {e}"),
+        // gimli refuses only what the unit itself got wrong: a bug of ours, reported as one.
+        Err(e) => panic!("rustc_codegen_wasmgc could not write the DWARF of its unit: {e} (a bug in the backend)"),
     };
     let module = &*module;
     let mut w = Writer { types, type_indices: FxHashMap::default(), type_list: Vec::new() };
@@ -261,8 +262,9 @@ pub(crate) fn write_object(
         write_uleb(&mut symtab, 0);
     }
 
-    // The debug sections follow the data section; a section symbol names each, for the
-    // section-offset relocations between them.
+    // The debug sections follow the data section (the type, import, function, code and data
+    // sections are 0 to 4, written below); a section symbol names each, for the section-offset
+    // relocations between them.
     let debug_section_index = |k: usize| 5 + k as u32;
     let first_section_sym = nsyms;
     for k in 0..debug_sections.len() {
