@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use super::exec::{Tools, ending, stderr_excerpt};
+use super::exec::{Compiler, Tools, ending, stderr_excerpt};
 use super::outcome::Outcome;
 use super::pool::Case;
 use super::run_pass::{self, Build, Program};
@@ -192,25 +192,27 @@ fn marked_line(text: &str, marker: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("no line is marked `// {marker}`"))
 }
 
-/// Builds `source` with line tables (and `extra` flags after) by our backend into `out_dir`.
-fn build_ours(
+/// Builds `source` with line tables (and `extra` flags after) by `compiler` into
+/// `out_dir/LABEL.wasm`.
+fn build(
     tools: &Tools,
+    compiler: &Compiler,
     source: &Path,
     out_dir: &Path,
     extra: &[String],
 ) -> Result<PathBuf, String> {
-    fsutil::fresh_dir(out_dir)?;
-    let wasm = out_dir.join("wasmgc.wasm");
+    let label = compiler.label;
+    let wasm = out_dir.join(format!("{label}.wasm"));
     let mut flags: Vec<String> = vec![
         "-Cdebuginfo=line-tables-only".into(),
         "-Copt-level=0".into(),
     ];
     flags.extend(extra.iter().cloned());
     flags.extend(["-o".into(), wasm.display().to_string()]);
-    let compiled = tools.compile(&tools.under_test, source, &flags);
+    let compiled = tools.compile(compiler, source, &flags);
     if compiled.code != Some(0) || compiled.timed_out {
         return Err(format!(
-            "compile failed ({}):\n{}",
+            "[{label}] compile failed ({}):\n{}",
             ending(&compiled, "compile"),
             stderr_excerpt(&compiled)
         ));
@@ -247,7 +249,8 @@ fn check_gdb(tools: &Tools, source: &Path, out_dir: &Path) -> Result<(), String>
             .ok_or_else(|| format!("`gdb-print: {value}` lacks `=> VALUE`"))?;
         prints.push((expression.trim(), expected.trim()));
     }
-    let wasm = build_ours(tools, source, out_dir, &flags)?;
+    fsutil::fresh_dir(out_dir)?;
+    let wasm = build(tools, &tools.under_test, source, out_dir, &flags)?;
     let file = file_name(source);
     // The code exists only once wasmtime compiled it: the breakpoint waits for it.
     let mut commands = vec![
@@ -276,7 +279,7 @@ fn check_gdb(tools: &Tools, source: &Path, out_dir: &Path) -> Result<(), String>
     let transcript = String::from_utf8_lossy(&done.stdout);
     // gdb prints the file as DWARF names it: the path the compiler was given, joined with its
     // working directory.
-    let path = out_dir_source(tools, source);
+    let path = dwarf_path(tools, source);
     let frame = |number: usize, line: usize| {
         transcript.lines().any(|text| {
             text.starts_with(&format!("#{number} "))
@@ -314,7 +317,7 @@ fn check_gdb(tools: &Tools, source: &Path, out_dir: &Path) -> Result<(), String>
 }
 
 /// The path of `source` as our DWARF names it (tests compile from the repository root).
-fn out_dir_source(tools: &Tools, source: &Path) -> String {
+fn dwarf_path(tools: &Tools, source: &Path) -> String {
     tools
         .repo
         .join(source.strip_prefix(&tools.repo).unwrap_or(source))
@@ -344,21 +347,7 @@ fn check_backtrace(tools: &Tools, source: &Path, out_dir: &Path) -> Result<(), S
     let file = file_name(source);
     for compiler in [&tools.under_test, &tools.reference] {
         let label = compiler.label;
-        let wasm: PathBuf = out_dir.join(format!("{label}.wasm"));
-        let flags: Vec<String> = vec![
-            "-Cdebuginfo=line-tables-only".into(),
-            "-Copt-level=0".into(),
-            "-o".into(),
-            wasm.display().to_string(),
-        ];
-        let compiled = tools.compile(compiler, source, &flags);
-        if compiled.code != Some(0) || compiled.timed_out {
-            return Err(format!(
-                "[{label}] compile failed ({}):\n{}",
-                ending(&compiled, "compile"),
-                stderr_excerpt(&compiled)
-            ));
-        }
+        let wasm = build(tools, compiler, source, out_dir, &[])?;
         let ran = tools.run(&wasm, &[]);
         let stderr = String::from_utf8_lossy(&ran.stderr);
         if ran.code != Some(134) {

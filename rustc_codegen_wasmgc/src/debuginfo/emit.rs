@@ -101,13 +101,20 @@ impl Default for Relocating {
 }
 
 impl Relocating {
-    fn reloc_at(&mut self, offset: usize, target: DebugTarget, addend: i64, size: u8) -> gimli::write::Result<()> {
+    /// Notes that the 4 bytes at `offset` hold `target` plus `addend`, for the linker to fill in.
+    fn record(&mut self, offset: usize, target: DebugTarget, addend: i64, size: u8) -> gimli::write::Result<()> {
         // wasm32 DWARF is 32-bit throughout; the relocations are 4 bytes wide.
         if size != 4 {
             return Err(gimli::write::Error::UnsupportedPointerEncoding(gimli::DW_EH_PE_absptr));
         }
         self.relocs.push(DebugReloc { offset: offset as u32, target, addend });
-        self.data.write_udata_at(offset, 0, size)
+        Ok(())
+    }
+
+    /// Appends a relocated word (zero until linked).
+    fn append(&mut self, target: DebugTarget, addend: i64, size: u8) -> gimli::write::Result<()> {
+        self.record(self.len(), target, addend, size)?;
+        self.write_udata(0, size)
     }
 }
 
@@ -129,17 +136,11 @@ impl Writer for Relocating {
     fn write_address(&mut self, address: Address, size: u8) -> gimli::write::Result<()> {
         match address {
             Address::Constant(value) => self.write_udata(value, size),
-            Address::Symbol { symbol, addend } => {
-                let at = self.len();
-                self.write_udata(0, size)?;
-                self.reloc_at(at, DebugTarget::Func(FnId(symbol as u32)), addend, size)
-            }
+            Address::Symbol { symbol, addend } => self.append(DebugTarget::Func(FnId(symbol as u32)), addend, size),
         }
     }
     fn write_offset(&mut self, value: usize, section: SectionId, size: u8) -> gimli::write::Result<()> {
-        let at = self.len();
-        self.write_udata(0, size)?;
-        self.reloc_at(at, DebugTarget::Section(section), value as i64, size)
+        self.append(DebugTarget::Section(section), value as i64, size)
     }
     fn write_offset_at(
         &mut self,
@@ -148,6 +149,7 @@ impl Writer for Relocating {
         section: SectionId,
         size: u8,
     ) -> gimli::write::Result<()> {
-        self.reloc_at(offset, DebugTarget::Section(section), value as i64, size)
+        self.record(offset, DebugTarget::Section(section), value as i64, size)?;
+        self.data.write_udata_at(offset, 0, size)
     }
 }

@@ -32,13 +32,18 @@ impl Reencode for Remap<'_> {
 
     fn instruction<'a>(&mut self, arg: wasmparser::Operator<'a>) -> Result<Instruction<'a>, Error<Infallible>> {
         if let wasmparser::Operator::Call { function_index } = arg {
-            match self.call_kinds.get(function_index as usize) {
-                Some(CallKind::Rooted) => self.calls.rooted += 1,
-                Some(CallKind::TypedLocal) => self.calls.typed_local += 1,
-                _ => {}
-            }
+            count_call(self.call_kinds, &mut self.calls, function_index);
         }
         wasm_encoder::reencode::utils::instruction(self, arg)
+    }
+}
+
+/// Counts a call of an operation by how it takes its handles.
+fn count_call(call_kinds: &[CallKind], calls: &mut CallCounts, function_index: u32) {
+    match call_kinds.get(function_index as usize) {
+        Some(CallKind::Rooted) => calls.rooted += 1,
+        Some(CallKind::TypedLocal) => calls.typed_local += 1,
+        _ => {}
     }
 }
 
@@ -60,11 +65,7 @@ fn in_place(
         let (op, at) = ops.read_with_offset()?;
         let index = match op {
             wasmparser::Operator::Call { function_index } => {
-                match remap.call_kinds.get(function_index as usize) {
-                    Some(CallKind::Rooted) => calls.rooted += 1,
-                    Some(CallKind::TypedLocal) => calls.typed_local += 1,
-                    _ => {}
-                }
+                count_call(remap.call_kinds, &mut calls, function_index);
                 function_index
             }
             wasmparser::Operator::ReturnCall { function_index } | wasmparser::Operator::RefFunc { function_index } => {
