@@ -1,8 +1,9 @@
 //! The debuginfo group: the DWARF our backend writes, checked by llvm-dwarfdump --verify at every
 //! `-Cdebuginfo` level (and the programs still behave), its line tables held to LLVM's for the
-//! same programs, and trap backtraces in wasm-run naming the user's `file:line`.
+//! same programs (the source lines with rows, and the line of every call site per function),
+//! scripted gdb sessions, and trap backtraces in wasm-run naming the user's `file:line`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -20,9 +21,15 @@ const LEVELS: &[&str] = &["line-tables-only", "1", "2"];
 
 /// The share of LLVM's line-table lines (of the program's own source) that ours must have.
 const MIN_LINE_COVERAGE: f64 = 0.95;
+/// The share of the (function, line) pairs that addr2line gives LLVM's call sites in the
+/// program's own source that ours must give too.
+const MIN_CALL_SITE_COVERAGE: f64 = 0.95;
 
-/// The verifier; Debian's `llvm` package (`./y.sh prepare`) installs it.
+/// The verifier and the tools that read the line tables as a debugger does; Debian's `llvm`
+/// package (`./y.sh prepare`) installs them.
 const DWARFDUMP: &str = "llvm-dwarfdump";
+const OBJDUMP: &str = "llvm-objdump";
+const ADDR2LINE: &str = "llvm-addr2line";
 /// The debugger of the scripted session; Debian's `gdb` (`./y.sh prepare`).
 const GDB: &str = "gdb";
 
@@ -71,12 +78,13 @@ fn outcome(result: Result<(), String>) -> Outcome {
 }
 
 /// One run-pass program at each level: it verifies, has rows for its own source, and runs as
-/// without debug info; at line-tables-only its lines are held to LLVM's.
+/// without debug info; at line-tables-only its lines and call sites are held to LLVM's.
 fn check_program(tools: &Tools, program: &Program) -> Result<(), String> {
     let expected = run_pass::expectations(tools, program)?;
     fsutil::fresh_dir(&program.out_dir)?;
     let file = file_name(&program.source);
     let mut ours_lines = BTreeSet::new();
+    let mut ours_calls = BTreeMap::new();
     for level in LEVELS {
         let flags = [format!("-Cdebuginfo={level}")];
         let tag = format!("wasmgc-g{level}");
@@ -93,6 +101,7 @@ fn check_program(tools: &Tools, program: &Program) -> Result<(), String> {
         }
         if *level == LEVELS[0] {
             ours_lines = lines;
+            ours_calls = call_site_lines(&wasm, &file)?;
         }
     }
     let flags = [format!("-Cdebuginfo={}", LEVELS[0])];
@@ -113,7 +122,74 @@ fn check_program(tools: &Tools, program: &Program) -> Result<(), String> {
             MIN_LINE_COVERAGE * 100.0
         ));
     }
+    let llvm_calls = call_site_lines(&llvm, &file)?;
+    let (mut total, mut lost, mut missing) = (0, 0, Vec::new());
+    for (function, lines) in &llvm_calls {
+        let ours = ours_calls.get(function);
+        let gone: Vec<u64> = lines
+            .iter()
+            .filter(|line| ours.is_none_or(|ours| !ours.contains(line)))
+            .copied()
+            .collect();
+        total += lines.len();
+        lost += gone.len();
+        if !gone.is_empty() {
+            missing.push(format!("{function}: {gone:?}"));
+        }
+    }
+    if ((total - lost) as f64) < MIN_CALL_SITE_COVERAGE * total as f64 {
+        return Err(format!(
+            "addr2line gives our call sites {} of the {total} (function, line) pairs of {file} that \
+             it gives LLVM's (at least {}% required); missing:\n{}",
+            total - lost,
+            MIN_CALL_SITE_COVERAGE * 100.0,
+            missing.join("\n")
+        ));
+    }
     Ok(())
+}
+
+/// For each function of the module, the lines of `file` at which llvm-addr2line places its
+/// call instructions (found in llvm-objdump's disassembly: `ADDRESS <symbol>:` starts a
+/// function, `ADDRESS: BYTES call ...` is a call).
+fn call_site_lines(wasm: &Path, file: &str) -> Result<BTreeMap<String, BTreeSet<u64>>, String> {
+    let listing = llvm_tool(OBJDUMP, &["-d".to_owned()], wasm)?;
+    let mut calls: Vec<(String, String)> = Vec::new();
+    let mut function = String::new();
+    for text in listing.lines() {
+        if let Some(name) = text
+            .strip_suffix(">:")
+            .and_then(|head| head.split_once(" <"))
+        {
+            function = name.1.to_owned();
+        } else if let Some((address, rest)) = text.trim_start().split_once(':')
+            && rest
+                .split('\t')
+                .nth(1)
+                .is_some_and(|mnemonic| mnemonic.starts_with("call"))
+        {
+            calls.push((function.clone(), format!("0x{address}")));
+        }
+    }
+    let mut lines: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
+    for chunk in calls.chunks(4096) {
+        let mut args = vec!["-e".to_owned(), wasm.display().to_string()];
+        args.extend(chunk.iter().map(|(_, address)| address.clone()));
+        let places = llvm_tool(ADDR2LINE, &args, Path::new(""))?;
+        // One `FILE:LINE` line per address, in order.
+        for ((function, _), place) in chunk.iter().zip(places.lines()) {
+            let Some((path, line)) = place.rsplit_once(':') else {
+                continue;
+            };
+            if Path::new(path).file_name().is_some_and(|name| name == file)
+                && let Ok(line) = line.parse::<u64>()
+                && line > 0
+            {
+                lines.entry(function.clone()).or_default().insert(line);
+            }
+        }
+    }
+    Ok(lines)
 }
 
 fn file_name(path: &Path) -> String {
@@ -124,13 +200,22 @@ fn file_name(path: &Path) -> String {
 }
 
 fn dwarfdump(args: &[&str], wasm: &Path) -> Result<String, String> {
-    let mut cmd = Command::new(DWARFDUMP);
-    cmd.args(args).arg(wasm);
+    let args: Vec<String> = args.iter().map(|arg| (*arg).to_owned()).collect();
+    llvm_tool(DWARFDUMP, &args, wasm)
+}
+
+/// The output of one of Debian's LLVM tools run with `args` on `wasm` (none if it is empty).
+fn llvm_tool(tool: &str, args: &[String], wasm: &Path) -> Result<String, String> {
+    let mut cmd = Command::new(tool);
+    cmd.args(args);
+    if !wasm.as_os_str().is_empty() {
+        cmd.arg(wasm);
+    }
     let done = process::run_captured(&mut cmd, TOOL_LIMIT)
         .map_err(|e| format!("{e} (`./y.sh prepare` installs Debian's llvm package)"))?;
     if done.code != Some(0) || done.timed_out {
         return Err(format!(
-            "{DWARFDUMP} {} failed ({}):\n{}{}",
+            "{tool} {} failed ({}):\n{}{}",
             args.join(" "),
             ending(&done, "run"),
             String::from_utf8_lossy(&done.stdout)

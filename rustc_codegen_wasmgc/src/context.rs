@@ -287,9 +287,10 @@ impl<'tcx> BackendTypes for CodegenCx<'tcx> {
     type Value = Value;
     type Type = Type;
     type FunctionSignature = FnSig;
-    /// The function a variable belongs to (lexical scopes are not written yet).
-    type DIScope = FnId;
-    type DILocation = ();
+    /// A MIR source scope of a function: its lexical block in the debug info.
+    type DIScope = crate::debuginfo::Scope;
+    /// The source scope of the code being built (the span travels separately, `set_span`).
+    type DILocation = u32;
     /// A variable's DIE, if the unit writes variables.
     type DIVariable = Option<gimli::write::UnitEntryId>;
 }

@@ -25,7 +25,7 @@ use rustc_target::callconv::FnAbi;
 use crate::builder::op_kinds::{FloatOp, FloatUnop, IntOp};
 use crate::context::{Bb, CodegenCx};
 use crate::ir::op;
-use crate::ir::{Block, Exit};
+use crate::ir::{Block, Exit, Loc};
 use crate::types::{FnSig, Type, TypeKind};
 use crate::value::{FnId, Value, ValueData};
 
@@ -33,11 +33,18 @@ pub(crate) struct Builder<'a, 'tcx> {
     pub(crate) cx: &'a CodegenCx<'tcx>,
     pub(crate) bb: Bb,
     pub(crate) span: Span,
+    /// The MIR source scope of the code being built (`set_dbg_loc`), for lexical blocks.
+    pub(crate) scope: u32,
 }
 
 impl<'a, 'tcx> Builder<'a, 'tcx> {
     pub(crate) fn unsupported(&self, what: &str) {
         crate::errors::unsupported(self.cx.tcx, self.span, what);
+    }
+
+    /// Where the instructions appended now come from.
+    pub(crate) fn loc(&self) -> Loc {
+        Loc { span: self.span, scope: self.scope }
     }
 
     /// Whether the current block already ended (a second terminator is ignored, operands too).
@@ -49,11 +56,11 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
     /// Ends the current block; the exit's operands are already at the end of its code. The
     /// instructions that structuring emits for the exit carry the terminator's location.
     fn set_exit(&mut self, exit: Exit) {
-        let (idx, span) = (self.bb.idx as usize, self.span);
+        let (idx, loc) = (self.bb.idx as usize, self.loc());
         self.cx.with_function(self.bb.func, |fcx| {
             let block = &mut fcx.body.blocks[idx];
             if block.exit.is_none() {
-                block.code.at(span);
+                block.code.at(loc);
                 block.exit = Some(exit);
             }
         });
@@ -64,7 +71,7 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
     type CodegenCx = CodegenCx<'tcx>;
 
     fn build(cx: &'a CodegenCx<'tcx>, llbb: Bb) -> Self {
-        Builder { cx, bb: llbb, span: DUMMY_SP }
+        Builder { cx, bb: llbb, span: DUMMY_SP, scope: 0 }
     }
 
     fn cx(&self) -> &CodegenCx<'tcx> {

@@ -11,10 +11,10 @@ use crate::value::{Value, ValueData};
 impl<'a, 'tcx> Builder<'a, 'tcx> {
     /// Runs `f` on the code buffer of the current block.
     pub(crate) fn code<R>(&self, f: impl FnOnce(&mut Code) -> R) -> R {
-        let (idx, span) = (self.bb.idx as usize, self.span);
+        let (idx, loc) = (self.bb.idx as usize, self.loc());
         self.cx.with_function(self.bb.func, |fcx| {
             let code = &mut fcx.body.blocks[idx].code;
-            code.at(span);
+            code.at(loc);
             f(code)
         })
     }

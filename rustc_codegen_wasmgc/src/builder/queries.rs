@@ -32,8 +32,8 @@ impl<'a, 'tcx> BackendTypes for Builder<'a, 'tcx> {
     type Value = Value;
     type Type = Type;
     type FunctionSignature = FnSig;
-    type DIScope = FnId;
-    type DILocation = ();
+    type DIScope = crate::debuginfo::Scope;
+    type DILocation = u32;
     type DIVariable = Option<gimli::write::UnitEntryId>;
 }
 

@@ -2,11 +2,11 @@
 //! and line rows, then the `.debug_*` sections with the relocations wasm-ld applies
 //! (tool-conventions Debugging.md: addresses are offsets in the code section).
 
-use gimli::write::{Address, AttributeValue, EndianVec, Range, RangeList, Sections, Writer};
+use gimli::write::{Address, AttributeValue, EndianVec, Range, RangeList, Sections, UnitEntryId, Writer};
 use gimli::{LittleEndian, SectionId};
-use rustc_span::Span;
 
 use super::unit::DebugUnit;
+use crate::ir::Loc;
 use crate::value::FnId;
 
 /// What a relocated word of a debug section holds.
@@ -34,15 +34,16 @@ pub(crate) struct DebugSection {
 }
 
 impl DebugUnit {
-    /// Gives `f` its address range (`len` bytes of body, locals declaration included) and its
-    /// line rows: `rows` are (offset in the body, span), as the encoder found them.
-    pub(crate) fn finish_function(&mut self, f: FnId, len: u32, rows: &[(u32, Span)]) {
+    /// Gives `f` its address range (`len` bytes of body, locals declaration included), its line
+    /// rows and its lexical blocks' ranges: `rows` are (offset in the body, location), as the
+    /// encoder found them.
+    pub(crate) fn finish_function(&mut self, f: FnId, len: u32, rows: &[(u32, Loc)]) {
         let Some(func) = self.funcs.get(&f) else { return };
         let start = Address::Symbol { symbol: f.0 as usize, addend: 0 };
         let program = &mut self.dwarf.unit.line_program;
         program.begin_sequence(Some(start));
         let mut last = None;
-        let located = rows.iter().map(|&(at, span)| (at, func.locs.get(&span).copied().unwrap_or(func.start)));
+        let located = rows.iter().map(|&(at, loc)| (at, func.locs.get(&loc.span).copied().unwrap_or(func.start)));
         let located = located.chain(rows.is_empty().then_some((0, func.start)));
         // The first row starts at the function's start, so the locals declaration and the
         // prologue belong to the first statement, as in LLVM's line tables.
@@ -66,6 +67,55 @@ impl DebugUnit {
         entry.set(gimli::DW_AT_low_pc, AttributeValue::Address(start));
         entry.set(gimli::DW_AT_high_pc, AttributeValue::Udata(u64::from(len)));
         self.ranges.push(Range::StartLength { begin: start, length: u64::from(len) });
+        self.place_blocks(f, len, rows);
+    }
+
+    /// Gives each lexical block of `f` the code of its scope and of the scopes within it, as
+    /// `DW_AT_low_pc`/`DW_AT_high_pc` when that is one run of bytes, else as `DW_AT_ranges`
+    /// (LLVM's form too). A block without code keeps no range: debuggers then count its
+    /// variables as its parent's.
+    fn place_blocks(&mut self, f: FnId, len: u32, rows: &[(u32, Loc)]) {
+        let Some(func) = self.funcs.get(&f) else { return };
+        if func.scopes.iter().all(|scope| scope.entry.is_none()) {
+            return;
+        }
+        let mut runs: Vec<Vec<(u32, u32)>> = vec![Vec::new(); func.scopes.len()];
+        for (k, &(at, loc)) in rows.iter().enumerate() {
+            // The first row covers the function from its start, as in the line table.
+            let (begin, end) = (if k == 0 { 0 } else { at }, rows.get(k + 1).map_or(len, |next| next.0));
+            let mut scope = Some(loc.scope);
+            while let Some(index) = scope
+                && let Some(block) = func.scopes.get(index as usize)
+            {
+                let run = &mut runs[index as usize];
+                match run.last_mut() {
+                    Some(last) if last.1 == begin => last.1 = end,
+                    _ if begin < end => run.push((begin, end)),
+                    _ => {}
+                }
+                scope = block.parent;
+            }
+        }
+        let blocks: Vec<(UnitEntryId, Vec<(u32, u32)>)> =
+            func.scopes.iter().zip(runs).filter_map(|(scope, run)| Some((scope.entry?, run))).collect();
+        let at = |offset: u32| Address::Symbol { symbol: f.0 as usize, addend: i64::from(offset) };
+        for (entry, run) in blocks {
+            match run[..] {
+                [] => {}
+                [(begin, end)] => {
+                    let entry = self.dwarf.unit.get_mut(entry);
+                    entry.set(gimli::DW_AT_low_pc, AttributeValue::Address(at(begin)));
+                    entry.set(gimli::DW_AT_high_pc, AttributeValue::Udata(u64::from(end - begin)));
+                }
+                _ => {
+                    let list = run
+                        .iter()
+                        .map(|&(begin, end)| Range::StartLength { begin: at(begin), length: u64::from(end - begin) });
+                    let list = self.dwarf.unit.ranges.add(RangeList(list.collect()));
+                    self.dwarf.unit.get_mut(entry).set(gimli::DW_AT_ranges, AttributeValue::RangeListRef(list));
+                }
+            }
+        }
     }
 
     /// The unit's sections, in gimli's order, with their relocations.

@@ -1,6 +1,7 @@
 //! DWARF types for `-Cdebuginfo=2`, from each type's layout: primitives, pointers and references
-//! (fat ones as `data_ptr`/`length` or `pointer`/`vtable` pairs), arrays, structs, tuples and
-//! closures with their fields, and enums as variant parts over their tag, niche or direct.
+//! (fat ones as `data_ptr`/`length` or `pointer`/`vtable` pairs), function pointers with their
+//! signature, arrays, structs, tuples and closures with their fields, and enums as variant parts
+//! over their tag, niche or direct.
 
 use gimli::write::{AttributeValue, UnitEntryId};
 use rustc_abi::{FieldIdx, FieldsShape, Size, TagEncoding, VariantIdx, Variants};
@@ -67,6 +68,24 @@ impl<'tcx> DebugTypes<'tcx> {
                 unit.dwarf.unit.get_mut(id).set(gimli::DW_AT_type, AttributeValue::UnitRef(pointee));
                 id
             }
+            // A function pointer points to its signature, as in LLVM's DWARF.
+            ty::FnPtr(sig_tys, header) => {
+                let id = new(unit, gimli::DW_TAG_pointer_type);
+                self.entries.insert(ty, id);
+                let sig = tcx.instantiate_bound_regions_with_erased(sig_tys.with(*header));
+                let signature = unit.dwarf.unit.add(root, gimli::DW_TAG_subroutine_type);
+                if !sig.output().is_unit() {
+                    let output = self.of(cx, unit, sig.output());
+                    unit.dwarf.unit.get_mut(signature).set(gimli::DW_AT_type, AttributeValue::UnitRef(output));
+                }
+                for &input in sig.inputs() {
+                    let input = self.of(cx, unit, input);
+                    let parameter = unit.dwarf.unit.add(signature, gimli::DW_TAG_formal_parameter);
+                    unit.dwarf.unit.get_mut(parameter).set(gimli::DW_AT_type, AttributeValue::UnitRef(input));
+                }
+                unit.dwarf.unit.get_mut(id).set(gimli::DW_AT_type, AttributeValue::UnitRef(signature));
+                id
+            }
             ty::Array(elem, _) => {
                 let id = new(unit, gimli::DW_TAG_array_type);
                 self.entries.insert(ty, id);
@@ -124,7 +143,7 @@ impl<'tcx> DebugTypes<'tcx> {
                 }
                 id
             }
-            // Function pointers, `dyn` and `str` by value, and the rest: named, sized, opaque.
+            // `dyn` and `str` by value, and the rest: named, sized, opaque.
             _ => new(unit, gimli::DW_TAG_structure_type),
         };
         unit.dwarf.unit.get_mut(id).set(gimli::DW_AT_alignment, AttributeValue::Udata(layout.align.abi.bytes()));

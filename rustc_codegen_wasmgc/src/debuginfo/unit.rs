@@ -18,7 +18,8 @@ use rustc_span::{
     FileName, Pos, RemapPathScopeComponents, SourceFile, SourceFileAndLine, Span, StableSourceFileId, hygiene,
 };
 
-use crate::ir::Body;
+use super::Scope;
+use crate::ir::{Body, Loc};
 use crate::value::FnId;
 
 /// A resolved source location: file, line and column (1-based; 0 when unknown).
@@ -34,6 +35,17 @@ pub(crate) struct FuncDebug {
     body_span: Span,
     /// Each span of its code, resolved.
     pub(crate) locs: FxHashMap<Span, SourceLoc>,
+    /// Its MIR source scopes at `-Cdebuginfo=2` (none below), by index.
+    pub(crate) scopes: Vec<BlockScope>,
+}
+
+/// A MIR source scope of a function, written as a lexical block once a variable belongs to it.
+pub(crate) struct BlockScope {
+    /// The scope it nests in; None for the function's own and for scopes inlined from others
+    /// (their code and variables count as their call site's).
+    pub(crate) parent: Option<u32>,
+    /// Its DW_TAG_lexical_block, once it has one.
+    pub(crate) entry: Option<UnitEntryId>,
 }
 
 /// The compile unit of a codegen unit; `Send`, so the worker thread finishes and writes it.
@@ -88,6 +100,12 @@ impl DebugUnit {
         let root = dwarf.unit.get_mut(root);
         root.set(gimli::DW_AT_language, AttributeValue::Language(gimli::DW_LANG_Rust));
         root.set(gimli::DW_AT_low_pc, AttributeValue::Address(Address::Constant(0)));
+        // The unit's base address again, for gdb under wasmtime: wasmtime's translation (up to 50
+        // at least) gives a unit DW_AT_ranges and no DW_AT_low_pc, and gdb then refuses every range
+        // list of the unit ("Invalid .debug_ranges data (no base address)"), losing the lexical
+        // blocks and their variables. gdb also takes the base from DW_AT_entry_pc (allowed on a
+        // unit by DWARF 4, 2.18), which wasmtime copies, translating 0 to 0.
+        root.set(gimli::DW_AT_entry_pc, AttributeValue::Address(Address::Constant(0)));
         Some(DebugUnit {
             dwarf,
             funcs: FxHashMap::default(),
@@ -99,7 +117,7 @@ impl DebugUnit {
     }
 
     /// A subprogram for `instance`, defined as `f` (once; the typed-locals pass generates some
-    /// functions twice).
+    /// functions twice), with the parent of each of its MIR scopes (`-Cdebuginfo=2`).
     pub(crate) fn define_function<'tcx>(
         &mut self,
         tcx: TyCtxt<'tcx>,
@@ -107,9 +125,12 @@ impl DebugUnit {
         f: FnId,
         linkage_name: &str,
         body_span: Span,
+        parents: Vec<Option<u32>>,
     ) {
-        if let Some(func) = self.funcs.get(&f) {
-            // Generated again (typed locals): the variables of the first generation go.
+        let scopes = parents.into_iter().map(|parent| BlockScope { parent, entry: None }).collect();
+        if let Some(func) = self.funcs.get_mut(&f) {
+            // Generated again (typed locals): the variables and blocks of the first generation go.
+            func.scopes = scopes;
             let entry = self.dwarf.unit.get_mut(func.entry);
             let children: Vec<UnitEntryId> = entry.children().copied().collect();
             for child in children {
@@ -144,24 +165,25 @@ impl DebugUnit {
         if tcx.is_reachable_non_generic(def_id) {
             e.set(gimli::DW_AT_external, AttributeValue::FlagPresent);
         }
-        self.funcs.insert(f, FuncDebug { entry, start, body_span, locs: FxHashMap::default() });
+        self.funcs.insert(f, FuncDebug { entry, start, body_span, locs: FxHashMap::default(), scopes });
     }
 
-    /// A parameter or variable of `f` named `name`, of the type `ty`, declared at `span`.
+    /// A parameter or variable named `name` in `scope`, of the type `ty`, declared at `span`.
     pub(crate) fn add_variable(
         &mut self,
         tcx: TyCtxt<'_>,
-        f: FnId,
+        scope: Scope,
         name: &str,
         ty: UnitEntryId,
         parameter: bool,
         span: Span,
     ) -> Option<UnitEntryId> {
-        let func = self.funcs.get(&f)?;
-        let (entry, body_span) = (func.entry, func.body_span);
+        let body_span = self.funcs.get(&scope.func)?.body_span;
+        // Parameters belong to the subprogram itself, as debuggers look for them there.
+        let parent = if parameter { self.block(scope.func, 0)? } else { self.block(scope.func, scope.index)? };
         let (file, line, _) = self.resolve(tcx, body_span, span);
         let tag = if parameter { gimli::DW_TAG_formal_parameter } else { gimli::DW_TAG_variable };
-        let id = self.dwarf.unit.add(entry, tag);
+        let id = self.dwarf.unit.add(parent, tag);
         let name = self.dwarf.strings.add(name);
         let e = self.dwarf.unit.get_mut(id);
         e.set(gimli::DW_AT_name, AttributeValue::StringRef(name));
@@ -169,6 +191,22 @@ impl DebugUnit {
         e.set(gimli::DW_AT_decl_line, AttributeValue::Udata(line));
         e.set(gimli::DW_AT_type, AttributeValue::UnitRef(ty));
         Some(id)
+    }
+
+    /// The entry that variables of `f`'s scope `index` belong to: the subprogram for the
+    /// function's own scope, else the scope's lexical block, made with those it nests in.
+    fn block(&mut self, f: FnId, index: u32) -> Option<UnitEntryId> {
+        let func = self.funcs.get(&f)?;
+        let Some(scope) = func.scopes.get(index as usize).filter(|_| index != 0) else {
+            return Some(func.entry);
+        };
+        if let Some(entry) = scope.entry {
+            return Some(entry);
+        }
+        let parent = self.block(f, scope.parent.unwrap_or(0))?;
+        let entry = self.dwarf.unit.add(parent, gimli::DW_TAG_lexical_block);
+        self.funcs.get_mut(&f)?.scopes[index as usize].entry = Some(entry);
+        Some(entry)
     }
 
     /// `var` lives in `f`'s stack frame: `offset` bytes past the frame base held in local `fp`,
@@ -193,7 +231,7 @@ impl DebugUnit {
     pub(crate) fn resolve_body(&mut self, tcx: TyCtxt<'_>, f: FnId, body: &Body) {
         let Some(mut func) = self.funcs.remove(&f) else { return };
         for block in &body.blocks {
-            for &(_, span) in &block.code.locs {
+            for &(_, Loc { span, .. }) in &block.code.locs {
                 if !span.is_dummy() && !func.locs.contains_key(&span) {
                     let loc = self.resolve(tcx, func.body_span, span);
                     func.locs.insert(span, loc);

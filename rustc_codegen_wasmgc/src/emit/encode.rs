@@ -2,14 +2,13 @@
 //! relocations of its linked operands.
 
 use super::{Reloc, RelocKind, RelocTarget, write_padded_sleb, write_padded_uleb, write_sleb, write_uleb};
-use crate::ir::{FuncCode, Inst, op};
+use crate::ir::{FuncCode, Inst, Loc, op};
 use crate::types::ValType;
-use rustc_span::Span;
 
 /// A function body as the code section holds it (locals declaration, instructions), and the
 /// relocations of its operands at their offsets in those bytes. With `rows`, also the byte offset
 /// at which each location run of the code starts (the line table's rows, `debuginfo/`).
-pub(crate) fn encode(func: &FuncCode, mut rows: Option<&mut Vec<(u32, Span)>>) -> (Vec<u8>, Vec<Reloc>) {
+pub(crate) fn encode(func: &FuncCode, mut rows: Option<&mut Vec<(u32, Loc)>>) -> (Vec<u8>, Vec<Reloc>) {
     let mut bytes = Vec::with_capacity(func.code.insts.len() * 3 + 8);
     let mut relocs = Vec::new();
     // Locals, run-length encoded by type.
@@ -39,14 +38,14 @@ pub(crate) fn encode(func: &FuncCode, mut rows: Option<&mut Vec<(u32, Span)>>) -
     if let Some(rows) = rows.as_deref_mut()
         && locs.peek().is_none_or(|&&(at, _)| at > 0)
     {
-        rows.push((bytes.len() as u32, rustc_span::DUMMY_SP));
+        rows.push((bytes.len() as u32, Loc::PROLOGUE));
     }
     for (i, inst) in func.code.insts.iter().enumerate() {
         if let Some(rows) = rows.as_deref_mut() {
-            while let Some(&&(at, span)) = locs.peek()
+            while let Some(&&(at, loc)) = locs.peek()
                 && at as usize <= i
             {
-                rows.push((bytes.len() as u32, span));
+                rows.push((bytes.len() as u32, loc));
                 locs.next();
             }
         }

@@ -17,8 +17,8 @@ impl FuncCode {
         let mut depth = 1usize;
         let mut locs = self.code.locs.iter().peekable();
         for (i, inst) in self.code.insts.iter().enumerate() {
-            if let Some((_, span)) = locs.next_if(|(at, _)| *at as usize == i) {
-                let _ = writeln!(out, "{:indent$};; {span:?}", "", indent = 2 * depth);
+            if let Some((_, loc)) = locs.next_if(|(at, _)| *at as usize == i) {
+                let _ = writeln!(out, "{:indent$};; {:?} scope {}", "", loc.span, loc.scope, indent = 2 * depth);
             }
             if matches!(inst, Inst::Plain(op::END | op::ELSE)) {
                 depth = depth.saturating_sub(1);

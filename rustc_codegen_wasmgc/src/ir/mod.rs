@@ -67,12 +67,25 @@ pub(crate) enum Inst {
     FuncAddr(FnId),
 }
 
+/// Where a run of instructions comes from: its span, and its MIR source scope (an index into the
+/// body's `source_scopes`; 0, the function's own, unless `-Cdebuginfo=2` asks for lexical blocks).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Loc {
+    pub(crate) span: Span,
+    pub(crate) scope: u32,
+}
+
+impl Loc {
+    /// Code the function has before its first statement (the stack frame's prologue).
+    pub(crate) const PROLOGUE: Loc = Loc { span: rustc_span::DUMMY_SP, scope: 0 };
+}
+
 /// Instructions of one basic block or one finished function, with the source location of each
-/// run of them: `locs[k] = (i, span)` covers the instructions from `i` to the next entry.
+/// run of them: `locs[k] = (i, loc)` covers the instructions from `i` to the next entry.
 #[derive(Default, Debug)]
 pub(crate) struct Code {
     pub(crate) insts: Vec<Inst>,
-    pub(crate) locs: Vec<(u32, Span)>,
+    pub(crate) locs: Vec<(u32, Loc)>,
 }
 
 /// One-operand shorthands: `c.local_get(l)` appends `Inst::LocalGet(l)`.
@@ -104,12 +117,12 @@ impl Code {
         self.insts.push(inst);
     }
     /// The instructions appended from now on come from `span`.
-    pub(crate) fn at(&mut self, span: Span) {
-        if self.locs.last().is_none_or(|&(_, last)| last != span) {
+    pub(crate) fn at(&mut self, loc: Loc) {
+        if self.locs.last().is_none_or(|&(_, last)| last != loc) {
             let here = self.insts.len() as u32;
             match self.locs.last_mut() {
-                Some(last) if last.0 == here => last.1 = span,
-                _ => self.locs.push((here, span)),
+                Some(last) if last.0 == here => last.1 = loc,
+                _ => self.locs.push((here, loc)),
             }
         }
     }
@@ -136,11 +149,11 @@ impl Code {
     /// block's terminator) covers what is appended next (the exit's instructions).
     pub(crate) fn append(&mut self, other: Code) {
         let base = self.insts.len() as u32;
-        for (i, span) in other.locs {
+        for (i, loc) in other.locs {
             // A run recorded at our end with no instruction yet gives way to the appended one.
             match self.locs.last_mut() {
-                Some(last) if last.0 == base + i => last.1 = span,
-                _ => self.locs.push((base + i, span)),
+                Some(last) if last.0 == base + i => last.1 = loc,
+                _ => self.locs.push((base + i, loc)),
             }
         }
         self.insts.extend(other.insts);
