@@ -19,11 +19,12 @@ options (before FILE.wasm):
                   for a native debugger (gdb, lldb), like wasmtime's `-D debug-info -O
                   opt-level=0`: the module's DWARF (build it with -g) is translated for the
                   unoptimized compiled code and registered through the GDB JIT interface, so
-                  breakpoints, stepping, backtraces, parameters and locals work, except that
-                  gdb misses the locals of a scope whose code is split (one around a loop): it
-                  rejects the DW_AT_ranges wasmtime writes for it (\"no base address\").
-                  Compiles the whole module (the module cache is off; the per-function one
-                  stays on). The breakpoint waits for the module to be compiled:
+                  breakpoints, stepping, backtraces, parameters and locals work (gdb misses
+                  the locals of nested scopes in LLVM's DWARF: it rejects the DW_AT_ranges
+                  wasmtime writes for them, \"no base address\"; our backend's units carry
+                  the base address gdb needs). Compiles the whole module (the module
+                  cache is off; the per-function one stays on). The breakpoint waits for
+                  the module to be compiled:
                     gdb -ex 'set breakpoint pending on' -ex 'break prog.rs:12' -ex run \\
                         --args wasm-run -g prog.wasm
   --max-memory MIB
