@@ -1,7 +1,8 @@
 //! The wasm-bindgen example (example/web-bindgen) built and tested by `cargo wasm`, both modes.
 //!
-//! `cargo wasm build --target web` writes wasm-bindgen's pkg/, which the example's index.html
-//! loads in headless Chromium (the page's text compared with expected.txt); its
+//! `cargo wasm build --target web` writes wasm-bindgen's pkg/ (its package.json compared with
+//! wasm-pack's), which the example's index.html loads in headless Chromium (the page's text
+//! compared with expected.txt), and whose `--js-target nodejs` package Node `require`s; its
 //! wasm-bindgen-test suites run under `cargo wasm test --target web` in Node and with
 //! `--chrome`, the libtest-style counts of every suite compared exactly.
 
@@ -23,6 +24,26 @@ const EXAMPLE: &str = "example/web-bindgen";
 const EXPECTED: &str = "example/web-bindgen/expected.txt";
 /// The module's name, as cargo names the cdylib and wasm-bindgen its output.
 const NAME: &str = "web_bindgen";
+/// pkg/package.json exactly as wasm-pack 0.14 writes it for the example with `--target web`
+/// (fields from its Cargo.toml; no repository, authors or keywords there, so none here).
+const PACKAGE_JSON: &str = r#"{
+  "name": "web-bindgen",
+  "type": "module",
+  "description": "WasmRust's wasm-bindgen example: DOM through web-sys, a closure as an event handler, an awaited Promise; tested with wasm-bindgen-test.",
+  "version": "0.1.0",
+  "license": "MIT OR Apache-2.0",
+  "files": [
+    "web_bindgen_bg.wasm",
+    "web_bindgen.js",
+    "web_bindgen.d.ts"
+  ],
+  "main": "web_bindgen.js",
+  "types": "web_bindgen.d.ts",
+  "sideEffects": [
+    "./snippets/*"
+  ]
+}
+"#;
 /// A cold build of the example with its dependencies and the test harnesses, in one mode;
 /// wasm-bindgen-cli is installed ahead (prepare::wasm_bindgen_cli), else this includes it.
 const CARGO_LIMIT: Duration = Duration::from_secs(30 * 60);
@@ -67,8 +88,9 @@ pub fn cases(cache: &Path, out: &Path, tools: &Tools, group: &str) -> Vec<Case> 
     };
     let mut cases = Vec::new();
     for mode in ["dev", "release"] {
-        let checks: [(&str, Check); 3] = [
+        let checks: [(&str, Check); 4] = [
             ("page", build_and_load),
+            ("nodejs-package", nodejs_package),
             ("node", node_tests),
             ("chrome", chrome_tests),
         ];
@@ -142,6 +164,7 @@ fn build_and_load(setup: &Setup, mode: &str) -> Res<()> {
         format!("{NAME}.wasm"),
         format!("JS {pkg_arg}/{NAME}.js"),
         format!("Wasm {pkg_arg}/{NAME}_bg.wasm"),
+        format!("Package {pkg_arg}/package.json"),
     ];
     if mode == "release" {
         // wasm-opt runs on wasm-bindgen's output, not on cargo's module.
@@ -166,6 +189,7 @@ fn build_and_load(setup: &Setup, mode: &str) -> Res<()> {
             head(&js, 20)
         ));
     }
+    check_package(&pkg)?;
     fsutil::copy(&setup.example.join("index.html"), &site.join("index.html"))?;
     let server = StaticServer::start(&site)?;
     let url = server.url("index.html");
@@ -186,6 +210,88 @@ fn build_and_load(setup: &Setup, mode: &str) -> Res<()> {
         return Err(format!(
             "{url} ({mode}): status {status:?}, the text differs from {EXPECTED}: {}\n{printed}",
             first_difference(expected, &printed)
+        ));
+    }
+    Ok(())
+}
+
+/// pkg/ as a wasm-pack user's npm or bundler setup reads it: package.json with exactly
+/// wasm-pack's fields, every file it lists present, and the `.gitignore` that keeps pkg/ out
+/// of git.
+fn check_package(pkg: &Path) -> Res<()> {
+    let package_json = fsutil::read_to_string(&pkg.join("package.json"))?;
+    if package_json != PACKAGE_JSON {
+        return Err(format!(
+            "{}/package.json is not wasm-pack's: {}\n{package_json}",
+            pkg.display(),
+            first_difference(PACKAGE_JSON, &package_json)
+        ));
+    }
+    let listed = [
+        format!("{NAME}_bg.wasm"),
+        format!("{NAME}.js"),
+        format!("{NAME}.d.ts"),
+    ];
+    let missing: Vec<&String> = listed
+        .iter()
+        .filter(|file| !pkg.join(file).is_file())
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "package.json lists {missing:?}, which {} lacks",
+            pkg.display()
+        ));
+    }
+    let gitignore = fsutil::read_to_string(&pkg.join(".gitignore"))?;
+    if gitignore != "*" {
+        return Err(format!(
+            "{}/.gitignore holds {gitignore:?}, not wasm-pack's \"*\"",
+            pkg.display()
+        ));
+    }
+    Ok(())
+}
+
+/// `cargo wasm build --MODE --target web --js-target nodejs`, then Node `require`s the package
+/// directory (through package.json's `main`) and calls an export. In release this also proves
+/// that wasm-opt kept to the module's own features: Node 20 has no WasmGC.
+fn nodejs_package(setup: &Setup, mode: &str) -> Res<()> {
+    let pkg = setup.out.join(format!("{mode}-nodejs")).join("web-bindgen");
+    fsutil::remove_dir_all(&pkg)?;
+    let pkg_arg = pkg.display().to_string();
+    let mode_flag = format!("--{mode}");
+    let built = cargo_wasm(
+        setup,
+        &[
+            "build",
+            &mode_flag,
+            "--target",
+            "web",
+            "--js-target",
+            "nodejs",
+            "--out-dir",
+            &pkg_arg,
+        ],
+        false,
+    )?;
+    if built.code != Some(0) {
+        return Err(format!(
+            "cargo wasm build {mode_flag} --target web --js-target nodejs ({}):\n{}",
+            ending(&built, "cargo"),
+            stderr_excerpt(&built)
+        ));
+    }
+    let script = "const app = require(process.argv[1]); console.log(app.greet('Node'));";
+    let ran = process::run_captured(
+        Command::new("node").args(["-e", script, &pkg_arg]),
+        Duration::from_secs(60),
+    )?;
+    let printed = String::from_utf8_lossy(&ran.stdout);
+    if ran.code != Some(0) || printed.trim_end() != "Hello, Node!" {
+        return Err(format!(
+            "node could not use {pkg_arg} as a package ({}): printed {printed:?}\n{}",
+            ending(&ran, "node"),
+            stderr_excerpt(&ran)
         ));
     }
     Ok(())

@@ -12,6 +12,7 @@ use wasmparser::{Parser, Payload};
 
 use crate::cli::Mode;
 use crate::failure::{Failure, Res, exit_code_of};
+use crate::npm;
 use crate::plan::Plan;
 use crate::show;
 use crate::status;
@@ -360,9 +361,12 @@ pub(crate) struct Generated {
     pub(crate) wasm: PathBuf,
     /// NAME.js.
     pub(crate) js: PathBuf,
+    /// package.json (npm.rs).
+    pub(crate) package_json: PathBuf,
 }
 
-/// Runs wasm-bindgen on `input` (cargo's NAME.wasm), then wasm-opt in release on its .wasm.
+/// Runs wasm-bindgen on `input` (cargo's NAME.wasm), then wasm-opt in release on its .wasm,
+/// then writes the npm package's files as wasm-pack does.
 pub(crate) fn generate(
     plan: &Plan,
     cli: &BindgenCli,
@@ -373,6 +377,7 @@ pub(crate) fn generate(
     let out_dir = output.dir(manifest);
     let js_target = output.js_target.unwrap_or_default();
     let args = bindgen_args(input, &out_dir, js_target, plan.mode);
+    npm::prepare_dir(&out_dir)?;
     let ran = Command::new(cli.wasm_bindgen())
         .args(&args)
         .status()
@@ -426,7 +431,14 @@ pub(crate) fn generate(
             );
         }
     }
-    Ok(Generated { wasm, js })
+    let info = npm::read_crate(plan, manifest)?;
+    let crate_dir = manifest.parent().unwrap_or(Path::new("."));
+    let package_json = npm::write_package(&info, crate_dir, &out_dir, &stem, js_target)?;
+    Ok(Generated {
+        wasm,
+        js,
+        package_json,
+    })
 }
 
 #[cfg(test)]

@@ -100,6 +100,7 @@ pub(crate) fn build(
                 bindgen::generate(plan, cli, &artifact.wasm, &artifact.manifest, output)?;
             announce_file(plan, "Wasm", &generated.wasm);
             announce_file(plan, "JS", &generated.js);
+            announce_file(plan, "Package", &generated.package_json);
             modules.push(Module {
                 artifact,
                 wasm: generated.wasm,

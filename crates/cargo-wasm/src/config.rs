@@ -51,13 +51,12 @@ impl Default for Config {
     }
 }
 
-/// Reads the configuration of the package cargo would pick for `cargo_args`.
-pub(crate) fn load(toolchain: &Toolchain, cargo_args: &[String]) -> Res<Config> {
-    let manifest = cli::option_value(cargo_args, "--manifest-path", None);
+/// `cargo metadata --no-deps` of the workspace of `manifest` (else of the current directory).
+pub(crate) fn metadata(toolchain: &Toolchain, manifest: Option<&Path>) -> Res<Value> {
     let mut cmd = toolchain.cargo();
     cmd.args(["metadata", "--no-deps", "--format-version", "1"]);
-    if let Some(manifest) = &manifest {
-        cmd.args(["--manifest-path", manifest]);
+    if let Some(manifest) = manifest {
+        cmd.arg("--manifest-path").arg(manifest);
     }
     let output = cmd
         .stderr(Stdio::inherit())
@@ -69,8 +68,14 @@ pub(crate) fn load(toolchain: &Toolchain, cargo_args: &[String]) -> Res<Config> 
             output.status,
         )));
     }
-    let metadata: Value = serde_json::from_slice(&output.stdout)
-        .map_err(|e| Failure::setup(format!("cargo metadata printed something odd: {e}")))?;
+    serde_json::from_slice(&output.stdout)
+        .map_err(|e| Failure::setup(format!("cargo metadata printed something odd: {e}")))
+}
+
+/// Reads the configuration of the package cargo would pick for `cargo_args`.
+pub(crate) fn load(toolchain: &Toolchain, cargo_args: &[String]) -> Res<Config> {
+    let manifest = cli::option_value(cargo_args, "--manifest-path", None);
+    let metadata = metadata(toolchain, manifest.as_deref().map(Path::new))?;
     let package = cli::option_value(cargo_args, "--package", Some("-p"));
     let selected = select_package(&metadata, package.as_deref(), manifest.as_deref());
     let (table, origin, default_run) = match selected {

@@ -77,7 +77,10 @@ library only gives an .rlib (a warning says so). `--message-format` is not suppo
 With --target web, a module that uses wasm-bindgen (its `#[wasm_bindgen]` items leave a
 `__wasm_bindgen_unstable` section or wasm-bindgen imports in it) goes through the wasm-bindgen
 CLI of exactly the wasm-bindgen version in Cargo.lock: pkg/NAME.js, pkg/NAME_bg.wasm and their
-TypeScript declarations (`JS` and `Wasm` lines say where). That CLI is installed on first use
+TypeScript declarations (`JS` and `Wasm` lines say where), and the npm package around them as
+wasm-pack writes it: package.json (name, version, description, license, repository from
+Cargo.toml; files, `main` or for no-modules `browser`, `types`; a `Package` line says where), the
+crate's README and LICENSE files, and a .gitignore of `*`. That CLI is installed on first use
 by `cargo install wasm-bindgen-cli --version =V --locked` into
 ~/.cache/wasmrust/wasm-bindgen/V (built from source: minutes, once per version); a
 wasm-bindgen of that version on PATH, with wasm-bindgen-test-runner beside it, is used instead.

@@ -11,6 +11,7 @@ mod failure;
 mod fingerprint;
 mod flags;
 mod help;
+mod npm;
 mod plan;
 mod run;
 mod show;

@@ -39,16 +39,21 @@ pub(crate) fn optimize(wasm_opt: &Path, input: &Path, flags: &[String]) -> Res<P
         return Ok(output);
     }
     let _ = std::fs::remove_file(&stamp_path);
-    run(wasm_opt, input, &output, flags)?;
+    run(wasm_opt, input, &output, FEATURE_FLAGS, flags)?;
     // A failed write only costs a rerun next time.
     let _ = std::fs::write(&stamp_path, stamp);
     Ok(output)
 }
 
 /// `file` optimized where it is: wasm-bindgen's JS loads NAME_bg.wasm by that name.
+///
+/// With the features the module declares (its `target_features` section, which wasm-bindgen
+/// keeps current), not all of them: with every feature on, wasm-opt writes GC-proposal types
+/// (`ref.null noextern`) into a reference-types module, which Node 20 and browsers without GC
+/// then refuse to compile.
 pub(crate) fn optimize_in_place(wasm_opt: &Path, file: &Path, flags: &[String]) -> Res<()> {
     let output = file.with_extension("opt.wasm");
-    run(wasm_opt, file, &output, flags)?;
+    run(wasm_opt, file, &output, &[], flags)?;
     std::fs::rename(&output, file).map_err(|e| {
         Failure::setup(format!(
             "cannot replace {} with {}: {e}",
@@ -58,10 +63,16 @@ pub(crate) fn optimize_in_place(wasm_opt: &Path, file: &Path, flags: &[String]) 
     })
 }
 
-/// One wasm-opt run from `input` to `output`.
-fn run(wasm_opt: &Path, input: &Path, output: &Path, flags: &[String]) -> Res<()> {
+/// One wasm-opt run from `input` to `output`; `features` precede the user's `flags`.
+fn run(
+    wasm_opt: &Path,
+    input: &Path,
+    output: &Path,
+    features: &[&str],
+    flags: &[String],
+) -> Res<()> {
     let status = Command::new(wasm_opt)
-        .args(FEATURE_FLAGS)
+        .args(features)
         .args(flags)
         .arg(input)
         .arg("-o")
