@@ -29,11 +29,25 @@ impl<'a, 'tcx> AsmBuilderMethods<'tcx> for Builder<'a, 'tcx> {
 impl<'tcx> AsmCodegenMethods<'tcx> for CodegenCx<'tcx> {
     fn codegen_global_asm(
         &mut self,
-        _template: &[InlineAsmTemplatePiece],
+        template: &[InlineAsmTemplatePiece],
         _operands: &[GlobalAsmOperandRef<'tcx>],
         _options: InlineAsmOptions,
         line_spans: &[Span],
     ) {
+        // std's wasm unwinder defines the exception tag in assembly; our objects define it
+        // wherever it is used (eh/), so this object gets it too.
+        let text: String = template
+            .iter()
+            .map(|piece| match piece {
+                InlineAsmTemplatePiece::String(text) => text.as_ref(),
+                InlineAsmTemplatePiece::Placeholder { .. } => "{}",
+            })
+            .collect();
+        let lines: Vec<&str> = text.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
+        if lines == [".globl __cpp_exception", ".tagtype __cpp_exception i32", "__cpp_exception:"] {
+            self.exception_tag();
+            return;
+        }
         let span = line_spans.first().copied().unwrap_or(rustc_span::DUMMY_SP);
         crate::errors::unsupported(self.tcx, span, "global assembly (`global_asm!`)");
     }

@@ -95,6 +95,8 @@ pub(crate) struct CodegenCx<'tcx> {
     pub(crate) debug: RefCell<Option<crate::debuginfo::unit::DebugUnit>>,
     /// The types the unit's DWARF describes (`-Cdebuginfo=2`).
     pub(crate) debug_types: RefCell<crate::debuginfo::types::DebugTypes<'tcx>>,
+    /// The type of the exception tag, once the unit throws or catches (eh/).
+    pub(crate) exception_tag: std::cell::Cell<Option<FnSig>>,
 }
 
 impl<'tcx> CodegenCx<'tcx> {
@@ -145,6 +147,7 @@ impl<'tcx> CodegenCx<'tcx> {
             function: RefCell::new(None),
             debug: RefCell::new(crate::debuginfo::unit::DebugUnit::new(tcx, cgu.name().as_str())),
             debug_types: RefCell::new(Default::default()),
+            exception_tag: std::cell::Cell::new(None),
         }
     }
 

@@ -33,6 +33,7 @@ mod consts;
 mod context;
 mod debuginfo;
 mod driver;
+mod eh;
 mod emit;
 mod errors;
 mod function;
@@ -105,9 +106,6 @@ impl CodegenBackend for WasmGcBackend {
                 "rustc_codegen_wasmgc only targets wasm32, not `{}`; pass `--target wasm32-wasip1`",
                 sess.target.llvm_target
             ));
-        }
-        if sess.panic_strategy().unwinds() {
-            sess.dcx().fatal("rustc_codegen_wasmgc supports `-Cpanic=abort` only");
         }
         let features = driver::target_features::Features::of(sess).and_then(|features| features.check());
         for message in features

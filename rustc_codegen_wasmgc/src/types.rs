@@ -11,6 +11,9 @@ pub(crate) enum ValType {
     F64,
     /// A reference held by a typed local (gc/typed_locals/); never stored to memory.
     ExternRef,
+    /// The exception being unwound, between the landing pad that caught it and the cleanup
+    /// that rethrows it (`-Cpanic=unwind`, eh/).
+    ExnRef,
 }
 
 impl ValType {
@@ -21,6 +24,7 @@ impl ValType {
             ValType::F32 => 0x7d,
             ValType::F64 => 0x7c,
             ValType::ExternRef => 0x6f,
+            ValType::ExnRef => 0x69,
         }
     }
 }

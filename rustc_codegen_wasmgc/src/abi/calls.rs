@@ -107,6 +107,14 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
             }
         }
         match self.cx.value_data(fn_val) {
+            // std's unwinder throws a panic on the C++ tag (tag 0) through this LLVM intrinsic,
+            // which rustc_codegen_ssa calls as a function since it unwinds.
+            ValueData::FnAddr(f)
+                if args.len() == 2 && self.cx.funcs.borrow()[f.0 as usize].name == "llvm.wasm.throw" =>
+            {
+                self.throw(args[1]);
+                self.cx.value(ValueData::Undef(self.cx.t_void))
+            }
             ValueData::FnAddr(f) => {
                 if let Some(result) = self.slot_call(f, args, &sext) {
                     return result;

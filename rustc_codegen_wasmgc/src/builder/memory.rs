@@ -101,7 +101,9 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                     (ValType::I64, 2) => op::I64_LOAD16_U,
                     (ValType::I64, 4) => op::I64_LOAD32_U,
                     (ValType::I64, _) => op::I64_LOAD,
-                    (ValType::ExternRef, _) => unreachable!("references are never loaded from memory"),
+                    (ValType::ExternRef | ValType::ExnRef, _) => {
+                        unreachable!("references are never loaded from memory")
+                    }
                 };
                 self.code(|c| {
                     c.mem(opcode, align_log2(align, part), off);
@@ -150,7 +152,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                     (ValType::I64, 2) => op::I64_STORE16,
                     (ValType::I64, 4) => op::I64_STORE32,
                     (ValType::I64, _) => op::I64_STORE,
-                    (ValType::ExternRef, _) => unreachable!("references are never stored to memory"),
+                    (ValType::ExternRef | ValType::ExnRef, _) => unreachable!("references are never stored to memory"),
                 };
                 self.code(|c| {
                     if part_off > 0 {

@@ -55,7 +55,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
 
     /// Ends the current block; the exit's operands are already at the end of its code. The
     /// instructions that structuring emits for the exit carry the terminator's location.
-    fn set_exit(&mut self, exit: Exit) {
+    pub(crate) fn set_exit(&mut self, exit: Exit) {
         let (idx, loc) = (self.bb.idx as usize, self.loc());
         self.cx.with_function(self.bb.func, |fcx| {
             let block = &mut fcx.body.blocks[idx];
@@ -150,10 +150,13 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         llfn: Value,
         args: &[Value],
         then: Bb,
-        _catch: Bb,
+        catch: Bb,
         _funclet: Option<&()>,
         _instance: Option<Instance<'tcx>>,
     ) -> Value {
+        if self.cx.unwinds() {
+            return self.invoke_unwinding(|bx| bx.call_value(llty, fn_abi, llfn, args), then, catch);
+        }
         // With panic=abort nothing unwinds, so the landing pad is never entered.
         let ret = self.call_value(llty, fn_abi, llfn, args);
         self.br(then);
@@ -649,20 +652,25 @@ impl<'a, 'tcx> BuilderMethods<'a, 'tcx> for Builder<'a, 'tcx> {
         self.unreachable();
     }
 
-    fn cleanup_pad(&mut self, _parent: Option<Value>, _args: &[Value]) {
-        self.unsupported("unwinding (`-Cpanic=unwind`)");
+    /// A cleanup funclet's entry: the `invoke` that unwound here saved the exception (eh/).
+    fn cleanup_pad(&mut self, _parent: Option<Value>, _args: &[Value]) {}
+
+    fn cleanup_ret(&mut self, _funclet: &(), unwind: Option<Bb>) {
+        self.cleanup_ret_unwinding(unwind);
     }
 
-    fn cleanup_ret(&mut self, _funclet: &(), _unwind: Option<Bb>) {
-        self.unsupported("unwinding (`-Cpanic=unwind`)");
-    }
+    /// A catch funclet's entry: the exception is caught; nothing rethrows it.
+    fn catch_pad(&mut self, _parent: Value, _args: &[Value]) {}
 
-    fn catch_pad(&mut self, _parent: Value, _args: &[Value]) {
-        self.unsupported("unwinding (`-Cpanic=unwind`)");
-    }
-
-    fn catch_switch(&mut self, _parent: Option<Value>, _unwind: Option<Bb>, _handlers: &[Bb]) -> Value {
-        self.unsupported("unwinding (`-Cpanic=unwind`)");
+    /// A terminate block's catch-all: its one handler runs whatever unwound (eh/).
+    fn catch_switch(&mut self, _parent: Option<Value>, _unwind: Option<Bb>, handlers: &[Bb]) -> Value {
+        match handlers {
+            [handler] => self.br(*handler),
+            _ => {
+                self.unsupported("a catch switch with other than one handler");
+                self.unreachable();
+            }
+        }
         self.cx.const_usize(0)
     }
 

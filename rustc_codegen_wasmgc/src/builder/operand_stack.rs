@@ -108,7 +108,7 @@ impl<'a, 'tcx> Builder<'a, 'tcx> {
                     ValType::F64 => c.f64_const(bits),
                     ValType::I32 => c.i32_const(bits as u32 as i32),
                     ValType::I64 => c.i64_const(bits as i64),
-                    ValType::ExternRef => unreachable!("a float constant in a reference lane"),
+                    ValType::ExternRef | ValType::ExnRef => unreachable!("a float constant in a reference lane"),
                 })
             }
             ValueData::Undef(ty) => {

@@ -88,6 +88,7 @@ fn finish_module(cx: &CodegenCx<'_>) -> WasmModule {
     module.custom_sections = cx.custom_sections.take();
     module.init_funcs = cx.init_funcs.take();
     module.features = crate::driver::target_features::Features::of_objects(cx.tcx.sess);
+    module.exception_tag = cx.exception_tag.get();
     for decl in cx.datas.borrow_mut().drain(..) {
         module.datas.push(ObjData { name: decl.name, flags: decl.flags, def: decl.def });
     }

@@ -2,7 +2,7 @@
 //! relocations of its linked operands.
 
 use super::{Reloc, RelocKind, RelocTarget, write_padded_sleb, write_padded_uleb, write_sleb, write_uleb};
-use crate::ir::{FuncCode, Inst, Loc, op};
+use crate::ir::{Catch, FuncCode, Inst, Loc, op};
 use crate::types::ValType;
 
 /// A function body as the code section holds it (locals declaration, instructions), and the
@@ -97,6 +97,26 @@ pub(crate) fn encode(func: &FuncCode, mut rows: Option<&mut Vec<(u32, Loc)>>) ->
                 bytes.extend_from_slice(&bits.to_le_bytes());
             }
             Inst::RefNullExtern => bytes.extend([op::REF_NULL, ValType::ExternRef.byte()]),
+            Inst::RefNullExn => bytes.extend([op::REF_NULL, ValType::ExnRef.byte()]),
+            Inst::BlockResult(vt) => bytes.extend([op::BLOCK, vt.byte()]),
+            Inst::TryTable(catch) => {
+                bytes.extend([op::TRY_TABLE, op::EMPTY_BLOCK, 1]);
+                match *catch {
+                    Catch::Tag(label) => {
+                        bytes.push(0x00);
+                        reloc(&mut bytes, RelocKind::TagIndexLeb, RelocTarget::ExceptionTag, 0);
+                        write_uleb(&mut bytes, u64::from(label));
+                    }
+                    Catch::AllRef(label) => {
+                        bytes.push(0x03);
+                        write_uleb(&mut bytes, u64::from(label));
+                    }
+                }
+            }
+            Inst::Throw => {
+                bytes.push(op::THROW);
+                reloc(&mut bytes, RelocKind::TagIndexLeb, RelocTarget::ExceptionTag, 0);
+            }
             Inst::Mem { opcode, align_log2, offset } => {
                 bytes.push(*opcode);
                 write_uleb(&mut bytes, u64::from(*align_log2));

@@ -23,6 +23,8 @@ pub(crate) enum RelocKind {
     FunctionOffsetI32 = 8,
     /// In debug sections: an offset in another custom section (by its section symbol).
     SectionOffsetI32 = 9,
+    /// A tag index (`throw`, `catch`): the exception tag `__cpp_exception`.
+    TagIndexLeb = 10,
     TableNumberLeb = 20,
 }
 

@@ -14,6 +14,8 @@ pub(crate) const SYM_BINDING_LOCAL: u32 = 0x2;
 pub(crate) const SYM_VISIBILITY_HIDDEN: u32 = 0x4;
 const SYM_UNDEFINED: u32 = 0x10;
 const SYM_EXPLICIT_NAME: u32 = 0x40;
+/// The exception tag of Rust panics and C++ exceptions on wasm (one i32 payload).
+const EXCEPTION_TAG: &str = "__cpp_exception";
 pub(crate) const SYM_NO_STRIP: u32 = 0x80;
 
 pub(crate) struct ObjFunc {
@@ -59,6 +61,8 @@ pub(crate) struct ObjectModule {
     pub(crate) init_funcs: Vec<(u32, crate::value::FnId)>,
     /// The target features the code is built with, by LLVM's names.
     pub(crate) features: Vec<&'static str>,
+    /// The type of the exception tag `__cpp_exception` when the code throws or catches (eh/).
+    pub(crate) exception_tag: Option<FnSig>,
 }
 
 struct Writer<'a> {
@@ -262,10 +266,23 @@ pub(crate) fn write_object(
         write_uleb(&mut symtab, 0);
     }
 
-    // The debug sections follow the data section (the type, import, function, code and data
-    // sections are 0 to 4, written below); a section symbol names each, for the section-offset
-    // relocations between them.
-    let debug_section_index = |k: usize| 5 + k as u32;
+    // The exception tag, when the code throws or catches: defined here, weak, in each object
+    // that needs it (as LLVM once did), so a module links whether or not the unwinder
+    // (`__cpp_exception` of std's wasm unwinder, C++'s libunwind) defines it too.
+    let tag_sym = nsyms;
+    if module.exception_tag.is_some() {
+        nsyms += 1;
+        symtab.push(4u8);
+        write_uleb(&mut symtab, u64::from(SYM_BINDING_WEAK | SYM_VISIBILITY_HIDDEN));
+        write_uleb(&mut symtab, 0);
+        name(&mut symtab, EXCEPTION_TAG);
+    }
+
+    // The debug sections follow the data section (the type, import, function, tag if any, code
+    // and data sections come first, written below); a section symbol names each, for the
+    // section-offset relocations between them.
+    let tag_sections = u32::from(module.exception_tag.is_some());
+    let debug_section_index = |k: usize| 5 + tag_sections + k as u32;
     let first_section_sym = nsyms;
     for k in 0..debug_sections.len() {
         nsyms += 1;
@@ -281,6 +298,7 @@ pub(crate) fn write_object(
             RelocTarget::Type(s) => w.type_index(s),
             RelocTarget::StackPointer => sp_sym,
             RelocTarget::IndirectTable => table_sym,
+            RelocTarget::ExceptionTag => tag_sym,
         }
     };
 
@@ -369,6 +387,7 @@ pub(crate) fn write_object(
     for &i in &imported {
         import_types.push(w.type_index(module.funcs[i].sig));
     }
+    let tag_type = module.exception_tag.map(|sig| w.type_index(sig));
 
     let mut out = vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
     let mut section_count = 0u32;
@@ -417,6 +436,16 @@ pub(crate) fn write_object(
     }
     section(&mut out, 3, &funcs_payload);
     section_count += 1;
+
+    if let Some(ty) = tag_type {
+        // One tag: attribute 0 (an exception), then its type.
+        let mut tags = Vec::new();
+        write_uleb(&mut tags, 1);
+        tags.push(0x00);
+        write_uleb(&mut tags, u64::from(ty));
+        section(&mut out, 13, &tags);
+        section_count += 1;
+    }
 
     let code_section_index = section_count;
     section(&mut out, 10, &code);

@@ -12,6 +12,7 @@ pub(crate) fn features() -> WasmFeatures {
         | WasmFeatures::REFERENCE_TYPES
         | WasmFeatures::FLOATS
         | WasmFeatures::GC_TYPES
+        | WasmFeatures::EXCEPTIONS
 }
 
 pub(crate) fn validate(bytes: &[u8]) -> Result<(), String> {

@@ -304,6 +304,7 @@ impl<'a, 'tcx> IntrinsicCallBuilderMethods<'tcx> for Builder<'a, 'tcx> {
                     let (p, i) = (self.cx.t_ptr, self.cx.t_i32);
                     Some(self.call_runtime("memcmp", &[p, p, i], i, &[imm(0), imm(1), imm(2)]))
                 }
+                sym::catch_unwind if self.cx.unwinds() => Some(self.catch_unwind(imm(0), imm(1), imm(2))),
                 sym::catch_unwind => {
                     // Nothing unwinds under panic=abort: call the function and report no panic.
                     let sig = self.cx.sig(vec![self.cx.t_ptr], self.cx.t_void);

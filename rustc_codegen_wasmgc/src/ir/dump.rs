@@ -24,7 +24,7 @@ impl FuncCode {
                 depth = depth.saturating_sub(1);
             }
             let _ = writeln!(out, "{:indent$}{}", "", inst.text(&func_name), indent = 2 * depth);
-            if matches!(inst, Inst::Block(_) | Inst::Plain(op::ELSE)) {
+            if matches!(inst, Inst::Block(_) | Inst::BlockResult(_) | Inst::TryTable(_) | Inst::Plain(op::ELSE)) {
                 depth += 1;
             }
         }
@@ -49,6 +49,11 @@ impl Inst {
             Inst::F32Const(bits) => format!("f32.const {}", f32::from_bits(*bits)),
             Inst::F64Const(bits) => format!("f64.const {}", f64::from_bits(*bits)),
             Inst::RefNullExtern => "ref.null extern".to_owned(),
+            Inst::RefNullExn => "ref.null exn".to_owned(),
+            Inst::BlockResult(vt) => format!("block (result {vt:?})"),
+            Inst::TryTable(crate::ir::Catch::Tag(label)) => format!("try_table (catch $__cpp_exception {label})"),
+            Inst::TryTable(crate::ir::Catch::AllRef(label)) => format!("try_table (catch_all_ref {label})"),
+            Inst::Throw => "throw $__cpp_exception".to_owned(),
             Inst::Mem { opcode, align_log2, offset } => {
                 format!("{} offset={offset} align={}", op::name(*opcode), 1u32 << align_log2)
             }

@@ -18,6 +18,8 @@ pub(crate) enum RelocTarget {
     Type(FnSig),
     StackPointer,
     IndirectTable,
+    /// The exception tag `__cpp_exception`.
+    ExceptionTag,
 }
 
 /// One wasm instruction. Operands that the linker relocates name their target (a function, a
@@ -46,6 +48,14 @@ pub(crate) enum Inst {
     /// An `f64.const` by its bits.
     F64Const(u64),
     RefNullExtern,
+    RefNullExn,
+    /// `block` with one result (`try_table`'s catch clauses deliver their values to one).
+    BlockResult(ValType),
+    /// `try_table` without parameters or results, with one catch clause (eh/).
+    TryTable(Catch),
+    /// `throw` of the C++ exception tag `__cpp_exception` (one i32 payload), as LLVM's code
+    /// and std's unwinder throw and catch Rust panics.
+    Throw,
     /// A load or store (by opcode) with its alignment as log2 and its constant offset.
     Mem {
         opcode: u8,
@@ -82,7 +92,7 @@ impl Loc {
 
 /// Instructions of one basic block or one finished function, with the source location of each
 /// run of them: `locs[k] = (i, loc)` covers the instructions from `i` to the next entry.
-#[derive(Default, Debug)]
+#[derive(Default, Debug, Clone)]
 pub(crate) struct Code {
     pub(crate) insts: Vec<Inst>,
     pub(crate) locs: Vec<(u32, Loc)>,
@@ -133,6 +143,7 @@ impl Code {
             ValType::F32 => Inst::F32Const(0),
             ValType::F64 => Inst::F64Const(0),
             ValType::ExternRef => Inst::RefNullExtern,
+            ValType::ExnRef => Inst::RefNullExn,
         });
     }
     /// A memory access with `align` as log2 and a constant offset.
@@ -160,6 +171,15 @@ impl Code {
     }
 }
 
+/// The catch clause of a `try_table`, with the label (relative depth) it branches to.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Catch {
+    /// `catch __cpp_exception L`: a Rust panic (or C++ exception), its payload pushed.
+    Tag(u32),
+    /// `catch_all_ref L`: any exception, as an `exnref` to rethrow.
+    AllRef(u32),
+}
+
 /// How control leaves a basic block, with its operands already in place at the end of the
 /// block's code (decided while lowering, so no pass needs the builder).
 #[derive(Clone, Debug)]
@@ -177,6 +197,18 @@ pub(crate) enum Exit {
     /// The return value (if any) is on the operand stack.
     Return,
     Unreachable,
+    /// A call that may unwind (`invoke`): `call` runs inside a `try_table`; returning, it goes
+    /// on to `normal`; unwinding, the exception goes to local `exn` and control to `unwind`.
+    Invoke {
+        call: Code,
+        normal: u32,
+        unwind: u32,
+        exn: u32,
+    },
+    /// The end of a cleanup: unwinding goes on with the exception in local `exn`.
+    Rethrow {
+        exn: u32,
+    },
 }
 
 #[derive(Default, Debug)]
@@ -196,11 +228,32 @@ pub(crate) struct Body {
     pub(crate) frame_align: u32,
     /// Local holding the frame base; allocated with the first alloca.
     pub(crate) frame_local: Option<u32>,
+    /// Local holding the exception being unwound; allocated with the first `invoke`.
+    pub(crate) exn_local: Option<u32>,
 }
 
 impl Body {
     pub(crate) fn new(n_params: u32) -> Self {
-        Body { n_params, locals: Vec::new(), blocks: Vec::new(), frame_size: 0, frame_align: 16, frame_local: None }
+        Body {
+            n_params,
+            locals: Vec::new(),
+            blocks: Vec::new(),
+            frame_size: 0,
+            frame_align: 16,
+            frame_local: None,
+            exn_local: None,
+        }
+    }
+    /// The local of the exception being unwound.
+    pub(crate) fn exn_local(&mut self) -> u32 {
+        match self.exn_local {
+            Some(local) => local,
+            None => {
+                let local = self.new_local(ValType::ExnRef);
+                self.exn_local = Some(local);
+                local
+            }
+        }
     }
     pub(crate) fn new_local(&mut self, vt: ValType) -> u32 {
         self.locals.push(vt);

@@ -40,6 +40,9 @@ opcodes! {
         BR_IF = 0x0d;
         BR_TABLE = 0x0e;
         RETURN = 0x0f;
+        THROW = 0x08;
+        THROW_REF = 0x0a;
+        TRY_TABLE = 0x1f;
         CALL = 0x10;
         CALL_INDIRECT = 0x11;
         DROP = 0x1a;

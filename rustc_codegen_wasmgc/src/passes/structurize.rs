@@ -77,7 +77,8 @@ fn successors(exit: &Option<Exit>) -> Vec<u32> {
         Some(Exit::Switch { default, cases, .. }) => {
             cases.iter().map(|&(_, t)| t).chain(std::iter::once(*default)).collect()
         }
-        None | Some(Exit::Return | Exit::Unreachable) => Vec::new(),
+        Some(Exit::Invoke { normal, unwind, .. }) => vec![*normal, *unwind],
+        None | Some(Exit::Return | Exit::Unreachable | Exit::Rethrow { .. }) => Vec::new(),
     }
 }
 
@@ -154,6 +155,15 @@ impl Emitter<'_> {
                 self.out.op(op::RETURN);
             }
             Exit::Br(t) => self.branch(x, t),
+            Exit::Rethrow { exn } => crate::eh::rethrow(&mut self.out, exn),
+            Exit::Invoke { call, normal, unwind, exn } => {
+                crate::eh::begin_invoke(&mut self.out, call);
+                self.frames.push(Frame::Other);
+                self.branch(x, normal);
+                self.frames.pop();
+                crate::eh::end_invoke(&mut self.out, exn);
+                self.branch(x, unwind);
+            }
             Exit::CondBr(t, f) => {
                 self.out.block(op::IF);
                 self.frames.push(Frame::Other);
@@ -234,6 +244,13 @@ fn exit_to_label(c: &mut Code, exit: Option<Exit>, label: u32, depth: u32, next:
             c.op(op::RETURN);
         }
         Some(Exit::Br(t)) => jump(c, label, t, next, depth),
+        Some(Exit::Rethrow { exn }) => crate::eh::rethrow(c, exn),
+        Some(Exit::Invoke { call, normal, unwind, exn }) => {
+            crate::eh::begin_invoke(c, call);
+            jump(c, label, normal, None, depth + 1);
+            crate::eh::end_invoke(c, exn);
+            jump(c, label, unwind, next, depth);
+        }
         Some(Exit::CondBr(t, f)) => {
             let (taken, fallthrough, invert) = if Some(t) == next { (f, t, true) } else { (t, f, false) };
             if invert {
