@@ -7,6 +7,7 @@ mod dirs;
 mod fsutil;
 mod fuzz;
 mod hash;
+mod library_overlay;
 mod prepare;
 mod process;
 mod test;

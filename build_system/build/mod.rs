@@ -20,6 +20,8 @@ pub const BACKEND_DYLIB: &str = "lib/librustc_codegen_wasmgc.so";
 pub const TARGET: &str = "wasm32-wasip1";
 /// The LLVM-built reference sysroot, relative to dist/ (dist/ itself is the one built by us).
 pub const LLVM_SYSROOT: &str = "sysroot-llvm";
+/// Our std built with `-Cpanic=unwind` (panic_unwind, landing pads), in dist/.
+pub const UNWIND_SYSROOT: &str = "sysroot-unwind";
 
 /// The parts of dist/ that our backend makes; without them the LLVM reference path still works.
 const OURS: &[&str] = &["backend", "sysroot"];

@@ -1,22 +1,31 @@
-//! The sysroots in dist/: std built from rust-src by our backend (the default, in dist/ itself)
-//! and by LLVM (the reference, in dist/sysroot-llvm), with wasi-libc and the host rustlib.
+//! The sysroots in dist/: std built from rust-src by our backend (the default, in dist/ itself;
+//! with unwinding in dist/sysroot-unwind) and by LLVM (the reference, in dist/sysroot-llvm),
+//! with wasi-libc and the host rustlib.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::{BACKEND_DYLIB, LLVM_SYSROOT, TARGET};
+use super::{BACKEND_DYLIB, LLVM_SYSROOT, TARGET, UNWIND_SYSROOT};
 use crate::Res;
 use crate::dirs::Dirs;
 use crate::fsutil;
 use crate::hash::Fnv;
+use crate::library_overlay::{self, LineEdit};
 use crate::prepare::WASI_LIBC_DIR;
 use crate::process;
 use crate::toolchain::Toolchain;
 
-/// Flags for every crate of the standard library. `panic=abort` everywhere (no unwinding on
-/// wasm yet); `force-unstable-if-unmarked` makes its dependencies (libc, hashbrown, ...)
-/// unusable from user code, as in rustup's sysroots.
-const RUSTFLAGS: &str = "-Cpanic=abort -Zforce-unstable-if-unmarked";
+/// Flags for every crate of the standard library besides its panic strategy:
+/// `force-unstable-if-unmarked` makes its dependencies (libc, hashbrown, ...) unusable from
+/// user code, as in rustup's sysroots.
+const RUSTFLAGS: &str = "-Zforce-unstable-if-unmarked";
+/// The one edit of rust-src, for the unwinding std (patches/README.md).
+const UNWIND_EDITS: &[LineEdit] = &[LineEdit {
+    file: "unwind/src/lib.rs",
+    line: "all(target_os = \"wasi\", panic = \"unwind\"),",
+    cause: "WASI would unwind through C's libunwind, which wasi-libc does not ship; without this \
+            line it takes std's wasm unwinder (the `throw` instruction), as wasm32-unknown-unknown does",
+}];
 /// Lists the rlibs of a finished build in the cache; written last, so it marks completion.
 const STAMP: &str = "rlibs.txt";
 /// The targets our backend's sysroot covers; the LLVM reference covers the first.
@@ -29,8 +38,25 @@ enum Compiler {
     Ours,
 }
 
+/// The panic strategy the standard library is built with.
+#[derive(Clone, Copy, PartialEq)]
+enum Panic {
+    Abort,
+    /// panic_unwind, and landing pads in every crate.
+    Unwind,
+}
+
+impl Panic {
+    fn flag(self) -> &'static str {
+        match self {
+            Panic::Abort => "-Cpanic=abort",
+            Panic::Unwind => "-Cpanic=unwind",
+        }
+    }
+}
+
 pub fn build_and_install_llvm(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
-    let rlibs = cached_or_built_std(dirs, toolchain, Compiler::Llvm, TARGET)?;
+    let rlibs = cached_or_built_std(dirs, toolchain, Compiler::Llvm, TARGET, Panic::Abort)?;
     install(
         dirs,
         toolchain,
@@ -42,13 +68,19 @@ pub fn build_and_install_llvm(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
 
 /// Needs the backend in dist/; the std built by it becomes dist/'s own sysroot.
 pub fn build_and_install_ours(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
+    let unwinding = dirs.dist.join(UNWIND_SYSROOT);
     for target in OUR_TARGETS {
         // A stale std must never be used with a backend that could not build a new one.
         fsutil::remove_dir_all(&dirs.dist.join("lib/rustlib").join(target))?;
+        fsutil::remove_dir_all(&unwinding.join("lib/rustlib").join(target))?;
     }
     for target in OUR_TARGETS {
-        let rlibs = cached_or_built_std(dirs, toolchain, Compiler::Ours, target)?;
+        let rlibs = cached_or_built_std(dirs, toolchain, Compiler::Ours, target, Panic::Abort)?;
         install(dirs, toolchain, &dirs.dist, target, &rlibs)?;
+    }
+    for target in OUR_TARGETS {
+        let rlibs = cached_or_built_std(dirs, toolchain, Compiler::Ours, target, Panic::Unwind)?;
+        install(dirs, toolchain, &unwinding, target, &rlibs)?;
     }
     Ok(())
 }
@@ -59,24 +91,31 @@ fn cached_or_built_std(
     toolchain: &Toolchain,
     compiler: Compiler,
     target: &str,
+    panic: Panic,
 ) -> Res<Vec<PathBuf>> {
-    let rustflags = rustflags(dirs, compiler);
+    let rustflags = rustflags(dirs, compiler, panic);
     let mut key = Fnv::new();
     key.add(&toolchain.version)
         .add(&rustflags)
-        .add(cargo_args(toolchain, target).join(" "));
-    let label = match compiler {
-        Compiler::Llvm => "llvm",
-        Compiler::Ours => {
-            // Cargo does not see a changed backend behind the same path: key on its content.
-            let backend = dirs.dist.join(BACKEND_DYLIB);
-            key.add(
-                std::fs::read(&backend)
-                    .map_err(|e| format!("cannot read {}: {e}", backend.display()))?,
-            );
-            "ours"
+        .add(cargo_args(toolchain, &toolchain.library_src(), target, panic).join(" "));
+    if panic == Panic::Unwind {
+        for edit in UNWIND_EDITS {
+            key.add(edit.file).add(edit.line);
         }
+    }
+    let label = match (compiler, panic) {
+        (Compiler::Llvm, _) => "llvm",
+        (Compiler::Ours, Panic::Abort) => "ours",
+        (Compiler::Ours, Panic::Unwind) => "ours-unwind",
     };
+    if compiler == Compiler::Ours {
+        // Cargo does not see a changed backend behind the same path: key on its content.
+        let backend = dirs.dist.join(BACKEND_DYLIB);
+        key.add(
+            std::fs::read(&backend)
+                .map_err(|e| format!("cannot read {}: {e}", backend.display()))?,
+        );
+    }
     let prefix = format!("std-{label}-{target}-");
     let channel_cache = dirs.cache.join(&toolchain.channel);
     let cache = channel_cache.join(format!("{prefix}{}", key.hex()));
@@ -100,17 +139,34 @@ fn cached_or_built_std(
         "[build] std for {target} by {label}: building into {}",
         cache.display()
     );
-    let rlibs = cargo_build_std(toolchain, &cache.join("target"), target, &rustflags)?;
+    let library = match panic {
+        Panic::Abort => toolchain.library_src(),
+        Panic::Unwind => library_overlay::make(
+            &toolchain.library_src(),
+            &cache.join("library"),
+            UNWIND_EDITS,
+            "build_system/build/sysroot.rs (UNWIND_EDITS)",
+        )?,
+    };
+    let rlibs = cargo_build_std(
+        toolchain,
+        &library,
+        &cache.join("target"),
+        target,
+        &rustflags,
+        panic,
+    )?;
     let list: String = rlibs.iter().map(|p| format!("{}\n", p.display())).collect();
     fsutil::write(&stamp, list)?;
     Ok(rlibs)
 }
 
-fn rustflags(dirs: &Dirs, compiler: Compiler) -> String {
+fn rustflags(dirs: &Dirs, compiler: Compiler, panic: Panic) -> String {
+    let flags = format!("{} {RUSTFLAGS}", panic.flag());
     match compiler {
-        Compiler::Llvm => RUSTFLAGS.to_owned(),
+        Compiler::Llvm => flags,
         Compiler::Ours => format!(
-            "{RUSTFLAGS} -Zcodegen-backend={}",
+            "{flags} -Zcodegen-backend={}",
             dirs.dist.join(BACKEND_DYLIB).display()
         ),
     }
@@ -128,9 +184,10 @@ fn prune_older(cache: &Path, prefix: &str) -> Res<()> {
     Ok(())
 }
 
-fn cargo_args(toolchain: &Toolchain, target: &str) -> Vec<String> {
-    let library = toolchain.library_src();
-    vec![
+/// The std build's arguments, with the workspace at `library` (rust-src's, or an overlay).
+fn cargo_args(toolchain: &Toolchain, library: &Path, target: &str, panic: Panic) -> Vec<String> {
+    let vendor = toolchain.library_src().join("vendor");
+    let mut args = vec![
         "build".into(),
         "--release".into(),
         // rust-src's own lock file and vendored crates: no network, and the exact versions.
@@ -140,30 +197,34 @@ fn cargo_args(toolchain: &Toolchain, target: &str) -> Vec<String> {
         library.join("sysroot/Cargo.toml").display().to_string(),
         "--target".into(),
         target.into(),
-        // Default features add panic-unwind, which we do not build.
+        // Only what each strategy needs: the default features add panic-unwind and the
+        // std_detect features of other platforms.
         "--no-default-features".into(),
         "--config".into(),
         "source.crates-io.replace-with='vendored-sources'".into(),
         "--config".into(),
-        format!(
-            "source.vendored-sources.directory='{}'",
-            library.join("vendor").display()
-        ),
+        format!("source.vendored-sources.directory='{}'", vendor.display()),
         "--message-format=json-render-diagnostics".into(),
-    ]
+    ];
+    if panic == Panic::Unwind {
+        args.extend(["--features".into(), "panic-unwind".into()]);
+    }
+    args
 }
 
 /// Builds `library/sysroot` (std, proc_macro, test and their dependencies) with cargo.
 fn cargo_build_std(
     toolchain: &Toolchain,
+    library: &Path,
     target_dir: &Path,
     target: &str,
     rustflags: &str,
+    panic: Panic,
 ) -> Res<Vec<PathBuf>> {
     let mut cmd = Command::new(&toolchain.cargo);
     // From the library directory, so no config of our repository applies to the std build.
-    cmd.current_dir(toolchain.library_src())
-        .args(cargo_args(toolchain, target))
+    cmd.current_dir(library)
+        .args(cargo_args(toolchain, library, target, panic))
         .arg("--target-dir")
         .arg(target_dir)
         .env("RUSTC", &toolchain.rustc)

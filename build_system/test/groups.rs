@@ -9,7 +9,7 @@ use super::outcome::Tally;
 use super::pool::Case;
 use super::{
     Options, abi, debuginfo, diagnostics, extended, fuzz, gc, no_sysroot, run_pass, style,
-    sysroot_tests, unit, web, web_bindgen,
+    sysroot_tests, unit, unwind, web, web_bindgen,
 };
 use crate::Res;
 use crate::dirs::Dirs;
@@ -78,6 +78,15 @@ pub const GROUPS: &[Group] = &[
         checks: "tests/diagnostics/*.rs must be rejected with the expected messages, no .wasm written",
         run: Run::Cases(
             |ctx| diagnostics::cases(ctx.repo(), &ctx.out, ctx.tools, ctx.name),
+            None,
+        ),
+    },
+    Group {
+        name: "unwind",
+        checks: "tests/unwind/*.rs built by our backend with -Cpanic=unwind against dist/sysroot-unwind, run, \
+                 held to the same programs built natively: stdout, panic messages, exit code or abort",
+        run: Run::Cases(
+            |ctx| unwind::cases(ctx.repo(), &ctx.out, ctx.tools, ctx.name),
             None,
         ),
     },

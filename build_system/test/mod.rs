@@ -23,6 +23,7 @@ mod run_pass;
 mod style;
 mod sysroot_tests;
 mod unit;
+mod unwind;
 mod web;
 mod web_bindgen;
 

@@ -12,6 +12,7 @@ use crate::build::TARGET;
 use crate::dirs::Dirs;
 use crate::fsutil;
 use crate::hash::Fnv;
+use crate::library_overlay::{self, LineEdit};
 use crate::process;
 use crate::toolchain::Toolchain;
 
@@ -26,14 +27,7 @@ const ERROR_LINES: usize = 60;
 /// then pass under LLVM and are missing under ours, so they show up as ours-only failures
 /// (listed in tests/sysroot_tests/known-failures.txt with this cause). Without the exclusion one
 /// unsupported construct would keep the whole suite from compiling.
-pub(super) const OURS_EXCLUDED: &[Exclusion] = &[];
-
-pub(super) struct Exclusion {
-    /// Relative to rust-src's library/.
-    pub(super) file: &'static str,
-    pub(super) line: &'static str,
-    pub(super) cause: &'static str,
-}
+pub(super) const OURS_EXCLUDED: &[LineEdit] = &[];
 
 /// One compiler's build recipe.
 pub(super) struct Recipe {
@@ -100,7 +94,12 @@ pub(super) fn harnesses(
         None => None,
     };
     let library = if recipe.exclusions {
-        overlay_library(toolchain, &cache.join("library"))?
+        library_overlay::make(
+            &toolchain.library_src(),
+            &cache.join("library"),
+            OURS_EXCLUDED,
+            "build_system/test/sysroot_tests (OURS_EXCLUDED)",
+        )?
     } else {
         toolchain.library_src()
     };
@@ -240,66 +239,6 @@ fn rustflags(recipe: &Recipe, backend: Option<&Path>) -> String {
         flags.push_str(" -Zcodegen-backend=<backend>");
     }
     flags
-}
-
-/// A copy of the library workspace where only the files of OURS_EXCLUDED are real (patched)
-/// copies; everything else is a symlink into rust-src.
-fn overlay_library(toolchain: &Toolchain, overlay: &Path) -> Res<PathBuf> {
-    let library = toolchain.library_src();
-    fsutil::fresh_dir(overlay)?;
-    for exclusion in OURS_EXCLUDED {
-        let source = library.join(exclusion.file);
-        let text = fsutil::read_to_string(&source)?;
-        if !text.lines().any(|line| line.trim() == exclusion.line) {
-            return Err(format!(
-                "{}: no line `{}` to exclude (update OURS_EXCLUDED)",
-                source.display(),
-                exclusion.line
-            ));
-        }
-    }
-    link_tree(&library, overlay, Path::new(""))?;
-    Ok(overlay.to_path_buf())
-}
-
-/// Mirrors `from/relative` into `to/relative`: directories on the way to an excluded file are
-/// recreated, excluded files are patched copies, everything else is a symlink.
-fn link_tree(from: &Path, to: &Path, relative: &Path) -> Res<()> {
-    let dir = from.join(relative);
-    let entries =
-        std::fs::read_dir(&dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-        let path = relative.join(entry.file_name());
-        let touched: Vec<&Exclusion> = OURS_EXCLUDED
-            .iter()
-            .filter(|exclusion| Path::new(exclusion.file).starts_with(&path))
-            .collect();
-        let target = to.join(&path);
-        if touched.is_empty() {
-            fsutil::symlink(&from.join(&path), &target)?;
-        } else if from.join(&path).is_dir() {
-            fsutil::create_dir_all(&target)?;
-            link_tree(from, to, &path)?;
-        } else {
-            let text = fsutil::read_to_string(&from.join(&path))?;
-            let patched: String = text
-                .lines()
-                .map(|line| {
-                    if touched
-                        .iter()
-                        .any(|exclusion| line.trim() == exclusion.line)
-                    {
-                        format!("// excluded by build_system/test/sysroot_tests: {line}\n")
-                    } else {
-                        format!("{line}\n")
-                    }
-                })
-                .collect();
-            fsutil::write(&target, patched)?;
-        }
-    }
-    Ok(())
 }
 
 fn read_stamp(stamp: &Path) -> BTreeMap<String, PathBuf> {

@@ -1,0 +1,152 @@
+//! The unwind group: tests/unwind/*.rs built by our backend with `-Cpanic=unwind` against the
+//! unwinding std (dist/sysroot-unwind) and run in wasm-run, each held to the same program built
+//! natively by the host rustc, since LLVM's wasm targets cannot unwind by default: the same
+//! stdout, the same panic messages (`panicked at FILE:LINE:COL:` and the message), and the same
+//! ending (the exit code, or an abort).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use super::exec::{Tools, ending, stderr_excerpt};
+use super::outcome::{Outcome, first_difference};
+use super::pool::Case;
+use crate::Res;
+use crate::fsutil;
+use crate::process::{self, Finished};
+
+/// Both builds get these; the native one in debug, as ours.
+const FLAGS: &[&str] = &["--edition", "2021", "-Copt-level=0", "-Cpanic=unwind"];
+/// wasm-run's exit code when the program traps, as `std::process::abort` does on wasm.
+const TRAP_EXIT: i32 = 134;
+const LIMIT: Duration = Duration::from_secs(120);
+
+pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Case>> {
+    let mut cases = Vec::new();
+    for source in fsutil::files_in(&repo.join("tests/unwind"))? {
+        if source.extension().is_none_or(|ext| ext != "rs") {
+            continue;
+        }
+        let stem = source
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let (tools, out_dir) = (tools.clone(), out.join(&stem));
+        let source = source
+            .strip_prefix(repo)
+            .map(Path::to_path_buf)
+            .unwrap_or(source);
+        cases.push(Case {
+            name: format!("{group}/{stem}"),
+            run: Box::new(move || match check(&tools, &source, &out_dir) {
+                Ok(()) => Outcome::Passed,
+                Err(message) => Outcome::Failed(message),
+            }),
+        });
+    }
+    Ok(cases)
+}
+
+fn check(tools: &Tools, source: &Path, out_dir: &Path) -> Result<(), String> {
+    fsutil::fresh_dir(out_dir)?;
+    let native_exe = out_dir.join("native");
+    // The host rustc of the pinned toolchain (rust-toolchain.toml, from the repository root).
+    let mut native = Command::new("rustc");
+    native.args(FLAGS).arg(source).arg("-o").arg(&native_exe);
+    compiled("native", run_in(tools, &mut native))?;
+    let expected = run_in(tools, &mut Command::new(&native_exe));
+    let wasm = out_dir.join("wasmgc.wasm");
+    let mut ours = Command::new(&tools.under_test.rustc);
+    ours.args(&tools.under_test.flags)
+        .args(FLAGS)
+        .arg(source)
+        .arg("-o")
+        .arg(&wasm);
+    compiled("wasmgc", run_in(tools, &mut ours))?;
+    let ran = run_in(tools, Command::new(&tools.wasm_run).arg(&wasm));
+    let mut problems = Vec::new();
+    let (native_out, ours_out) = (
+        String::from_utf8_lossy(&expected.stdout),
+        String::from_utf8_lossy(&ran.stdout),
+    );
+    if native_out != ours_out {
+        problems.push(format!(
+            "stdout differs from the native program's: {}",
+            first_difference(&native_out, &ours_out)
+        ));
+    }
+    let (native_panics, ours_panics) = (panics(&expected), panics(&ran));
+    if native_panics != ours_panics {
+        problems.push(format!(
+            "panic messages differ: native {native_panics:?}, ours {ours_panics:?}"
+        ));
+    }
+    let (native_end, ours_end) = (end_of(&expected), end_of(&ran));
+    if native_end != ours_end {
+        problems.push(format!(
+            "the native program ended with {native_end}, ours with {ours_end} ({})",
+            ending(&ran, "run")
+        ));
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    problems.push(format!("our program's stderr:\n{}", stderr_excerpt(&ran)));
+    Err(problems.join("\n"))
+}
+
+/// Runs from the repository root (paths in panic messages are relative to it), with
+/// backtraces off on both sides.
+fn run_in(tools: &Tools, cmd: &mut Command) -> Finished {
+    cmd.current_dir(&tools.repo).env("RUST_BACKTRACE", "0");
+    process::run_or_report(cmd, LIMIT)
+}
+
+fn compiled(label: &str, done: Finished) -> Result<(), String> {
+    if done.code == Some(0) && !done.timed_out {
+        return Ok(());
+    }
+    Err(format!(
+        "[{label}] compile failed ({}):\n{}",
+        ending(&done, "compile"),
+        stderr_excerpt(&done)
+    ))
+}
+
+/// Each panic the default hook reported: `panicked at FILE:LINE:COL:` and the message's first
+/// line (native messages also name the thread's id, which wasm has not). A file of std is named
+/// from `library/` on: rustup's std was built under `/rustc/HASH/`, ours from rust-src's
+/// library directory.
+fn panics(done: &Finished) -> Vec<String> {
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let at = line.find("panicked at ")? + "panicked at ".len();
+            let place = &line[at..];
+            let place = match place.find("/library/") {
+                Some(library) if place.starts_with("/rustc/") => {
+                    &place[library + "/library/".len()..]
+                }
+                _ => place,
+            };
+            Some(format!(
+                "{place} {}",
+                lines.get(i + 1).copied().unwrap_or("")
+            ))
+        })
+        .collect()
+}
+
+/// How a program ended: its exit code, or "an abort" for a native SIGABRT and a wasm trap.
+fn end_of(done: &Finished) -> String {
+    match done.code {
+        None if !done.timed_out => "an abort".to_owned(),
+        Some(TRAP_EXIT) => "an abort".to_owned(),
+        Some(code) => format!("exit {code}"),
+        None => "a time-out".to_owned(),
+    }
+}
