@@ -1,17 +1,19 @@
 //! A copy of rust-src's library workspace in which a few files are edited copies (single lines
-//! commented out, each with its cause) and everything else is a symlink into rust-src.
+//! commented out or replaced, each with its cause) and everything else is a symlink into rust-src.
 
 use std::path::{Path, PathBuf};
 
 use crate::Res;
 use crate::fsutil;
 
-/// One line of a library file, commented out in the overlay.
+/// One line of a library file, commented out or replaced in the overlay.
 pub struct LineEdit {
     /// Relative to rust-src's library/.
     pub file: &'static str,
     /// The whole line, without its indentation.
     pub line: &'static str,
+    /// What the line becomes; `None` comments it out.
+    pub replacement: Option<&'static str>,
     pub cause: &'static str,
 }
 
@@ -57,13 +59,16 @@ fn link_tree(from: &Path, to: &Path, relative: &Path, edits: &[LineEdit], by: &s
             let text = fsutil::read_to_string(&from.join(&path))?;
             let edited: String = text
                 .lines()
-                .map(|line| {
-                    if touched.iter().any(|edit| line.trim() == edit.line) {
-                        format!("// commented out by {by}: {line}\n")
-                    } else {
-                        format!("{line}\n")
-                    }
-                })
+                .map(
+                    |line| match touched.iter().find(|edit| line.trim() == edit.line) {
+                        Some(LineEdit {
+                            replacement: Some(new),
+                            ..
+                        }) => format!("{new} // edited by {by}, was: {}\n", line.trim()),
+                        Some(_) => format!("// commented out by {by}: {line}\n"),
+                        None => format!("{line}\n"),
+                    },
+                )
                 .collect();
             fsutil::write(&target, edited)?;
         }

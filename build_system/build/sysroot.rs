@@ -19,13 +19,23 @@ use crate::toolchain::Toolchain;
 /// `force-unstable-if-unmarked` makes its dependencies (libc, hashbrown, ...) unusable from
 /// user code, as in rustup's sysroots.
 const RUSTFLAGS: &str = "-Zforce-unstable-if-unmarked";
-/// The one edit of rust-src, for the unwinding std (patches/README.md).
-const UNWIND_EDITS: &[LineEdit] = &[LineEdit {
-    file: "unwind/src/lib.rs",
-    line: "all(target_os = \"wasi\", panic = \"unwind\"),",
-    cause: "WASI would unwind through C's libunwind, which wasi-libc does not ship; without this \
-            line it takes std's wasm unwinder (the `throw` instruction), as wasm32-unknown-unknown does",
-}];
+/// The edits of rust-src for the unwinding std (patches/README.md).
+const UNWIND_EDITS: &[LineEdit] = &[
+    LineEdit {
+        file: "unwind/src/lib.rs",
+        line: "all(target_os = \"wasi\", panic = \"unwind\"),",
+        replacement: None,
+        cause: "WASI would unwind through C's libunwind, which wasi-libc does not ship; without this \
+                line it takes std's wasm unwinder (the `throw` instruction), as wasm32-unknown-unknown does",
+    },
+    LineEdit {
+        file: "test/src/lib.rs",
+        line: "&& (cfg!(target_family = \"wasm\") || cfg!(target_os = \"zkvm\"))",
+        replacement: Some("        && cfg!(target_os = \"zkvm\")"),
+        cause: "libtest ignores `#[should_panic]` tests on wasm, where other toolchains cannot catch a \
+                panic; with this std they unwind and libtest catches them as natively",
+    },
+];
 /// Lists the rlibs of a finished build in the cache; written last, so it marks completion.
 const STAMP: &str = "rlibs.txt";
 /// The targets our backend's sysroot covers; the LLVM reference covers the first.
@@ -100,7 +110,9 @@ fn cached_or_built_std(
         .add(cargo_args(toolchain, &toolchain.library_src(), target, panic).join(" "));
     if panic == Panic::Unwind {
         for edit in UNWIND_EDITS {
-            key.add(edit.file).add(edit.line);
+            key.add(edit.file)
+                .add(edit.line)
+                .add(edit.replacement.unwrap_or(""));
         }
     }
     let label = match (compiler, panic) {

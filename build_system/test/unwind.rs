@@ -2,7 +2,9 @@
 //! unwinding std (dist/sysroot-unwind) and run in wasm-run, each held to the same program built
 //! natively by the host rustc, since LLVM's wasm targets cannot unwind by default: the same
 //! stdout, the same panic messages (`panicked at FILE:LINE:COL:` and the message), and the same
-//! ending (the exit code, or an abort).
+//! ending (the exit code, or an abort). And tests/unwind/libtest, a library whose tests panic:
+//! `cargo wasm test --dev` with `-Cpanic=unwind` must give each test the verdict native
+//! `cargo test` gives it, `#[should_panic]` ones included.
 
 use std::path::Path;
 use std::process::Command;
@@ -39,15 +41,79 @@ pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Cas
             .unwrap_or(source);
         cases.push(Case {
             name: format!("{group}/{stem}"),
-            run: Box::new(move || match check(&tools, &source, &out_dir) {
-                Ok(()) => Outcome::Passed,
-                Err(message) => Outcome::Failed(message),
-            }),
+            run: Box::new(move || outcome(check(&tools, &source, &out_dir))),
         });
     }
+    let (tools, out_dir) = (tools.clone(), out.join("libtest"));
+    cases.push(Case {
+        name: format!("{group}/libtest"),
+        run: Box::new(move || outcome(check_libtest(&tools, &out_dir))),
+    });
     Ok(cases)
 }
 
+fn outcome(result: Result<(), String>) -> Outcome {
+    match result {
+        Ok(()) => Outcome::Passed,
+        Err(message) => Outcome::Failed(message),
+    }
+}
+
+/// tests/unwind/libtest's tests natively (`cargo test`) and in dev (`cargo wasm test --dev`
+/// with `-Cpanic=unwind`): the same verdict for every test, and both runs fail (it has failing
+/// tests on purpose).
+fn check_libtest(tools: &Tools, out_dir: &Path) -> Result<(), String> {
+    fsutil::fresh_dir(out_dir)?;
+    let project = tools.repo.join("tests/unwind/libtest");
+    let cargo_wasm = tools.wasm_run.with_file_name("cargo-wasm");
+    let mut native = Command::new("cargo");
+    native.arg("test");
+    let mut ours = Command::new(&cargo_wasm);
+    ours.args(["wasm", "test", "--dev"])
+        .env("RUSTFLAGS", "-Cpanic=unwind");
+    let mut verdicts = Vec::new();
+    for (label, cmd) in [("native", &mut native), ("dev", &mut ours)] {
+        cmd.current_dir(&project)
+            .env("CARGO_TARGET_DIR", out_dir.join(label))
+            .env("RUST_BACKTRACE", "0")
+            .env_remove("CARGO_ENCODED_RUSTFLAGS");
+        if label == "native" {
+            cmd.env_remove("RUSTFLAGS");
+        }
+        let done = process::run_or_report(cmd, LIMIT);
+        if done.code != Some(101) {
+            return Err(format!(
+                "[{label}] expected the failing tests to fail the run (exit 101), got {}:\n{}",
+                ending(&done, "test"),
+                stderr_excerpt(&done)
+            ));
+        }
+        verdicts.push(test_verdicts(&String::from_utf8_lossy(&done.stdout)));
+    }
+    if verdicts[0].is_empty() || verdicts[0] != verdicts[1] {
+        return Err(format!(
+            "verdicts differ: native {:?}, dev {:?}",
+            verdicts[0], verdicts[1]
+        ));
+    }
+    Ok(())
+}
+
+/// libtest's `test NAME ... VERDICT` lines (` - should panic` dropped), sorted; the failures'
+/// output after `failures:` is not read (wasm-run's per-test runs quote their own lines there).
+fn test_verdicts(stdout: &str) -> Vec<String> {
+    let mut verdicts: Vec<String> = stdout
+        .lines()
+        .take_while(|line| *line != "failures:")
+        .filter_map(|line| line.strip_prefix("test "))
+        .filter(|rest| rest.contains(" ... "))
+        .map(|rest| rest.replace(" - should panic", ""))
+        .collect();
+    verdicts.sort();
+    verdicts
+}
+
+/// One program natively and by our backend, compared.
 fn check(tools: &Tools, source: &Path, out_dir: &Path) -> Result<(), String> {
     fsutil::fresh_dir(out_dir)?;
     let native_exe = out_dir.join("native");

@@ -74,13 +74,16 @@ impl Dist {
 
     /// Fails with the next step when the sysroot that `mode` and `target` compile against is
     /// missing; `None` means rustup's own std for the target (release builds for the web).
+    /// `unwind`: the std our backend built with panic=unwind (dev only).
     pub(crate) fn sysroot(
         &self,
         mode: Mode,
         target: Target,
+        unwind: bool,
         toolchain_libdir: &Path,
     ) -> Res<Option<PathBuf>> {
         let sysroot = match (mode, target) {
+            (Mode::Dev, _) if unwind => self.root.join("sysroot-unwind"),
             (Mode::Dev, _) => self.root.clone(),
             (Mode::Release, Target::Wasi) => self.llvm_sysroot(),
             (Mode::Release, Target::Web) => {

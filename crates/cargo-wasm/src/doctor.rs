@@ -176,6 +176,20 @@ fn check_dist(doctor: &mut Doctor, dist: &Dist, toolchain: Option<&Toolchain>) {
             Verdict::Problem("no std".to_owned(), build.clone())
         },
     );
+    let unwinding = dist
+        .root
+        .join("sysroot-unwind/lib/rustlib/wasm32-wasip1/lib");
+    doctor.report(
+        "dev sysroot wasm32-wasip1, -Cpanic=unwind",
+        if dist::has_std(&unwinding) {
+            Verdict::Ok(unwinding.display().to_string())
+        } else {
+            Verdict::Warn(
+                "no std: `-Cpanic=unwind` builds fail".to_owned(),
+                build.clone(),
+            )
+        },
+    );
     let llvm = dist.llvm_sysroot();
     let llvm_lib = llvm.join("lib/rustlib/wasm32-wasip1/lib");
     doctor.report(
@@ -386,7 +400,7 @@ fn hello_world(dist: &Dist, toolchain: &Toolchain, mode: Mode) -> Verdict {
 fn try_hello_world(dist: &Dist, toolchain: &Toolchain, mode: Mode, work: &Path) -> Verdict {
     const EXPECTED: &str = "hello from wasm\n";
     let fix = dist.y_sh("build");
-    let sysroot = match dist.sysroot(mode, Target::Wasi, &toolchain.target_libdir("")) {
+    let sysroot = match dist.sysroot(mode, Target::Wasi, false, &toolchain.target_libdir("")) {
         Ok(sysroot) => sysroot,
         Err(failure) => return problem(&failure),
     };
@@ -404,6 +418,7 @@ fn try_hello_world(dist: &Dist, toolchain: &Toolchain, mode: Mode, work: &Path) 
             mode,
             &dist.backend(),
             sysroot.as_deref(),
+            false,
         ))
         .args(["--target", Target::Wasi.triple(), "--edition", "2021"])
         .arg(&source)

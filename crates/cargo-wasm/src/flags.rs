@@ -33,8 +33,14 @@ const THREAD_FEATURES: &[&str] = &["atomics"];
 /// element, so a build that asks for it compiles; relaxed SIMD it does not.)
 const NOT_IN_DEV: &[&str] = &["relaxed-simd", "exception-handling", "fp16"];
 
-/// The flags before the user's: what makes a build `--dev` or `--release`.
-pub(crate) fn base(mode: Mode, backend: &Path, sysroot: Option<&Path>) -> Vec<String> {
+/// The flags before the user's: what makes a build `--dev` or `--release`, and panic=abort
+/// unless the user's flags ask for unwinding (`unwind`), which then come later.
+pub(crate) fn base(
+    mode: Mode,
+    backend: &Path,
+    sysroot: Option<&Path>,
+    unwind: bool,
+) -> Vec<String> {
     let mut flags = Vec::new();
     if mode == Mode::Dev {
         flags.push(format!("-Zcodegen-backend={}", backend.display()));
@@ -45,8 +51,10 @@ pub(crate) fn base(mode: Mode, backend: &Path, sysroot: Option<&Path>) -> Vec<St
         flags.push("--sysroot".to_owned());
         flags.push(sysroot.display().to_string());
     }
-    // Both sysroots are built with panic=abort; wasm has no unwinding here.
-    flags.push("-Cpanic=abort".to_owned());
+    // wasm targets default to panic=abort; the sysroot chosen matches the strategy.
+    if !unwind {
+        flags.push("-Cpanic=abort".to_owned());
+    }
     flags
 }
 
@@ -125,18 +133,31 @@ fn requested_features(flags: &[String]) -> Vec<String> {
     values
 }
 
-/// `-Zpanic-abort-tests` needs every crate of a test build with panic=abort; says so if a flag
-/// turns unwinding back on.
-pub(crate) fn check_panic(flags: &[String]) -> Res<()> {
-    let unwind = flags
-        .windows(2)
-        .any(|pair| pair[0] == "-C" && pair[1] == "panic=unwind")
-        || flags.iter().any(|flag| flag == "-Cpanic=unwind");
-    if unwind {
+/// Whether the user's flags ask for unwinding: the last `-Cpanic=` / `-C panic=` decides.
+pub(crate) fn asks_unwind(flags: &[String]) -> bool {
+    let mut unwind = false;
+    let mut iter = flags.iter();
+    while let Some(flag) = iter.next() {
+        let setting = if flag == "-C" {
+            iter.next().map(String::as_str)
+        } else {
+            flag.strip_prefix("-C")
+        };
+        if let Some(strategy) = setting.and_then(|s| s.strip_prefix("panic=")) {
+            unwind = strategy == "unwind";
+        }
+    }
+    unwind
+}
+
+/// Unwinding needs our unwinding std: only `--dev` builds have one.
+pub(crate) fn check_unwind(mode: Mode) -> Res<()> {
+    if mode == Mode::Release {
         return Err(Failure::setup(
-            "`-Cpanic=unwind` is not supported: the wasm sysroots are built with panic=abort",
+            "`-Cpanic=unwind` is not supported with --release: release builds link the std that \
+             LLVM built with panic=abort",
         )
-        .fix("remove it from RUSTFLAGS / [package.metadata.wasm] rustflags"));
+        .fix("build with --dev (our backend unwinds through wasm exception handling), or remove `-Cpanic=unwind`"));
     }
     Ok(())
 }
@@ -192,7 +213,12 @@ mod tests {
 
     #[test]
     fn dev_flags_load_the_backend() {
-        let flags = base(Mode::Dev, Path::new("/d/lib/b.so"), Some(Path::new("/d")));
+        let flags = base(
+            Mode::Dev,
+            Path::new("/d/lib/b.so"),
+            Some(Path::new("/d")),
+            false,
+        );
         assert_eq!(
             flags,
             [
@@ -203,8 +229,25 @@ mod tests {
             ]
         );
         assert_eq!(
-            base(Mode::Release, Path::new("/x"), None),
+            base(Mode::Release, Path::new("/x"), None, false),
             ["-Cpanic=abort"]
         );
+        assert_eq!(
+            base(Mode::Dev, Path::new("/x"), None, true),
+            ["-Zcodegen-backend=/x"]
+        );
+    }
+
+    #[test]
+    fn the_last_panic_flag_decides() {
+        assert!(asks_unwind(&strings(&["-Cpanic=unwind"])));
+        assert!(asks_unwind(&strings(&[
+            "-C",
+            "panic=abort",
+            "-C",
+            "panic=unwind"
+        ])));
+        assert!(!asks_unwind(&strings(&["-Cpanic=unwind", "-Cpanic=abort"])));
+        assert!(!asks_unwind(&strings(&["-Copt-level=1"])));
     }
 }

@@ -25,6 +25,8 @@ pub(crate) struct Plan {
     pub(crate) rustflags: Vec<String>,
     /// `-q`/`--quiet` was given: no status lines of ours either.
     pub(crate) quiet: bool,
+    /// The user's flags ask for `-Cpanic=unwind` (dev builds against the unwinding std).
+    pub(crate) unwind: bool,
 }
 
 impl Plan {
@@ -34,7 +36,23 @@ impl Plan {
         let config = config::load(&toolchain, &parsed.cargo_args)?;
         let mode = parsed.mode.or(config.mode).unwrap_or(Mode::Dev);
         let target = parsed.target.or(config.target).unwrap_or(Target::Wasi);
-        let sysroot = dist.sysroot(mode, target, &toolchain.target_libdir(target.triple()))?;
+        let user: Vec<String> = config
+            .rustflags
+            .iter()
+            .cloned()
+            .chain(flags::from_environment())
+            .collect();
+        flags::check_features(&user, mode, target)?;
+        let unwind = flags::asks_unwind(&user);
+        if unwind {
+            flags::check_unwind(mode)?;
+        }
+        let sysroot = dist.sysroot(
+            mode,
+            target,
+            unwind,
+            &toolchain.target_libdir(target.triple()),
+        )?;
         if mode == Mode::Dev && !dist.backend().is_file() {
             return Err(crate::failure::Failure::setup(format!(
                 "the backend {} is missing",
@@ -42,7 +60,7 @@ impl Plan {
             ))
             .fix(dist.y_sh("build")));
         }
-        let mut rustflags = flags::base(mode, &dist.backend(), sysroot.as_deref());
+        let mut rustflags = flags::base(mode, &dist.backend(), sysroot.as_deref(), unwind);
         let libdir = sysroot
             .as_ref()
             .map(|root| root.join("lib/rustlib").join(target.triple()).join("lib"));
@@ -57,14 +75,6 @@ impl Plan {
             };
             rustflags.push(format!("-Cllvm-args=wasm-gc={gc}"));
         }
-        let user: Vec<String> = config
-            .rustflags
-            .iter()
-            .cloned()
-            .chain(flags::from_environment())
-            .collect();
-        flags::check_features(&user, mode, target)?;
-        flags::check_panic(&user)?;
         rustflags.extend(user);
         Ok(Plan {
             quiet: cli::has_flag(&parsed.cargo_args, &["-q", "--quiet"]),
@@ -75,13 +85,14 @@ impl Plan {
             target,
             rustflags,
             sysroot,
+            unwind,
         })
     }
 
     /// `cargo [-Z...] SUBCOMMAND --target T [--release] ARGS` with our compiler settings.
     pub(crate) fn cargo(&self, subcommand: &str, args: &[String]) -> Command {
         let mut cmd = self.toolchain.cargo();
-        if subcommand == "test" {
+        if subcommand == "test" && !self.unwind {
             // libtest runs each test in a child process unless told that panics abort.
             cmd.arg("-Zpanic-abort-tests");
         }
