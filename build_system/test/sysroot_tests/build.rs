@@ -38,6 +38,8 @@ pub(super) struct Recipe {
     pub(super) backend: Option<PathBuf>,
     /// Apply OURS_EXCLUDED (through a copy of the library workspace).
     pub(super) exclusions: bool,
+    /// Build with `-Cpanic=unwind` (against an unwinding std), else panic=abort.
+    pub(super) unwind: bool,
 }
 
 /// What one build produced: the harness of each suite that compiled, and why others did not.
@@ -227,11 +229,13 @@ fn cargo_args(toolchain: &Toolchain, suites: &[&Suite]) -> Vec<String> {
 }
 
 fn rustflags(recipe: &Recipe, backend: Option<&Path>) -> String {
-    let mut flags = format!(
+    let panic = if recipe.unwind {
+        "-Cpanic=unwind"
+    } else {
         // libtest needs -Zpanic-abort-tests to be built with panic=abort.
-        "--sysroot {} -Cpanic=abort -Zpanic-abort-tests",
-        recipe.sysroot.display()
-    );
+        "-Cpanic=abort -Zpanic-abort-tests"
+    };
+    let mut flags = format!("--sysroot {} {panic}", recipe.sysroot.display());
     if let Some(backend) = backend {
         flags.push_str(&format!(" -Zcodegen-backend={}", backend.display()));
     } else if recipe.backend.is_some() {

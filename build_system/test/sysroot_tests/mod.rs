@@ -1,5 +1,6 @@
 //! The sysroot_tests group: rust-src's coretests and alloctests built for wasm32-wasip1 by LLVM
-//! and by our backend, every test run alone (`wasm-run --libtest`), the verdicts compared.
+//! and by our backend, every test run alone (`wasm-run --libtest`), the verdicts compared; and
+//! alloctests built by our backend with unwinding, each of its failures listed with its cause.
 
 mod build;
 mod compare;
@@ -12,16 +13,21 @@ use std::time::{Duration, Instant};
 use super::exec::Tools;
 use super::outcome::{Outcome, Tally, head};
 use crate::Res;
-use crate::build::{BACKEND_DYLIB, LLVM_SYSROOT};
+use crate::build::{BACKEND_DYLIB, LLVM_SYSROOT, UNWIND_SYSROOT};
 use crate::dirs::Dirs;
 use crate::fsutil;
 use crate::process;
 use crate::toolchain::Toolchain;
 use build::{Built, OURS_EXCLUDED, Recipe};
-use compare::{Comparison, KnownFailures, Verdicts};
+use compare::{Comparison, KnownFailures, Verdict, Verdicts};
 
 /// Committed: the ours-only failures we know of, one per line with its cause.
 const KNOWN_FAILURES: &str = "tests/sysroot_tests/known-failures.txt";
+/// Committed: every test that fails when built by our backend with `-Cpanic=unwind`, with its
+/// cause (all of them pass natively).
+const KNOWN_UNWIND_FAILURES: &str = "tests/sysroot_tests/known-failures-unwind.txt";
+/// The package whose suites also run with unwinding (coretests catch few panics).
+const UNWIND_PACKAGE: &str = "alloctests";
 /// A whole harness run; each test also has wasm-run's own limit (TEST_TIMEOUT).
 const RUN_LIMIT: Duration = Duration::from_secs(45 * 60);
 /// Per test. LLVM's slowest coretests take ~40 s in a debug build; a hang costs this much.
@@ -66,12 +72,13 @@ struct SideRun {
     seconds: f64,
 }
 
-/// Both sides of one suite.
+/// Both sides of one suite, and ours with unwinding where that runs.
 struct SuiteResult {
     suite: &'static str,
     llvm: Result<SideRun, String>,
     ours: Result<SideRun, String>,
     comparison: Option<Comparison>,
+    unwind: Option<Result<SideRun, String>>,
 }
 
 pub(super) fn run(dirs: &Dirs, tools: &Tools, out: &Path, options: &super::Options) -> Res<Tally> {
@@ -90,6 +97,10 @@ pub(super) fn run(dirs: &Dirs, tools: &Tools, out: &Path, options: &super::Optio
     }
     let known = KnownFailures::parse(&fsutil::read_to_string(&dirs.repo.join(KNOWN_FAILURES))?)
         .map_err(|e| format!("{KNOWN_FAILURES}: {e}"))?;
+    let known_unwind = KnownFailures::parse(&fsutil::read_to_string(
+        &dirs.repo.join(KNOWN_UNWIND_FAILURES),
+    )?)
+    .map_err(|e| format!("{KNOWN_UNWIND_FAILURES}: {e}"))?;
     let (llvm_recipe, ours_recipe) = recipes(dirs, options.llvm_as_backend);
     let llvm_built = build::harnesses(
         dirs,
@@ -107,6 +118,25 @@ pub(super) fn run(dirs: &Dirs, tools: &Tools, out: &Path, options: &super::Optio
             head(&ours_built.errors, 30)
         );
     }
+    let unwind_recipe = unwind_recipe(dirs, options.llvm_as_backend);
+    let unwind_suites: Vec<&Suite> = suites
+        .iter()
+        .copied()
+        .filter(|suite| suite.package == UNWIND_PACKAGE)
+        .collect();
+    let unwind_built = match &unwind_recipe {
+        Some(recipe) if !unwind_suites.is_empty() => {
+            let log = out.join(format!("build-{}.log", recipe.label));
+            Some(build::harnesses(
+                dirs,
+                &toolchain,
+                recipe,
+                &unwind_suites,
+                &log,
+            )?)
+        }
+        _ => None,
+    };
     let jobs = options.jobs.to_string();
     let mut results = Vec::new();
     for suite in &suites {
@@ -124,14 +154,22 @@ pub(super) fn run(dirs: &Dirs, tools: &Tools, out: &Path, options: &super::Optio
             )),
             _ => None,
         };
+        let unwind = match (&unwind_recipe, &unwind_built) {
+            (Some(recipe), Some(built)) if suite.package == UNWIND_PACKAGE => {
+                Some(side(recipe, built))
+            }
+            _ => None,
+        };
         results.push(SuiteResult {
             suite: suite.name,
             llvm,
             ours,
             comparison,
+            unwind,
         });
     }
-    let report = report(&results, &llvm_built, &ours_built, ours_recipe.label);
+    let mut report = report(&results, &llvm_built, &ours_built, ours_recipe.label);
+    report.push_str(&unwind_report(&results, &known_unwind));
     print!("{report}");
     let results_md = out.join("results.md");
     fsutil::write(&results_md, &report)?;
@@ -139,8 +177,89 @@ pub(super) fn run(dirs: &Dirs, tools: &Tools, out: &Path, options: &super::Optio
     let mut tally = Tally::default();
     for result in &results {
         tally.record(&format!("sysroot_tests/{}", result.suite), &outcome(result));
+        if let Some(unwind) = &result.unwind {
+            tally.record(
+                &format!("sysroot_tests/{}-unwind", result.suite),
+                &unwind_outcome(result.suite, unwind, &known_unwind),
+            );
+        }
     }
     Ok(tally)
+}
+
+/// Ours with unwinding, against the unwinding std dist/sysroot-unwind (when built).
+fn unwind_recipe(dirs: &Dirs, llvm_as_backend: bool) -> Option<Recipe> {
+    let sysroot = dirs.dist.join(UNWIND_SYSROOT);
+    (!llvm_as_backend && sysroot.is_dir()).then(|| Recipe {
+        label: "ours-unwind",
+        sysroot,
+        backend: Some(dirs.dist.join(BACKEND_DYLIB)),
+        exclusions: true,
+        unwind: true,
+    })
+}
+
+/// The tests that fail with unwinding and are not listed with a cause.
+fn unlisted_unwind_failures(suite: &str, run: &SideRun, known: &KnownFailures) -> Vec<String> {
+    run.verdicts
+        .iter()
+        .filter(|(test, verdict)| {
+            matches!(verdict, Verdict::Failed(_)) && known.cause(suite, test).is_none()
+        })
+        .map(|(test, verdict)| format!("  {test} ({verdict:?})"))
+        .collect()
+}
+
+fn unwind_outcome(suite: &str, run: &Result<SideRun, String>, known: &KnownFailures) -> Outcome {
+    match run {
+        Err(message) => Outcome::Failed(format!("ours with unwinding: {message}")),
+        Ok(run) => {
+            let unlisted = unlisted_unwind_failures(suite, run, known);
+            if unlisted.is_empty() {
+                Outcome::Passed
+            } else {
+                Outcome::Failed(format!(
+                    "{} tests fail when built by ours with -Cpanic=unwind, not in {KNOWN_UNWIND_FAILURES}:\n{}",
+                    unlisted.len(),
+                    head(&unlisted.join("\n"), 40)
+                ))
+            }
+        }
+    }
+}
+
+/// The unwinding runs' counts and their failures with causes, as Markdown.
+fn unwind_report(results: &[SuiteResult], known: &KnownFailures) -> String {
+    let runs: Vec<(&str, &Result<SideRun, String>)> = results
+        .iter()
+        .filter_map(|result| Some((result.suite, result.unwind.as_ref()?)))
+        .collect();
+    if runs.is_empty() {
+        return String::new();
+    }
+    let mut text = String::from(
+        "## sysroot_tests: alloctests built by ours with -Cpanic=unwind (dist/sysroot-unwind)\n\n\
+         | suite | passed / failed / ignored | run time |\n|---|---|---|\n",
+    );
+    for (suite, run) in &runs {
+        let _ = writeln!(
+            text,
+            "| {suite} | {} | {} |",
+            side_counts(run),
+            side_time(run)
+        );
+    }
+    for (suite, run) in &runs {
+        let Ok(run) = run else { continue };
+        for (test, verdict) in &run.verdicts {
+            if matches!(verdict, Verdict::Failed(_)) {
+                let cause = known.cause(suite, test).unwrap_or("**not listed**");
+                let _ = writeln!(text, "- {suite} `{test}`: {cause}");
+            }
+        }
+    }
+    text.push('\n');
+    text
 }
 
 /// The LLVM reference against the LLVM-built std; ours with our backend against dist/'s std
@@ -157,6 +276,7 @@ fn recipes(dirs: &Dirs, llvm_as_backend: bool) -> (Recipe, Recipe) {
         sysroot: llvm_sysroot.clone(),
         backend: None,
         exclusions: false,
+        unwind: false,
     };
     let ours = if llvm_as_backend {
         Recipe {
@@ -164,6 +284,7 @@ fn recipes(dirs: &Dirs, llvm_as_backend: bool) -> (Recipe, Recipe) {
             sysroot: llvm_sysroot,
             backend: None,
             exclusions: true,
+            unwind: false,
         }
     } else {
         Recipe {
@@ -171,6 +292,7 @@ fn recipes(dirs: &Dirs, llvm_as_backend: bool) -> (Recipe, Recipe) {
             sysroot: dirs.dist.clone(),
             backend: Some(dirs.dist.join(BACKEND_DYLIB)),
             exclusions: true,
+            unwind: false,
         }
     };
     (llvm, ours)
