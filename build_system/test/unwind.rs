@@ -4,7 +4,10 @@
 //! stdout, the same panic messages (`panicked at FILE:LINE:COL:` and the message), and the same
 //! ending (the exit code, or an abort). And tests/unwind/libtest, a library whose tests panic:
 //! `cargo wasm test --dev` with `-Cpanic=unwind` must give each test the verdict native
-//! `cargo test` gives it, `#[should_panic]` ones included.
+//! `cargo test` gives it, `#[should_panic]` ones included. And tests/unwind/frames, a caller and
+//! a callee crate built one by LLVM (`+exception-handling`, against the same unwinding std) and
+//! one by ours, both ways: panics cross the other backend's frames, whose cleanups and catches
+//! run, and the output is the native program's.
 
 use std::path::Path;
 use std::process::Command;
@@ -44,12 +47,91 @@ pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Cas
             run: Box::new(move || outcome(check(&tools, &source, &out_dir))),
         });
     }
-    let (tools, out_dir) = (tools.clone(), out.join("libtest"));
+    let (tools_here, out_dir) = (tools.clone(), out.join("libtest"));
     cases.push(Case {
         name: format!("{group}/libtest"),
-        run: Box::new(move || outcome(check_libtest(&tools, &out_dir))),
+        run: Box::new(move || outcome(check_libtest(&tools_here, &out_dir))),
     });
+    for llvm_callee in [true, false] {
+        let name = if llvm_callee {
+            "frames-llvm-callee"
+        } else {
+            "frames-llvm-caller"
+        };
+        let (tools, out_dir) = (tools.clone(), out.join(name));
+        cases.push(Case {
+            name: format!("{group}/{name}"),
+            run: Box::new(move || outcome(check_frames(&tools, &out_dir, llvm_callee))),
+        });
+    }
     Ok(cases)
+}
+
+/// tests/unwind/frames with the callee by LLVM and the caller by ours (`llvm_callee`), or the
+/// other way round, against the native build of both.
+fn check_frames(tools: &Tools, out_dir: &Path, llvm_callee: bool) -> Result<(), String> {
+    fsutil::fresh_dir(out_dir)?;
+    let dir = Path::new("tests/unwind/frames");
+    let llvm: Vec<&str> = vec![
+        "--sysroot",
+        "unwind",
+        "-Ctarget-feature=+exception-handling",
+    ];
+    let mut native_callee = Command::new("rustc");
+    native_callee.args(FLAGS).args(["--crate-type", "rlib"]);
+    let mut native_caller = Command::new("rustc");
+    native_caller.args(FLAGS);
+    let (mut wasm_callee, mut wasm_caller) = (
+        Command::new(&tools.reference.rustc),
+        Command::new(&tools.under_test.rustc),
+    );
+    wasm_callee.args(&llvm);
+    if !llvm_callee {
+        (wasm_callee, wasm_caller) = (
+            Command::new(&tools.under_test.rustc),
+            Command::new(&tools.reference.rustc),
+        );
+        wasm_caller.args(&llvm);
+    }
+    wasm_callee.args(FLAGS).args(["--crate-type", "rlib"]);
+    wasm_caller.args(FLAGS);
+    let mut outputs = Vec::new();
+    for (label, callee, caller) in [
+        ("native", &mut native_callee, &mut native_caller),
+        ("wasm", &mut wasm_callee, &mut wasm_caller),
+    ] {
+        let rlib = out_dir.join(format!("libcallee-{label}.rlib"));
+        let program = out_dir.join(format!("caller-{label}"));
+        callee.arg(dir.join("callee.rs")).arg("-o").arg(&rlib);
+        compiled(label, run_in(tools, callee))?;
+        caller
+            .arg(dir.join("caller.rs"))
+            .arg("--extern")
+            .arg(format!("callee={}", rlib.display()))
+            .arg("-o")
+            .arg(&program);
+        compiled(label, run_in(tools, caller))?;
+        let ran = if label == "native" {
+            run_in(tools, &mut Command::new(&program))
+        } else {
+            run_in(tools, Command::new(&tools.wasm_run).arg(&program))
+        };
+        if ran.code != Some(0) {
+            return Err(format!(
+                "[{label}] the program ended with {}:\n{}",
+                ending(&ran, "run"),
+                stderr_excerpt(&ran)
+            ));
+        }
+        outputs.push(String::from_utf8_lossy(&ran.stdout).into_owned());
+    }
+    if outputs[0] != outputs[1] {
+        return Err(format!(
+            "stdout differs from the native program's: {}",
+            first_difference(&outputs[0], &outputs[1])
+        ));
+    }
+    Ok(())
 }
 
 fn outcome(result: Result<(), String>) -> Outcome {
