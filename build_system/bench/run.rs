@@ -1,5 +1,6 @@
 //! Section 3: run speed in wasm-run (wasmtime) of the programs in tests/bench/run/, our dev
-//! build against LLVM debug and LLVM release; each run's output is checked.
+//! build against LLVM debug and LLVM release, and what unwinding costs ours (module bytes and
+//! run time with `-Cpanic=unwind` against panic=abort); each run's output is checked.
 
 use std::path::{Path, PathBuf};
 
@@ -53,7 +54,19 @@ const VARIANTS: &[Variant] = &[
         backend: Backend::Ours,
         flags: &["-Copt-level=0", "--sysroot", "llvm"],
     },
+    // rustc-wasm takes dist/sysroot-unwind for -Cpanic=unwind.
+    Variant {
+        label: "ours dev, unwind",
+        key: "ours-dev-unwind",
+        backend: Backend::Ours,
+        flags: &["-Copt-level=0", "-Cpanic=unwind"],
+    },
 ];
+/// Indices into VARIANTS of the columns the ratios compare.
+const LLVM_RELEASE: usize = 0;
+const LLVM_DEBUG: usize = 1;
+const OURS: usize = 2;
+const OURS_UNWIND: usize = 4;
 
 pub fn section(tools: &Tools, vendored: &Path, runs: usize) -> Res<Section> {
     let out = tools.scratch.join("run");
@@ -67,6 +80,16 @@ pub fn section(tools: &Tools, vendored: &Path, runs: usize) -> Res<Section> {
     );
     let mut csv = Csv::new("run");
     let mut failures = Vec::new();
+    let mut unwind_costs = Table::new(
+        "What unwinding costs ours: -Cpanic=unwind against panic=abort (same programs and runs)",
+        &[
+            "program",
+            "module bytes, abort",
+            "module bytes, unwind",
+            "bytes unwind ÷ abort",
+            "run time unwind ÷ abort",
+        ],
+    );
     for program in PROGRAMS {
         let expected =
             fsutil::read_to_string(&tools.repo.join(RUN_DIR).join(format!("{program}.stdout")))?;
@@ -122,16 +145,30 @@ pub fn section(tools: &Tools, vendored: &Path, runs: usize) -> Res<Section> {
             (Ok(o), Ok(l)) => report::ratio(o.median, l.median),
             _ => "–".to_owned(),
         };
-        row.push(ratio(&stats[2], &stats[1]));
-        row.push(ratio(&stats[2], &stats[0]));
+        row.push(ratio(&stats[OURS], &stats[LLVM_DEBUG]));
+        row.push(ratio(&stats[OURS], &stats[LLVM_RELEASE]));
         table.row(row);
+        let bytes = |variant: &Variant| {
+            std::fs::metadata(out.join(format!("{program}-{}.wasm", variant.key)))
+                .map(|m| m.len())
+                .unwrap_or(0)
+        };
+        let (abort, unwind) = (bytes(&VARIANTS[OURS]), bytes(&VARIANTS[OURS_UNWIND]));
+        unwind_costs.row(vec![
+            (*program).to_owned(),
+            abort.to_string(),
+            unwind.to_string(),
+            report::ratio(unwind as f64, abort as f64),
+            ratio(&stats[OURS_UNWIND], &stats[OURS]),
+        ]);
     }
+    unwind_costs.note("Both built by our backend at -Copt-level=0, each against its own std (dist/ and dist/sysroot-unwind, both built by our backend); run times are the medians of the table above.");
     table.note("Sources in tests/bench/run/ (each prints a checksum; every timed run must print the expected output). Wall time of `dist/bin/wasm-run FILE.wasm`, wasmtime's module cache warm (one untimed run first), so start-up and instantiation are included but not Cranelift's compile.");
-    table.note("LLVM release = `-Copt-level=3 -Ccodegen-units=1` (cargo's release profile with one CGU, no LTO); debug/dev = `-Copt-level=0`. \"ours dev\" links the std built by our backend, \"LLVM's std\" the LLVM-built one (`--sysroot llvm`): the difference is the std's code. Ratios use \"ours dev\".");
+    table.note("LLVM release = `-Copt-level=3 -Ccodegen-units=1` (cargo's release profile with one CGU, no LTO); debug/dev = `-Copt-level=0`. \"ours dev\" links the std built by our backend, \"LLVM's std\" the LLVM-built one (`--sysroot llvm`): the difference is the std's code. \"ours dev, unwind\" is built with `-Cpanic=unwind` against the unwinding std (table below). Ratios use \"ours dev\".");
     for why in failures {
         table.note(format!("FAILED {why}"));
     }
-    let mut tables = vec![table];
+    let mut tables = vec![table, unwind_costs];
     tables.extend(super::gc_run::tables(tools, vendored, runs, &mut csv)?);
     Ok(Section {
         name: "run",
