@@ -112,8 +112,9 @@ wasm-run: wasmtime with WASI preview 1 and WasmGC. stdin, stdout, stderr and the
 are the program's; the host directories of [package.metadata.wasm] `dirs` are visible to it.
 With --release the wasm-opt output (NAME.opt.wasm) runs.
 
-exit status: the program's (its `std::process::exit` code, 0 when main returns); 134 when it
-trapped (a panic aborts); 125 when wasm-run could not start it; before that, as for build.
+exit status: the program's (its `std::process::exit` code, 0 when main returns; 101 after an
+uncaught panic with `-Cpanic=unwind`); 134 when it trapped (by default a panic aborts); 125 when
+wasm-run could not start it; before that, as for build.
 When the program failed because wasm32-wasip1 has no threads, a note says so.
 ";
 
@@ -125,7 +126,9 @@ usage: cargo wasm test [--dev | --release] [--target wasi | web [--node | --chro
 
 Builds every test target (`cargo test --tests`: unit tests of the lib and bins, tests/*.rs)
 with `-Zpanic-abort-tests` and runs each harness through `wasm-run --libtest`, which runs every
-test in a fresh instance: a failing test (a panic aborts) ends only that test. The output is
+test in a fresh instance: a failing test (a panic aborts) ends only that test. With
+RUSTFLAGS=-Cpanic=unwind (--dev only) the harnesses unwind instead: panics are caught as
+natively, and `#[should_panic]` tests run rather than being ignored. The output is
 libtest's, so `test result: ok. N passed; M failed; ...` lines appear as with cargo test.
 Filters and libtest options go after `--`, e.g. `cargo wasm test -- parse --exact`.
 --release builds the harnesses with LLVM and the release profile (no wasm-opt).
@@ -187,7 +190,9 @@ directory) is used; at a virtual workspace root, [workspace.metadata.wasm]. Comm
 win over the table. Relative `dirs` are relative to where the program runs: the current
 directory for `run`, the package root for `test`.
 RUSTFLAGS / CARGO_ENCODED_RUSTFLAGS from the environment are added after `rustflags`;
-rustflags in .cargo/config.toml are NOT used (cargo wasm passes its own flags).
+rustflags in .cargo/config.toml are NOT used (cargo wasm passes its own flags). Builds use
+panic=abort unless these flags say `-Cpanic=unwind` (--dev only: the std our backend built with
+unwinding, dist/sysroot-unwind; [profile] `panic` settings are overridden either way).
 ";
 
 /// The help of one command, for `cargo wasm help COMMAND`.
