@@ -114,6 +114,9 @@ struct Crate {
     release_passed: usize,
     /// `RUSTFLAGS` of both builds (`rustflags=...` in the list), for example a target feature.
     rustflags: Option<String>,
+    /// `RUSTFLAGS` of the dev build only (`dev-rustflags=...`), for what release cannot do:
+    /// `-Cpanic=unwind`.
+    dev_rustflags: Option<String>,
     /// More arguments for `cargo wasm test` (after `--`: for libtest).
     args: Vec<String>,
 }
@@ -121,9 +124,23 @@ struct Crate {
 impl Crate {
     /// The name of its case: the crate, and its flags when it has some.
     fn label(&self) -> String {
-        match &self.rustflags {
-            Some(flags) => format!("{}[{flags}]", self.name),
-            None => self.name.clone(),
+        match (&self.rustflags, &self.dev_rustflags) {
+            (Some(flags), _) => format!("{}[{flags}]", self.name),
+            (None, Some(flags)) => format!("{}[dev {flags}]", self.name),
+            (None, None) => self.name.clone(),
+        }
+    }
+
+    /// Whether the list gives it flags of its own (it then gets its own copy and target dir).
+    fn flagged(&self) -> bool {
+        self.rustflags.is_some() || self.dev_rustflags.is_some()
+    }
+
+    /// The `RUSTFLAGS` of the build in `mode`.
+    fn rustflags_of(&self, mode: &str) -> Option<&str> {
+        match mode {
+            "dev" => self.dev_rustflags.as_deref().or(self.rustflags.as_deref()),
+            _ => self.rustflags.as_deref(),
         }
     }
 
@@ -189,9 +206,15 @@ fn crates(repo: &Path) -> Res<Vec<Crate>> {
                 .iter()
                 .find_map(|word| word.strip_prefix("rustflags="))
                 .map(str::to_owned),
+            dev_rustflags: words[3..]
+                .iter()
+                .find_map(|word| word.strip_prefix("dev-rustflags="))
+                .map(str::to_owned),
             args: words[3..]
                 .iter()
-                .filter(|word| !word.starts_with("rustflags="))
+                .filter(|word| {
+                    !word.starts_with("rustflags=") && !word.starts_with("dev-rustflags=")
+                })
                 .map(|word| (*word).to_owned())
                 .collect(),
         });
@@ -203,9 +226,10 @@ fn crates(repo: &Path) -> Res<Vec<Crate>> {
 fn check(setup: &Setup, krate: &Crate) -> Res<()> {
     let label = format!("{}-{}", krate.name, krate.version);
     // A crate listed twice (with flags) gets its own copy: the two cases may run at once.
-    let work = match krate.rustflags {
-        Some(_) => setup.work.join(format!("flagged-{}", krate.file_label())),
-        None => setup.work.clone(),
+    let work = if krate.flagged() {
+        setup.work.join(format!("flagged-{}", krate.file_label()))
+    } else {
+        setup.work.clone()
     };
     let source = crates_io::source(
         &setup.cargo,
@@ -286,9 +310,10 @@ fn test_suite(
     mode: &str,
 ) -> Res<BTreeMap<String, Verdict>> {
     // Other flags would rebuild every crate of the shared target dir: they get their own.
-    let target_dir = match krate.rustflags {
-        Some(_) => setup.work.join(format!("target-{}", krate.file_label())),
-        None => setup.target_dir(),
+    let target_dir = if krate.flagged() {
+        setup.work.join(format!("target-{}", krate.file_label()))
+    } else {
+        setup.target_dir()
     };
     let target_dir = target_dir.display().to_string();
     let mut args = vec![
@@ -307,7 +332,7 @@ fn test_suite(
     args.extend(krate.args.iter().cloned());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let started = Instant::now();
-    let finished = setup.cargo_wasm_with(source, &args, true, krate.rustflags.as_deref());
+    let finished = setup.cargo_wasm_with(source, &args, true, krate.rustflags_of(mode));
     let output = String::from_utf8_lossy(&finished.stdout).into_owned();
     let log = setup.out.join(format!(
         "{}-{}.{mode}.log",
