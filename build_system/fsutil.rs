@@ -63,6 +63,22 @@ pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Res<()> {
 }
 
 /// The regular files directly inside `dir`, sorted by name.
+/// The `.rs` files of `dir`, sorted, each with its file stem (a test's name).
+pub fn rust_files_in(dir: &Path) -> Res<Vec<(String, std::path::PathBuf)>> {
+    Ok(files_in(dir)?
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+        .map(|path| {
+            let stem = path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            (stem, path)
+        })
+        .collect())
+}
+
 pub fn files_in(dir: &Path) -> Res<Vec<std::path::PathBuf>> {
     let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     let mut files = Vec::new();

@@ -46,15 +46,7 @@ pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Cas
             }
         })
         .collect();
-    for source in fsutil::files_in(&repo.join("tests/debuginfo"))? {
-        if source.extension().is_none_or(|ext| ext != "rs") {
-            continue;
-        }
-        let stem = source
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+    for (stem, source) in fsutil::rust_files_in(&repo.join("tests/debuginfo"))? {
         let tools = tools.clone();
         let out_dir = out.join(&stem);
         let check: fn(&Tools, &Path, &Path) -> Result<(), String> = if stem.starts_with("gdb_") {

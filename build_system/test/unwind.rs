@@ -28,15 +28,7 @@ const LIMIT: Duration = Duration::from_secs(120);
 
 pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Case>> {
     let mut cases = Vec::new();
-    for source in fsutil::files_in(&repo.join("tests/unwind"))? {
-        if source.extension().is_none_or(|ext| ext != "rs") {
-            continue;
-        }
-        let stem = source
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+    for (stem, source) in fsutil::rust_files_in(&repo.join("tests/unwind"))? {
         let (tools, out_dir) = (tools.clone(), out.join(&stem));
         let source = source
             .strip_prefix(repo)

@@ -111,31 +111,9 @@ pub(crate) fn check_features(flags: &[String], mode: Mode, target: Target) -> Re
     Ok(())
 }
 
-/// Every `+x`/`-x` of `-Ctarget-feature=...`, `-C target-feature=...` in `flags`.
-fn requested_features(flags: &[String]) -> Vec<String> {
-    let mut values = Vec::new();
-    let mut iter = flags.iter().peekable();
-    while let Some(flag) = iter.next() {
-        let setting = if flag == "-C" {
-            iter.next().map(String::as_str)
-        } else {
-            flag.strip_prefix("-C")
-        };
-        if let Some(value) = setting.and_then(|s| s.strip_prefix("target-feature=")) {
-            values.extend(
-                value
-                    .split(',')
-                    .filter(|item| !item.is_empty())
-                    .map(str::to_owned),
-            );
-        }
-    }
-    values
-}
-
-/// Whether the user's flags ask for unwinding: the last `-Cpanic=` / `-C panic=` decides.
-pub(crate) fn asks_unwind(flags: &[String]) -> bool {
-    let mut unwind = false;
+/// The values of the codegen options in `flags`, `-Cname=value` or `-C name=value`, in order.
+fn codegen_options(flags: &[String]) -> Vec<&str> {
+    let mut options = Vec::new();
     let mut iter = flags.iter();
     while let Some(flag) = iter.next() {
         let setting = if flag == "-C" {
@@ -143,11 +121,29 @@ pub(crate) fn asks_unwind(flags: &[String]) -> bool {
         } else {
             flag.strip_prefix("-C")
         };
-        if let Some(strategy) = setting.and_then(|s| s.strip_prefix("panic=")) {
-            unwind = strategy == "unwind";
-        }
+        options.extend(setting);
     }
-    unwind
+    options
+}
+
+/// Every `+x`/`-x` of `-Ctarget-feature=...`, `-C target-feature=...` in `flags`.
+fn requested_features(flags: &[String]) -> Vec<String> {
+    codegen_options(flags)
+        .into_iter()
+        .filter_map(|option| option.strip_prefix("target-feature="))
+        .flat_map(|value| value.split(','))
+        .filter(|item| !item.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether the user's flags ask for unwinding: the last `-Cpanic=` / `-C panic=` decides.
+pub(crate) fn asks_unwind(flags: &[String]) -> bool {
+    codegen_options(flags)
+        .into_iter()
+        .filter_map(|option| option.strip_prefix("panic="))
+        .last()
+        .is_some_and(|strategy| strategy == "unwind")
 }
 
 /// Unwinding needs our unwinding std: only `--dev` builds have one.
