@@ -142,7 +142,7 @@ pub(crate) fn asks_unwind(flags: &[String]) -> bool {
     codegen_options(flags)
         .into_iter()
         .filter_map(|option| option.strip_prefix("panic="))
-        .last()
+        .next_back()
         .is_some_and(|strategy| strategy == "unwind")
 }
 
