@@ -1,6 +1,6 @@
 //! The sysroot_tests group: rust-src's coretests and alloctests built for wasm32-wasip1 by LLVM
 //! and by our backend, every test run alone (`wasm-run --libtest`), the verdicts compared; and
-//! alloctests built by our backend with unwinding, each of its failures listed with its cause.
+//! both built by our backend with unwinding, each of their failures listed with its cause.
 
 mod build;
 mod compare;
@@ -26,8 +26,6 @@ const KNOWN_FAILURES: &str = "tests/sysroot_tests/known-failures.txt";
 /// Committed: every test that fails when built by our backend with `-Cpanic=unwind`, with its
 /// cause (all of them pass natively).
 const KNOWN_UNWIND_FAILURES: &str = "tests/sysroot_tests/known-failures-unwind.txt";
-/// The package whose suites also run with unwinding (coretests catch few panics).
-const UNWIND_PACKAGE: &str = "alloctests";
 /// A whole harness run; each test also has wasm-run's own limit (TEST_TIMEOUT).
 const RUN_LIMIT: Duration = Duration::from_secs(45 * 60);
 /// Per test. LLVM's slowest coretests take ~40 s in a debug build; a hang costs this much.
@@ -119,21 +117,10 @@ pub(super) fn run(dirs: &Dirs, tools: &Tools, out: &Path, options: &super::Optio
         );
     }
     let unwind_recipe = unwind_recipe(dirs, options.llvm_as_backend);
-    let unwind_suites: Vec<&Suite> = suites
-        .iter()
-        .copied()
-        .filter(|suite| suite.package == UNWIND_PACKAGE)
-        .collect();
     let unwind_built = match &unwind_recipe {
-        Some(recipe) if !unwind_suites.is_empty() => {
+        Some(recipe) => {
             let log = out.join(format!("build-{}.log", recipe.label));
-            Some(build::harnesses(
-                dirs,
-                &toolchain,
-                recipe,
-                &unwind_suites,
-                &log,
-            )?)
+            Some(build::harnesses(dirs, &toolchain, recipe, &suites, &log)?)
         }
         _ => None,
     };
@@ -155,9 +142,7 @@ pub(super) fn run(dirs: &Dirs, tools: &Tools, out: &Path, options: &super::Optio
             _ => None,
         };
         let unwind = match (&unwind_recipe, &unwind_built) {
-            (Some(recipe), Some(built)) if suite.package == UNWIND_PACKAGE => {
-                Some(side(recipe, built))
-            }
+            (Some(recipe), Some(built)) => Some(side(recipe, built)),
             _ => None,
         };
         results.push(SuiteResult {
@@ -238,7 +223,7 @@ fn unwind_report(results: &[SuiteResult], known: &KnownFailures) -> String {
         return String::new();
     }
     let mut text = String::from(
-        "## sysroot_tests: alloctests built by ours with -Cpanic=unwind (dist/sysroot-unwind)\n\n\
+        "## sysroot_tests: built by ours with -Cpanic=unwind (dist/sysroot-unwind)\n\n\
          | suite | passed / failed / ignored | run time |\n|---|---|---|\n",
     );
     for (suite, run) in &runs {
