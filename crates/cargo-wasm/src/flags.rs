@@ -146,14 +146,22 @@ pub(crate) fn asks_unwind(flags: &[String]) -> bool {
         .is_some_and(|strategy| strategy == "unwind")
 }
 
-/// Unwinding needs our unwinding std: only `--dev` builds have one.
-pub(crate) fn check_unwind(mode: Mode) -> Res<()> {
+/// Unwinding needs our unwinding std, which only `--dev` builds have, and a module that the
+/// tools after the build can read: wasm-bindgen's CLI cannot.
+pub(crate) fn check_unwind(mode: Mode, target: Target) -> Res<()> {
     if mode == Mode::Release {
         return Err(Failure::setup(
             "`-Cpanic=unwind` is not supported with --release: release builds link the std that \
              LLVM built with panic=abort",
         )
         .fix("build with --dev (our backend unwinds through wasm exception handling), or remove `-Cpanic=unwind`"));
+    }
+    if target == Target::Web {
+        return Err(Failure::setup(
+            "`-Cpanic=unwind` is not supported with --target web: wasm-bindgen's CLI (0.2.106) \
+             cannot interpret the `try_table` of unwinding code in the functions it evaluates",
+        )
+        .fix("remove `-Cpanic=unwind` for web builds (panics then abort)"));
     }
     Ok(())
 }
@@ -232,6 +240,13 @@ mod tests {
             base(Mode::Dev, Path::new("/x"), None, true),
             ["-Zcodegen-backend=/x"]
         );
+    }
+
+    #[test]
+    fn unwinding_is_for_dev_wasi_builds() {
+        assert!(check_unwind(Mode::Dev, Target::Wasi).is_ok());
+        assert!(check_unwind(Mode::Release, Target::Wasi).is_err());
+        assert!(check_unwind(Mode::Dev, Target::Web).is_err());
     }
 
     #[test]

@@ -191,8 +191,9 @@ win over the table. Relative `dirs` are relative to where the program runs: the 
 directory for `run`, the package root for `test`.
 RUSTFLAGS / CARGO_ENCODED_RUSTFLAGS from the environment are added after `rustflags`;
 rustflags in .cargo/config.toml are NOT used (cargo wasm passes its own flags). Builds use
-panic=abort unless these flags say `-Cpanic=unwind` (--dev only: the std our backend built with
-unwinding, dist/sysroot-unwind; [profile] `panic` settings are overridden either way).
+panic=abort unless these flags say `-Cpanic=unwind` (--dev --target wasi only: the std our
+backend built with unwinding, dist/sysroot-unwind; wasm-bindgen's CLI cannot read unwinding
+code; [profile] `panic` settings are overridden either way).
 ";
 
 /// The help of one command, for `cargo wasm help COMMAND`.

@@ -45,7 +45,7 @@ impl Plan {
         flags::check_features(&user, mode, target)?;
         let unwind = flags::asks_unwind(&user);
         if unwind {
-            flags::check_unwind(mode)?;
+            flags::check_unwind(mode, target)?;
         }
         let sysroot = dist.sysroot(
             mode,
