@@ -24,7 +24,7 @@ use compare::{Comparison, KnownFailures, Verdict, Verdicts};
 /// Committed: the ours-only failures we know of, one per line with its cause.
 const KNOWN_FAILURES: &str = "tests/sysroot_tests/known-failures.txt";
 /// Committed: every test that fails when built by our backend with `-Cpanic=unwind`, with its
-/// cause (all of them pass natively).
+/// cause (all of them need what wasm32-wasip1 lacks, threads).
 const KNOWN_UNWIND_FAILURES: &str = "tests/sysroot_tests/known-failures-unwind.txt";
 /// A whole harness run; each test also has wasm-run's own limit (TEST_TIMEOUT).
 const RUN_LIMIT: Duration = Duration::from_secs(45 * 60);
