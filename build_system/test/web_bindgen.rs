@@ -110,6 +110,14 @@ pub fn cases(cache: &Path, out: &Path, tools: &Tools, group: &str) -> Vec<Case> 
 
 /// `cargo-wasm wasm ARGS` in the example, stderr merged into stdout in order when `merged`
 /// (cargo's `Running` lines belong before the results of their suite).
+/// `cargo wasm build --MODE --target web --out-dir OUT_DIR EXTRA...` of the example.
+fn build_package(setup: &Setup, mode: &str, out_dir: &str, extra: &[&str]) -> Res<Finished> {
+    let mode_flag = format!("--{mode}");
+    let mut args = vec!["build", &mode_flag, "--target", "web", "--out-dir", out_dir];
+    args.extend_from_slice(extra);
+    cargo_wasm(setup, &args, false)
+}
+
 fn cargo_wasm(setup: &Setup, args: &[&str], merged: bool) -> Res<Finished> {
     let mut cmd = if merged {
         let mut cmd = Command::new("bash");
@@ -145,19 +153,7 @@ fn build_and_load(setup: &Setup, mode: &str) -> Res<()> {
     fsutil::fresh_dir(&site)?;
     let pkg = site.join("pkg");
     let pkg_arg = pkg.display().to_string();
-    let mode_flag = format!("--{mode}");
-    let built = cargo_wasm(
-        setup,
-        &[
-            "build",
-            &mode_flag,
-            "--target",
-            "web",
-            "--out-dir",
-            &pkg_arg,
-        ],
-        false,
-    )?;
+    let built = build_package(setup, mode, &pkg_arg, &[])?;
     let stderr = String::from_utf8_lossy(&built.stderr);
     let mut wanted = vec![
         "with wasm-bindgen ".to_owned(),
@@ -176,7 +172,7 @@ fn build_and_load(setup: &Setup, mode: &str) -> Res<()> {
         .collect();
     if built.code != Some(0) || !missing.is_empty() || stderr.contains("Loader") {
         return Err(format!(
-            "cargo wasm build {mode_flag} --target web ({}): expected wasm-bindgen's output \
+            "cargo wasm build --{mode} --target web ({}): expected wasm-bindgen's output \
              (lacking {missing:?}), not cargo wasm's loader:\n{}",
             ending(&built, "cargo"),
             stderr_excerpt(&built)
@@ -259,24 +255,10 @@ fn nodejs_package(setup: &Setup, mode: &str) -> Res<()> {
     let pkg = setup.out.join(format!("{mode}-nodejs")).join("web-bindgen");
     fsutil::remove_dir_all(&pkg)?;
     let pkg_arg = pkg.display().to_string();
-    let mode_flag = format!("--{mode}");
-    let built = cargo_wasm(
-        setup,
-        &[
-            "build",
-            &mode_flag,
-            "--target",
-            "web",
-            "--js-target",
-            "nodejs",
-            "--out-dir",
-            &pkg_arg,
-        ],
-        false,
-    )?;
+    let built = build_package(setup, mode, &pkg_arg, &["--js-target", "nodejs"])?;
     if built.code != Some(0) {
         return Err(format!(
-            "cargo wasm build {mode_flag} --target web --js-target nodejs ({}):\n{}",
+            "cargo wasm build --{mode} --target web --js-target nodejs ({}):\n{}",
             ending(&built, "cargo"),
             stderr_excerpt(&built)
         ));
