@@ -39,8 +39,8 @@ pub fn for_build(toolchain: &Toolchain) -> Res<()> {
     )?;
     step(
         "prepare",
-        "stable toolchain with wasm32-wasip1",
-        ensure_stable_wasip1,
+        "stable toolchain with wasm32-wasip1 and wasm32-wasip2",
+        ensure_stable_targets,
     )
 }
 
@@ -208,33 +208,40 @@ fn is_component(line: &str, name: &str, host: &str) -> bool {
     line == name || line == format!("{name}-{host}")
 }
 
-fn ensure_stable_wasip1() -> Res<()> {
+/// The stable toolchain's wasm targets: their self-contained wasi-libc goes into our sysroots
+/// (build/wasi_libc.rs) and the gc group builds the `wasm` crate on stable.
+const STABLE_TARGETS: &[&str] = &["wasm32-wasip1", "wasm32-wasip2"];
+
+fn ensure_stable_targets() -> Res<()> {
     let toolchains = rustup_list(&["toolchain", "list"])?;
     if !toolchains.iter().any(|line| line.starts_with("stable-")) {
         eprintln!("[prepare] installing the stable toolchain");
-        return process::run(Command::new("rustup").args([
-            "toolchain",
-            "install",
-            STABLE,
-            "--profile",
-            "minimal",
-            "--target",
-            "wasm32-wasip1",
-        ]));
+        let mut cmd = Command::new("rustup");
+        cmd.args(["toolchain", "install", STABLE, "--profile", "minimal"]);
+        for target in STABLE_TARGETS {
+            cmd.args(["--target", target]);
+        }
+        return process::run(&mut cmd);
     }
-    let targets = rustup_list(&["target", "list", "--installed", "--toolchain", STABLE])?;
-    if targets.iter().any(|line| line == "wasm32-wasip1") {
-        eprintln!("[prepare] stable has wasm32-wasip1");
+    let installed = rustup_list(&["target", "list", "--installed", "--toolchain", STABLE])?;
+    let missing: Vec<&str> = STABLE_TARGETS
+        .iter()
+        .copied()
+        .filter(|target| !installed.iter().any(|line| line == target))
+        .collect();
+    if missing.is_empty() {
+        eprintln!("[prepare] stable has {}", STABLE_TARGETS.join(" and "));
         return Ok(());
     }
-    eprintln!("[prepare] adding wasm32-wasip1 to the stable toolchain");
-    process::run(Command::new("rustup").args([
-        "target",
-        "add",
-        "wasm32-wasip1",
-        "--toolchain",
-        STABLE,
-    ]))
+    eprintln!(
+        "[prepare] adding {} to the stable toolchain",
+        missing.join(" and ")
+    );
+    process::run(
+        Command::new("rustup")
+            .args(["target", "add", "--toolchain", STABLE])
+            .args(&missing),
+    )
 }
 
 fn rustup_list(args: &[&str]) -> Res<Vec<String>> {

@@ -23,6 +23,20 @@ pub fn sections(bytes: &[u8]) -> Option<Vec<Section<'_>>> {
     Some(sections)
 }
 
+/// The program's own core module inside a component (wasm32-wasip2): the largest of its core
+/// module sections (id 1), beside the WASI adapter and shims that wasm-component-ld adds; a
+/// core module is its own.
+pub fn main_core_module(bytes: &[u8]) -> Option<&[u8]> {
+    if !bytes.starts_with(b"\0asm\x0d\0\x01\0") {
+        return Some(bytes);
+    }
+    sections(bytes)?
+        .into_iter()
+        .filter(|section| section.id == 1)
+        .map(|section| section.payload)
+        .max_by_key(|payload| payload.len())
+}
+
 /// The payload of the first section with id `id` (1 types, 2 imports, ...), empty when absent.
 pub fn payload<'a>(sections: &[Section<'a>], id: u8) -> &'a [u8] {
     sections

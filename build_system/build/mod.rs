@@ -18,6 +18,8 @@ pub use cargo::workspace_target_dir;
 pub const BACKEND_DYLIB: &str = "lib/librustc_codegen_wasmgc.so";
 /// The wasm target our sysroot is for.
 pub const TARGET: &str = "wasm32-wasip1";
+/// The component target: our sysroot and the reference cover it too, linked by wasm-component-ld.
+pub const COMPONENT_TARGET: &str = "wasm32-wasip2";
 /// The LLVM-built reference sysroot, relative to dist/ (dist/ itself is the one built by us).
 pub const LLVM_SYSROOT: &str = "sysroot-llvm";
 /// Our std built with `-Cpanic=unwind` (panic_unwind, landing pads), in dist/.
@@ -73,7 +75,7 @@ pub fn build_all(dirs: &Dirs, toolchain: &Toolchain) -> Res<BuildReport> {
     attempt(
         &mut failed,
         "sysroot-llvm",
-        "reference sysroot for wasm32-wasip1 (std by LLVM)",
+        "reference sysroots for wasm32-wasip1 and wasm32-wasip2 (std by LLVM)",
         || sysroot::build_and_install_llvm(dirs, toolchain),
     );
     if failed.contains(&"backend") {
@@ -82,7 +84,7 @@ pub fn build_all(dirs: &Dirs, toolchain: &Toolchain) -> Res<BuildReport> {
         attempt(
             &mut failed,
             "sysroot",
-            "our sysroot for wasm32-wasip1 and wasm32-unknown-unknown (std by our backend)",
+            "our sysroots for wasm32-wasip1, wasm32-unknown-unknown and wasm32-wasip2 (std by our backend)",
             || sysroot::build_and_install_ours(dirs, toolchain),
         );
     }

@@ -5,13 +5,12 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::{BACKEND_DYLIB, LLVM_SYSROOT, TARGET, UNWIND_SYSROOT};
+use super::{BACKEND_DYLIB, COMPONENT_TARGET, LLVM_SYSROOT, TARGET, UNWIND_SYSROOT};
 use crate::Res;
 use crate::dirs::Dirs;
 use crate::fsutil;
 use crate::hash::Fnv;
 use crate::library_overlay::{self, LineEdit};
-use crate::prepare::WASI_LIBC_DIR;
 use crate::process;
 use crate::toolchain::Toolchain;
 
@@ -38,8 +37,12 @@ const UNWIND_EDITS: &[LineEdit] = &[
 ];
 /// Lists the rlibs of a finished build in the cache; written last, so it marks completion.
 const STAMP: &str = "rlibs.txt";
-/// The targets our backend's sysroot covers; the LLVM reference covers the first.
-const OUR_TARGETS: &[&str] = &[TARGET, "wasm32-unknown-unknown"];
+/// The targets our backend's sysroot covers.
+const OUR_TARGETS: &[&str] = &[TARGET, "wasm32-unknown-unknown", COMPONENT_TARGET];
+/// The targets of our unwinding sysroot: components do not unwind yet (FIXME(#17)).
+const UNWIND_TARGETS: &[&str] = &[TARGET, "wasm32-unknown-unknown"];
+/// The targets of the LLVM reference sysroot (wasm32-unknown-unknown is rustup's).
+const LLVM_TARGETS: &[&str] = &[TARGET, COMPONENT_TARGET];
 
 /// Who compiles the standard library.
 #[derive(Clone, Copy, PartialEq)]
@@ -66,14 +69,12 @@ impl Panic {
 }
 
 pub fn build_and_install_llvm(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
-    let rlibs = cached_or_built_std(dirs, toolchain, Compiler::Llvm, TARGET, Panic::Abort)?;
-    install(
-        dirs,
-        toolchain,
-        &dirs.dist.join(LLVM_SYSROOT),
-        TARGET,
-        &rlibs,
-    )
+    let sysroot = dirs.dist.join(LLVM_SYSROOT);
+    for target in LLVM_TARGETS {
+        let rlibs = cached_or_built_std(dirs, toolchain, Compiler::Llvm, target, Panic::Abort)?;
+        install(dirs, toolchain, &sysroot, target, &rlibs)?;
+    }
+    Ok(())
 }
 
 /// Needs the backend in dist/; the std built by it becomes dist/'s own sysroot.
@@ -88,7 +89,7 @@ pub fn build_and_install_ours(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
         let rlibs = cached_or_built_std(dirs, toolchain, Compiler::Ours, target, Panic::Abort)?;
         install(dirs, toolchain, &dirs.dist, target, &rlibs)?;
     }
-    for target in OUR_TARGETS {
+    for target in UNWIND_TARGETS {
         let rlibs = cached_or_built_std(dirs, toolchain, Compiler::Ours, target, Panic::Unwind)?;
         install(dirs, toolchain, &unwinding, target, &rlibs)?;
     }
@@ -302,14 +303,8 @@ fn install(
     for rlib in rlibs {
         fsutil::copy(rlib, &target_lib.join(file_name(rlib)))?;
     }
-    if target == TARGET {
-        // rustc's self-contained linking for wasm32-wasip1 takes crt1-command.o and libc.a from here.
-        let self_contained = target_lib.join("self-contained");
-        fsutil::create_dir_all(&self_contained)?;
-        for file in fsutil::files_in(Path::new(WASI_LIBC_DIR))? {
-            fsutil::copy(&file, &self_contained.join(file_name(&file)))?;
-        }
-        super::wasi_libc::overlay_current(&self_contained)?;
+    if target.starts_with("wasm32-wasi") {
+        super::wasi_libc::install(&target_lib.join("self-contained"), target)?;
     }
     // The host part: proc-macro crates link against it and rustc finds rust-lld in its bin/.
     fsutil::symlink(&toolchain.host_rustlib(), &rustlib.join(&toolchain.host))?;

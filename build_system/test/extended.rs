@@ -124,10 +124,19 @@ struct Crate {
 impl Crate {
     /// The name of its case: the crate, and its flags when it has some.
     fn label(&self) -> String {
+        let name = match self
+            .args
+            .iter()
+            .find_map(|arg| arg.strip_prefix("--target="))
+        {
+            // A crate listed again for components gets its own name.
+            Some(target @ "wasip2") => format!("{}[{target}]", self.name),
+            _ => self.name.clone(),
+        };
         match (&self.rustflags, &self.dev_rustflags) {
-            (Some(flags), _) => format!("{}[{flags}]", self.name),
-            (None, Some(flags)) => format!("{}[dev {flags}]", self.name),
-            (None, None) => self.name.clone(),
+            (Some(flags), _) => format!("{name}[{flags}]"),
+            (None, Some(flags)) => format!("{name}[dev {flags}]"),
+            (None, None) => name,
         }
     }
 

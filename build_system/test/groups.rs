@@ -8,8 +8,8 @@ use super::exec::Tools;
 use super::outcome::Tally;
 use super::pool::Case;
 use super::{
-    Options, abi, debuginfo, diagnostics, extended, fuzz, gc, no_sysroot, run_pass, style,
-    sysroot_tests, unit, unwind, web, web_bindgen,
+    Options, abi, components, debuginfo, diagnostics, extended, fuzz, gc, no_sysroot, run_pass,
+    style, sysroot_tests, unit, unwind, web, web_bindgen,
 };
 use crate::Res;
 use crate::dirs::Dirs;
@@ -87,6 +87,16 @@ pub const GROUPS: &[Group] = &[
                  held to the same programs built natively: stdout, panic messages, exit code or abort",
         run: Run::Cases(
             |ctx| unwind::cases(ctx.repo(), &ctx.out, ctx.tools, ctx.name),
+            None,
+        ),
+    },
+    Group {
+        name: "components",
+        checks: "wasm32-wasip2: tests/components/cli.rs by our backend and by LLVM as command components \
+                 in wasm-run (args, env, stdin, --dir, exit status); every run-pass program by our backend as a \
+                 component against our wasip2 std",
+        run: Run::Cases(
+            |ctx| components::cases(ctx.repo(), &ctx.out, ctx.tools, ctx.name),
             None,
         ),
     },

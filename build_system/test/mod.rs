@@ -2,6 +2,7 @@
 
 mod abi;
 mod cargo_wasm_cli;
+mod components;
 mod config;
 mod crates_io;
 mod debuginfo;

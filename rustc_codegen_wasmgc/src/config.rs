@@ -43,6 +43,11 @@ pub(crate) fn accelerate_requested(sess: &rustc_session::Session) -> bool {
     let choice = sess.opts.cg.llvm_args.iter().rev().find_map(|arg| arg.strip_prefix("wasm-gc="));
     match choice {
         None | Some("library") => false,
+        Some("accelerate") if sess.target.env == rustc_target::spec::Env::P2 => sess.dcx().fatal(
+            "`-Cllvm-args=wasm-gc=accelerate` is not available for wasm32-wasip2: a component's core module is \
+             linked and wrapped by wasm-component-ld before the WasmGC lowering could run; build components with \
+             `wasm-gc=library` (the `wasm` crate's linear-memory implementation)",
+        ),
         Some("accelerate") => true,
         Some(other) => sess.dcx().fatal(format!("`-Cllvm-args=wasm-gc={other}`: expected `accelerate` or `library`")),
     }

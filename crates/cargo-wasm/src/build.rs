@@ -81,6 +81,16 @@ pub(crate) fn build(
     // A bin and its hard-linked copy in deps/ are one module; cargo reports each path once.
     artifacts.dedup_by(|a, b| a.wasm == b.wasm);
     let wasm_opt = match (plan.mode, &plan.config.wasm_opt) {
+        (Mode::Release, Some(_)) if plan.target == Target::Component && !artifacts.is_empty() => {
+            if !plan.quiet {
+                // FIXME(#18): optimize the core module before wasm-component-ld wraps it.
+                status::note(
+                    "wasm-opt does not read components: the component is left as \
+                     wasm-component-ld linked it (LLVM-optimized, not wasm-opt-optimized)",
+                );
+            }
+            None
+        }
         (Mode::Release, Some(flags)) if !artifacts.is_empty() => {
             Some((wasm_opt::locate(&plan.dist)?, flags))
         }

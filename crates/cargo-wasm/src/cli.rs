@@ -34,6 +34,8 @@ pub(crate) enum Target {
     Wasi,
     /// wasm32-unknown-unknown: for a JavaScript host.
     Web,
+    /// wasm32-wasip2: a component (WASI 0.2), linked by wasm-component-ld; runs in wasm-run.
+    Component,
 }
 
 impl Target {
@@ -41,6 +43,7 @@ impl Target {
         match self {
             Target::Wasi => "wasm32-wasip1",
             Target::Web => "wasm32-unknown-unknown",
+            Target::Component => "wasm32-wasip2",
         }
     }
 
@@ -48,10 +51,16 @@ impl Target {
         match self {
             Target::Wasi => "wasi",
             Target::Web => "web",
+            Target::Component => "wasip2",
         }
     }
 
-    /// `wasi`, `web` or their triples; other wasm targets get an explanation.
+    /// Whether the program runs on WASI in wasm-run (a module or a component).
+    pub(crate) fn is_wasi(self) -> bool {
+        matches!(self, Target::Wasi | Target::Component)
+    }
+
+    /// `wasi`, `web`, `wasip2` or their triples; other wasm targets get an explanation.
     pub(crate) fn parse(value: &str) -> Res<Target> {
         match value {
             "wasi" | "wasm32-wasip1" | "wasm32-wasi" => Ok(Target::Wasi),
@@ -61,13 +70,10 @@ impl Target {
                  modules (no shared memory, no wasi thread-spawn)",
             )
             .fix("use `--target wasi`; code that spawns threads fails at run time there")),
-            "wasm32-wasip2" => Err(Failure::setup(
-                "target wasm32-wasip2 (components) is not supported: wasm-run runs WASI preview 1",
-            )
-            .fix("use `--target wasi` (wasm32-wasip1)")),
+            "wasip2" | "component" | "wasm32-wasip2" => Ok(Target::Component),
             other => Err(Failure::usage(format!(
-                "unknown target `{other}`: expected `wasi` (wasm32-wasip1) or `web` \
-                 (wasm32-unknown-unknown)"
+                "unknown target `{other}`: expected `wasi` (wasm32-wasip1), `web` \
+                 (wasm32-unknown-unknown) or `wasip2` (wasm32-wasip2, components)"
             ))),
         }
     }

@@ -22,8 +22,9 @@ pub(crate) struct Config {
     pub(crate) mode: Option<Mode>,
     pub(crate) target: Option<Target>,
     /// `--dev` lowers the `wasm` crate's GC types and host references to WasmGC
-    /// (`gc = "accelerate"`, the default) or keeps its library implementation (`"library"`).
-    pub(crate) accelerate_gc: bool,
+    /// (`gc = "accelerate"`, the default for modules) or keeps its library implementation
+    /// (`"library"`, the only choice for components); `None` when the package does not say.
+    pub(crate) accelerate_gc: Option<bool>,
     /// Extra rustc flags for the wasm crates, in both modes.
     pub(crate) rustflags: Vec<String>,
     /// wasm-opt's flags for `--release`; `None` when `wasm-opt = false`.
@@ -41,7 +42,7 @@ impl Default for Config {
         Config {
             mode: None,
             target: None,
-            accelerate_gc: true,
+            accelerate_gc: None,
             rustflags: Vec::new(),
             wasm_opt: Some(DEFAULT_WASM_OPT.iter().map(|s| (*s).to_owned()).collect()),
             dirs: Vec::new(),
@@ -156,13 +157,13 @@ fn parse_table(table: &Value, origin: &str) -> Res<Config> {
             "target" => {
                 let text = value
                     .as_str()
-                    .ok_or_else(|| bad(key, "\"wasi\" or \"web\""))?;
+                    .ok_or_else(|| bad(key, "\"wasi\", \"web\" or \"wasip2\""))?;
                 config.target = Some(Target::parse(text)?);
             }
             "gc" => {
                 config.accelerate_gc = match value.as_str() {
-                    Some("accelerate") => true,
-                    Some("library") => false,
+                    Some("accelerate") => Some(true),
+                    Some("library") => Some(false),
                     _ => return Err(bad(key, "\"accelerate\" or \"library\"")),
                 };
             }
@@ -213,7 +214,7 @@ mod tests {
             "dirs": ["data"],
         });
         let config = parse_table(&table, "test").ok().unwrap();
-        assert!(!config.accelerate_gc);
+        assert_eq!(config.accelerate_gc, Some(false));
         assert_eq!(config.mode, Some(Mode::Release));
         assert_eq!(config.target, Some(Target::Web));
         assert_eq!(config.rustflags, ["-Cdebuginfo=0"]);

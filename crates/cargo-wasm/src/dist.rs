@@ -85,7 +85,7 @@ impl Dist {
         let sysroot = match (mode, target) {
             (Mode::Dev, _) if unwind => self.root.join("sysroot-unwind"),
             (Mode::Dev, _) => self.root.clone(),
-            (Mode::Release, Target::Wasi) => self.llvm_sysroot(),
+            (Mode::Release, Target::Wasi | Target::Component) => self.llvm_sysroot(),
             (Mode::Release, Target::Web) => {
                 if has_std(toolchain_libdir) {
                     return Ok(None);

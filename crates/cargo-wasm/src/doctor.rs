@@ -77,9 +77,12 @@ pub(crate) fn command(args: &[String]) -> Res<()> {
     if let Ok(dist) = &dist {
         check_dist(&mut doctor, dist, toolchain.as_ref().ok());
         if let Ok(toolchain) = &toolchain {
-            for mode in [Mode::Dev, Mode::Release] {
-                let verdict = hello_world(dist, toolchain, mode);
-                doctor.report(&format!("{} pipeline", mode.name()), verdict);
+            for target in [Target::Wasi, Target::Component] {
+                for mode in [Mode::Dev, Mode::Release] {
+                    let verdict = hello_world(dist, toolchain, mode, target);
+                    let name = format!("{} pipeline, {}", mode.name(), target.triple());
+                    doctor.report(&name, verdict);
+                }
             }
         }
     }
@@ -126,22 +129,30 @@ fn check_components(doctor: &mut Doctor, toolchain: &Toolchain) {
             )
         },
     );
-    let lld = std::fs::read_dir(toolchain.sysroot.join("lib/rustlib"))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|entry| entry.path().join("bin/rust-lld"))
-        .find(|path| path.is_file());
-    doctor.report(
-        "rust-lld (the wasm linker)",
-        match lld {
-            Some(path) => Verdict::Ok(path.display().to_string()),
-            None => Verdict::Problem(
-                "not found in the toolchain".to_owned(),
-                format!("reinstall: {}", toolchain::install_command()),
-            ),
-        },
-    );
+    for (linker, what) in [
+        ("rust-lld", "rust-lld (the wasm linker)"),
+        (
+            "wasm-component-ld",
+            "wasm-component-ld (the component linker, --target wasip2)",
+        ),
+    ] {
+        let found = std::fs::read_dir(toolchain.sysroot.join("lib/rustlib"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| entry.path().join("bin").join(linker))
+            .find(|path| path.is_file());
+        doctor.report(
+            what,
+            match found {
+                Some(path) => Verdict::Ok(path.display().to_string()),
+                None => Verdict::Problem(
+                    "not found in the toolchain".to_owned(),
+                    format!("reinstall: {}", toolchain::install_command()),
+                ),
+            },
+        );
+    }
     let web = toolchain.target_libdir(Target::Web.triple());
     doctor.report(
         "target wasm32-unknown-unknown (release --target web)",
@@ -167,15 +178,21 @@ fn check_dist(doctor: &mut Doctor, dist: &Dist, toolchain: Option<&Toolchain>) {
             Verdict::Problem("missing".to_owned(), build.clone())
         },
     );
-    let wasip1 = dist.root.join("lib/rustlib/wasm32-wasip1/lib");
-    doctor.report(
-        "dev sysroot wasm32-wasip1",
-        if dist::has_std(&wasip1) {
-            Verdict::Ok(wasip1.display().to_string())
-        } else {
-            Verdict::Problem("no std".to_owned(), build.clone())
-        },
-    );
+    for target in [Target::Wasi, Target::Component] {
+        let lib = dist
+            .root
+            .join("lib/rustlib")
+            .join(target.triple())
+            .join("lib");
+        doctor.report(
+            &format!("dev sysroot {}", target.triple()),
+            if dist::has_std(&lib) {
+                Verdict::Ok(lib.display().to_string())
+            } else {
+                Verdict::Problem("no std".to_owned(), build.clone())
+            },
+        );
+    }
     let unwinding = dist
         .root
         .join("sysroot-unwind/lib/rustlib/wasm32-wasip1/lib");
@@ -191,18 +208,20 @@ fn check_dist(doctor: &mut Doctor, dist: &Dist, toolchain: Option<&Toolchain>) {
         },
     );
     let llvm = dist.llvm_sysroot();
-    let llvm_lib = llvm.join("lib/rustlib/wasm32-wasip1/lib");
-    doctor.report(
-        "release sysroot wasm32-wasip1",
-        match (dist::has_std(&llvm_lib), llvm == dist.root) {
-            (false, _) => Verdict::Problem("no std".to_owned(), build.clone()),
-            (true, false) => Verdict::Ok(llvm_lib.display().to_string()),
-            (true, true) => Verdict::Warn(
-                "dist/sysroot-llvm is not built: release builds use dist/'s std".to_owned(),
-                build.clone(),
-            ),
-        },
-    );
+    for target in [Target::Wasi, Target::Component] {
+        let llvm_lib = llvm.join("lib/rustlib").join(target.triple()).join("lib");
+        doctor.report(
+            &format!("release sysroot {}", target.triple()),
+            match (dist::has_std(&llvm_lib), llvm == dist.root) {
+                (false, _) => Verdict::Problem("no std".to_owned(), build.clone()),
+                (true, false) => Verdict::Ok(llvm_lib.display().to_string()),
+                (true, true) => Verdict::Warn(
+                    "dist/sysroot-llvm is not built: release builds use dist/'s std".to_owned(),
+                    build.clone(),
+                ),
+            },
+        );
+    }
     let web = dist.root.join("lib/rustlib/wasm32-unknown-unknown/lib");
     doctor.report(
         "dev sysroot wasm32-unknown-unknown",
@@ -245,8 +264,11 @@ fn check_wasi_libc(doctor: &mut Doctor, dist: &Dist) {
     if dist.llvm_sysroot() != dist.root {
         sysroots.push(dist.llvm_sysroot());
     }
-    for sysroot in sysroots {
-        let libc = wasi_libc::libc_of(&sysroot, Target::Wasi.triple());
+    for (sysroot, target) in sysroots
+        .iter()
+        .flat_map(|sysroot| [Target::Wasi, Target::Component].map(|target| (sysroot, target)))
+    {
+        let libc = wasi_libc::libc_of(sysroot, target.triple());
         let verdict = if !libc.is_file() {
             Verdict::Problem("missing".to_owned(), dist.y_sh("build"))
         } else {
@@ -390,17 +412,23 @@ fn wasm_opt_version(text: &str) -> Option<u32> {
 }
 
 /// Compiles and runs a hello world the way `cargo wasm run` would in `mode`.
-fn hello_world(dist: &Dist, toolchain: &Toolchain, mode: Mode) -> Verdict {
+fn hello_world(dist: &Dist, toolchain: &Toolchain, mode: Mode, target: Target) -> Verdict {
     let work = std::env::temp_dir().join(format!("cargo-wasm-doctor-{}", std::process::id()));
-    let verdict = try_hello_world(dist, toolchain, mode, &work);
+    let verdict = try_hello_world(dist, toolchain, mode, target, &work);
     let _ = std::fs::remove_dir_all(&work);
     verdict
 }
 
-fn try_hello_world(dist: &Dist, toolchain: &Toolchain, mode: Mode, work: &Path) -> Verdict {
+fn try_hello_world(
+    dist: &Dist,
+    toolchain: &Toolchain,
+    mode: Mode,
+    target: Target,
+    work: &Path,
+) -> Verdict {
     const EXPECTED: &str = "hello from wasm\n";
     let fix = dist.y_sh("build");
-    let sysroot = match dist.sysroot(mode, Target::Wasi, false, &toolchain.target_libdir("")) {
+    let sysroot = match dist.sysroot(mode, target, false, &toolchain.target_libdir("")) {
         Ok(sysroot) => sysroot,
         Err(failure) => return problem(&failure),
     };
@@ -420,7 +448,7 @@ fn try_hello_world(dist: &Dist, toolchain: &Toolchain, mode: Mode, work: &Path) 
             sysroot.as_deref(),
             false,
         ))
-        .args(["--target", Target::Wasi.triple(), "--edition", "2021"])
+        .args(["--target", target.triple(), "--edition", "2021"])
         .arg(&source)
         .arg("-o")
         .arg(&wasm)

@@ -163,6 +163,13 @@ pub(crate) fn check_unwind(mode: Mode, target: Target) -> Res<()> {
         )
         .fix("remove `-Cpanic=unwind` for web builds (panics then abort)"));
     }
+    if target == Target::Component {
+        return Err(Failure::setup(
+            "`-Cpanic=unwind` is not supported with --target wasip2 yet: there is no unwinding \
+             std for components",
+        )
+        .fix("remove `-Cpanic=unwind` for components (panics then abort), or build a module with `--target wasi`"));
+    }
     Ok(())
 }
 
@@ -247,6 +254,7 @@ mod tests {
         assert!(check_unwind(Mode::Dev, Target::Wasi).is_ok());
         assert!(check_unwind(Mode::Release, Target::Wasi).is_err());
         assert!(check_unwind(Mode::Dev, Target::Web).is_err());
+        assert!(check_unwind(Mode::Dev, Target::Component).is_err());
     }
 
     #[test]

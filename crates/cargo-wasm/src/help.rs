@@ -7,7 +7,8 @@ usage: cargo wasm COMMAND [OPTIONS] [CARGO OPTIONS...]
 
 commands:
   build    compile to .wasm; prints where each module went and its size
-  run      build, then run the program in wasm-run (wasmtime, WASI preview 1, WasmGC on)
+  run      build, then run the program in wasm-run (wasmtime; WASI preview 1 modules with
+           WasmGC on, WASI 0.2 components)
   test     build the test harnesses and run them in wasm-run, each test in a fresh instance;
            --target web: wasm-bindgen-test suites in Node or headless Chromium
   size     section-by-section size of a module, largest functions first
@@ -19,7 +20,8 @@ modes (build, run, test, size):
   --dev        the default: rustc with WasmRust's backend (rustc_codegen_wasmgc) and the
                sysroot of dist/, cargo's `dev` profile
   --release    rustc with LLVM and the LLVM-built sysroot, cargo's `release` profile; build,
-               run and size then run wasm-opt (Binaryen) on each module (NAME.opt.wasm)
+               run and size then run wasm-opt (Binaryen) on each module (NAME.opt.wasm; not on
+               components, which wasm-opt cannot read)
 
 targets:
   --target wasi   the default: wasm32-wasip1, runs in wasm-run
@@ -27,6 +29,9 @@ targets:
                   module that uses wasm-bindgen goes through the wasm-bindgen CLI of the
                   version in Cargo.lock into pkg/, as with wasm-pack; any other gets NAME.js,
                   an ES module that loads NAME.wasm
+  --target wasip2 wasm32-wasip2: a component (WASI 0.2), linked by wasm-component-ld; run
+                  and test run it in wasm-run. The `wasm` crate's library implementation
+                  is used (no WasmGC lowering inside components); no -Cpanic=unwind
 
 Everything else (-p, --bin, --features, --manifest-path, -v, -q, ...) goes to cargo.
 Every command runs the pinned toolchain (rust-toolchain.toml of WasmRust), from any directory.
@@ -54,14 +59,16 @@ exit status:
 pub(crate) const BUILD: &str = "\
 cargo wasm build: compile the package to WebAssembly
 
-usage: cargo wasm build [--dev | --release] [--target wasi | web] [--out-dir DIR]
+usage: cargo wasm build [--dev | --release] [--target wasi | web | wasip2] [--out-dir DIR]
                         [--js-target web | bundler | nodejs | no-modules] [CARGO BUILD OPTIONS...]
 
   --dev        (default) our backend and dist/'s sysroot, `dev` profile:
                target/wasm32-wasip1/debug/NAME.wasm
   --release    LLVM, `release` profile, then wasm-opt (flags from [package.metadata.wasm]
                `wasm-opt`, default -O): target/wasm32-wasip1/release/NAME.opt.wasm
-  --target T   wasi (default, wasm32-wasip1) or web (wasm32-unknown-unknown)
+  --target T   wasi (default, wasm32-wasip1), web (wasm32-unknown-unknown) or wasip2
+               (wasm32-wasip2: a component, target/wasm32-wasip2/PROFILE/NAME.wasm; release
+               components are not run through wasm-opt)
   --out-dir DIR
                --target web, wasm-bindgen modules: where wasm-bindgen writes (default: pkg/
                beside the package's Cargo.toml, as wasm-pack)
@@ -108,7 +115,8 @@ cargo wasm run: build the program, then run it in wasm-run
 usage: cargo wasm run [--dev | --release] [CARGO BUILD OPTIONS...] [-- PROGRAM ARGS...]
 
 Runs the bin target (`--bin NAME`, `--example NAME`, `default-run`, or the only one) in
-wasm-run: wasmtime with WASI preview 1 and WasmGC. stdin, stdout, stderr and the environment
+wasm-run: wasmtime with WASI preview 1 and WasmGC, or with `--target wasip2` as a WASI 0.2
+command component. stdin, stdout, stderr and the environment
 are the program's; the host directories of [package.metadata.wasm] `dirs` are visible to it.
 With --release the wasm-opt output (NAME.opt.wasm) runs.
 
@@ -121,7 +129,7 @@ When the program failed because wasm32-wasip1 has no threads, a note says so.
 pub(crate) const TEST: &str = "\
 cargo wasm test: build the test harnesses and run them in wasm-run
 
-usage: cargo wasm test [--dev | --release] [--target wasi | web [--node | --chrome]]
+usage: cargo wasm test [--dev | --release] [--target wasi | wasip2 | web [--node | --chrome]]
                        [CARGO TEST OPTIONS...] [-- LIBTEST ARGS...]
 
 Builds every test target (`cargo test --tests`: unit tests of the lib and bins, tests/*.rs)
@@ -178,7 +186,7 @@ pub(crate) const CONFIG: &str = "\
 
   [package.metadata.wasm]
   mode = \"dev\"                 # or \"release\": the mode without --dev/--release
-  target = \"wasi\"              # or \"web\": the target without --target
+  target = \"wasi\"              # or \"web\", \"wasip2\": the target without --target
   gc = \"accelerate\"           # --dev: the `wasm` crate's Gc/GcArray/ExternRef as WasmGC
                                # objects and externrefs; \"library\": its portable fallback
   rustflags = [\"-Cdebuginfo=0\"] # extra rustc flags for the wasm crates, both modes

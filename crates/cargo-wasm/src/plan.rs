@@ -68,7 +68,7 @@ impl Plan {
         rustflags.push(fingerprint::flag(libdir.as_deref(), backend.as_deref()));
         if mode == Mode::Dev {
             // Before the user's flags: a later `-Cllvm-args=wasm-gc=library` there wins.
-            let gc = if config.accelerate_gc {
+            let gc = if accelerates_gc(&config, target)? {
                 "accelerate"
             } else {
                 "library"
@@ -123,5 +123,19 @@ impl Plan {
                 self.target.triple()
             ),
         );
+    }
+}
+
+/// Whether this dev build lowers the `wasm` crate to WasmGC: the default for modules; never for
+/// components, whose core module wasm-component-ld wraps before the lowering could run.
+fn accelerates_gc(config: &Config, target: Target) -> Res<bool> {
+    match (target, config.accelerate_gc) {
+        (Target::Component, Some(true)) => Err(crate::failure::Failure::setup(
+            "`gc = \"accelerate\"` is not available for components (--target wasip2): \
+             wasm-component-ld wraps the core module before the WasmGC lowering could run",
+        )
+        .fix("remove `gc = \"accelerate\"` from [package.metadata.wasm] for component builds (the `wasm` crate's library implementation is used)")),
+        (Target::Component, _) => Ok(false),
+        (_, choice) => Ok(choice.unwrap_or(true)),
     }
 }

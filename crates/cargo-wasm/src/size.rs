@@ -67,6 +67,13 @@ pub(crate) struct Report {
 }
 
 pub(crate) fn analyze(bytes: &[u8]) -> Result<Report, String> {
+    if Parser::is_component(bytes) {
+        // FIXME(#18): report the core modules inside a component.
+        return Err(
+            "this is a component (wasm32-wasip2): `cargo wasm size` reads core modules only"
+                .to_owned(),
+        );
+    }
     let mut sections = Vec::new();
     let mut bodies = Vec::new();
     let mut imported_functions = 0u32;

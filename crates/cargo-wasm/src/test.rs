@@ -65,7 +65,7 @@ pub(crate) fn command(args: &[String]) -> Res<()> {
         .fix("run them natively with `cargo test --doc`"));
     }
     let plan = Plan::new(&parsed)?;
-    if plan.target == Target::Wasi && host.is_some() {
+    if plan.target.is_wasi() && host.is_some() {
         return Err(Failure::usage(
             "`--node` and `--chrome` choose where wasm-bindgen-test suites run: they need \
              `--target web`",
@@ -74,7 +74,7 @@ pub(crate) fn command(args: &[String]) -> Res<()> {
     plan.announce();
     let mut cmd = match plan.target {
         Target::Web => web_tests(&plan, &parsed.cargo_args, host.unwrap_or_default())?,
-        Target::Wasi => {
+        Target::Wasi | Target::Component => {
             wasi_libc::check_for_libtest(&plan)?;
             let mut cmd = plan.cargo("test", &parsed.cargo_args);
             cmd.args(["--config", &runner(&plan)]);
@@ -249,7 +249,7 @@ pub(crate) fn find_on_path(name: &str) -> Option<PathBuf> {
         .find(|candidate| Path::new(candidate).is_file())
 }
 
-/// `target.wasm32-wasip1.runner = [wasm-run, --dir D..., --libtest]` as a `--config` value.
+/// `target.TRIPLE.runner = [wasm-run, --dir D..., --libtest]` as a `--config` value.
 fn runner(plan: &Plan) -> String {
     let mut words = vec![plan.dist.wasm_run().display().to_string()];
     for dir in &plan.config.dirs {
@@ -260,7 +260,7 @@ fn runner(plan: &Plan) -> String {
     let list: Vec<String> = words.iter().map(|word| toml_string(word)).collect();
     format!(
         "target.{}.runner=[{}]",
-        Target::Wasi.triple(),
+        plan.target.triple(),
         list.join(", ")
     )
 }

@@ -39,7 +39,21 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenS
             "`#[wasm::host_imports]` blocks may only declare functions (`fn name(..) -> T;`)",
         )),
     });
-    functions.collect()
+    let module = &options.module;
+    // A component's imports are WIT interfaces that wasm-component-ld resolves; a plain wasm
+    // import module would only fail there, at link time, without naming the cause.
+    let not_in_components = quote::quote_spanned! {module.span()=>
+        #[cfg(all(target_os = "wasi", target_env = "p2"))]
+        ::core::compile_error!(
+            "`#[wasm::host_imports]` is not available in components (wasm32-wasip2): a component \
+             imports WIT interfaces, not wasm import modules such as this one, and so it has no \
+             host to hand it `ExternRef`s; declare the host's functions in WIT and use wit-bindgen, \
+             or build a module (`--target wasi`)"
+        );
+    };
+    std::iter::once(Ok(not_in_components))
+        .chain(functions)
+        .collect()
 }
 
 fn parse_options(args: TokenStream) -> syn::Result<Options> {

@@ -1,5 +1,6 @@
-//! After rust-lld has linked a module: the WasmGC lowering of accelerated contract operations
-//! and the validation of the result (main thread, from `CodegenBackend::link`).
+//! After the linker (rust-lld, or wasm-component-ld for components): the WasmGC lowering of
+//! accelerated contract operations and the validation of the result (main thread, from
+//! `CodegenBackend::link`).
 
 use rustc_session::Session;
 
@@ -7,7 +8,10 @@ use rustc_session::Session;
 /// that does not validate is never left behind.
 pub(crate) fn post_link(sess: &Session, path: &std::path::Path) {
     let Ok(mut bytes) = std::fs::read(path) else { return };
-    match crate::gc::lower::lower(&bytes) {
+    // A component (wasm32-wasip2) holds no contract operation: acceleration is refused for it
+    // (config::accelerate_requested), so only validation applies.
+    let lowering = if wasmparser::Parser::is_component(&bytes) { Ok(None) } else { crate::gc::lower::lower(&bytes) };
+    match lowering {
         Ok(None) => {}
         Ok(Some(lowered)) => {
             let calls = lowered.calls;

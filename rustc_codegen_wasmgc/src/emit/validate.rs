@@ -21,9 +21,11 @@ pub(crate) fn validate(bytes: &[u8]) -> Result<(), String> {
 
 /// A linked module may carry the GC instructions of the WasmGC lowering, and whatever the
 /// LLVM-compiled objects linked with ours (C libraries, Rust crates built with
-/// `-Ctarget-feature=+simd128`) use; wasm-ld records the latter in `target_features`.
+/// `-Ctarget-feature=+simd128`) use; wasm-ld records the latter in `target_features`. A
+/// component (wasm32-wasip2, from wasm-component-ld) is validated with its core modules.
 pub(crate) fn validate_linked(bytes: &[u8]) -> Result<(), String> {
-    Validator::new_with_features(features() | WasmFeatures::GC | declared_features(bytes))
+    let component = if Parser::is_component(bytes) { WasmFeatures::COMPONENT_MODEL } else { WasmFeatures::empty() };
+    Validator::new_with_features(features() | WasmFeatures::GC | component | declared_features(bytes))
         .validate_all(bytes)
         .map(|_| ())
         .map_err(|e| e.to_string())
