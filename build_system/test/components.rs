@@ -11,6 +11,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use super::exec::{Compiler, Tools, ending, stderr_excerpt};
+use super::gc;
 use super::outcome::{Outcome, first_difference};
 use super::pool::Case;
 use super::run_pass::{self, Build};
@@ -24,8 +25,20 @@ const LIMIT: Duration = Duration::from_secs(120);
 /// What tests/components/cli.rs is given on stdin.
 const STDIN: &str = "first\nsecond\n";
 
-pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Case>> {
+pub fn cases(repo: &Path, cache: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Case>> {
     let mut cases = Vec::new();
+    let cargo_wasm = tools.wasm_run.with_file_name("cargo-wasm");
+    let target_dir = cache.join("components-target");
+    for example in gc::examples(&fsutil::read_to_string(&repo.join(gc::MANIFEST))?) {
+        let (repo, cargo_wasm, target_dir) =
+            (repo.to_path_buf(), cargo_wasm.clone(), target_dir.clone());
+        cases.push(Case {
+            name: format!("{group}/wasm-crate/{example}"),
+            run: Box::new(move || {
+                outcome(check_gc_example(&repo, &cargo_wasm, &target_dir, &example))
+            }),
+        });
+    }
     for compiler in [tools.under_test.clone(), tools.reference.clone()] {
         let (tools, out_dir) = (tools.clone(), out.join(format!("cli-{}", compiler.label)));
         cases.push(Case {
@@ -141,4 +154,68 @@ fn check_cli(tools: &Tools, compiler: &Compiler, out_dir: &Path) -> Result<(), S
         }
     }
     Ok(())
+}
+
+/// The example holding host imports: a component has no such host, so it must not compile.
+const HOST_IMPORTS_EXAMPLE: &str = "externref_host";
+
+/// One of the `wasm` crate's examples run as a component by `cargo wasm run --dev --target
+/// wasip2` (its library implementation: no WasmGC lowering inside a component), held to its
+/// expected output; the one with host imports must be refused at compile time, naming why.
+fn check_gc_example(
+    repo: &Path,
+    cargo_wasm: &Path,
+    target_dir: &Path,
+    example: &str,
+) -> Result<(), String> {
+    let mut cmd = Command::new(cargo_wasm);
+    cmd.current_dir(repo.join("crates/wasm"))
+        .args([
+            "run",
+            "--dev",
+            "--target",
+            "wasip2",
+            "--quiet",
+            "--example",
+            example,
+        ])
+        .arg("--target-dir")
+        .arg(target_dir);
+    let ran = process::run_or_report(&mut cmd, LIMIT);
+    let stderr = String::from_utf8_lossy(&ran.stderr);
+    if example == HOST_IMPORTS_EXAMPLE {
+        const REFUSAL: &str =
+            "error: `#[wasm::host_imports]` is not available in components (wasm32-wasip2)";
+        return if ran.code != Some(0) && stderr.contains(REFUSAL) && ran.stdout.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "expected the compile error `{REFUSAL}`, got {}:\n{}",
+                ending(&ran, "run"),
+                stderr_excerpt(&ran)
+            ))
+        };
+    }
+    let expected_file = format!("example/{example}.stdout");
+    let expected = fsutil::read_to_string(&repo.join(&expected_file))?;
+    let stdout = String::from_utf8_lossy(&ran.stdout);
+    let mut problems = Vec::new();
+    if ran.code != Some(0) {
+        problems.push(format!("expected exit 0, got {}", ending(&ran, "run")));
+    }
+    if stdout != expected {
+        problems.push(format!(
+            "stdout differs from {expected_file}: {}",
+            first_difference(&expected, &stdout)
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}\nstderr:\n{}",
+            problems.join("\n"),
+            stderr_excerpt(&ran)
+        ))
+    }
 }

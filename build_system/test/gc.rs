@@ -17,7 +17,7 @@ use crate::process::{self, Finished};
 
 /// The crate's report: the group is wired to what it documents (examples, host imports).
 const REPORTS: &[&str] = &["crates/wasm/HOST-ABI.md"];
-const MANIFEST: &str = "crates/wasm/Cargo.toml";
+pub(super) const MANIFEST: &str = "crates/wasm/Cargo.toml";
 /// Stable builds of the crate, tests included, are slow the first time.
 const CARGO_LIMIT: Duration = Duration::from_secs(900);
 
@@ -105,7 +105,7 @@ impl Way {
 }
 
 /// The `name = "..."` of every `[[example]]` table in the crate's manifest.
-fn examples(manifest: &str) -> Vec<String> {
+pub(super) fn examples(manifest: &str) -> Vec<String> {
     let mut names = Vec::new();
     let mut in_example = false;
     for line in manifest.lines().map(str::trim) {

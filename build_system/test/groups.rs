@@ -96,7 +96,7 @@ pub const GROUPS: &[Group] = &[
                  in wasm-run (args, env, stdin, --dir, exit status); every run-pass program by our backend as a \
                  component against our wasip2 std",
         run: Run::Cases(
-            |ctx| components::cases(ctx.repo(), &ctx.out, ctx.tools, ctx.name),
+            |ctx| components::cases(ctx.repo(), &ctx.dirs.cache, &ctx.out, ctx.tools, ctx.name),
             None,
         ),
     },

@@ -3,7 +3,7 @@
 /// Handle 0 is the null reference; the host never hands it out for an object.
 pub(crate) const NULL_HANDLE: u32 = 0;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(all(target_os = "wasi", target_env = "p2"))))]
 mod host_table {
     #[link(wasm_import_module = "wasm_host")]
     unsafe extern "C" {
@@ -24,6 +24,20 @@ mod host_table {
 
 #[cfg(not(target_arch = "wasm32"))]
 use crate::host::emulated as host_table;
+
+/// A component (wasm32-wasip2) has no `wasm_host` to import from: `#[wasm::host_imports]` is a
+/// compile error there, so no host object ever reaches it and every `ExternRef` is null, which
+/// `clone_handle` and `drop_handle` answer without the table.
+#[cfg(all(target_os = "wasi", target_env = "p2"))]
+mod host_table {
+    pub(super) fn clone_handle(handle: u32) -> u32 {
+        unreachable!("ExternRef handle {handle} in a component, which has no host objects")
+    }
+
+    pub(super) fn drop_handle(handle: u32) {
+        unreachable!("ExternRef handle {handle} in a component, which has no host objects")
+    }
+}
 
 /// A new handle to the object behind `handle` (null stays null, without asking the host).
 pub(crate) fn clone_handle(handle: u32) -> u32 {
