@@ -11,10 +11,10 @@ use std::process::Command;
 use std::time::Duration;
 
 use super::exec::{Compiler, Tools, ending, stderr_excerpt};
-use super::gc;
 use super::outcome::{Outcome, first_difference};
 use super::pool::Case;
 use super::run_pass::{self, Build};
+use super::{abi_component, component_http, gc};
 use crate::Res;
 use crate::fsutil;
 use crate::process;
@@ -22,13 +22,25 @@ use crate::process;
 /// The component target's triple.
 const TARGET: &str = "wasm32-wasip2";
 const LIMIT: Duration = Duration::from_secs(120);
+/// The target dir of the cargo projects built as components, in the cache.
+const TARGET_DIR: &str = "components-target";
 /// What tests/components/cli.rs is given on stdin.
 const STDIN: &str = "first\nsecond\n";
 
 pub fn cases(repo: &Path, cache: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Case>> {
     let mut cases = Vec::new();
     let cargo_wasm = tools.wasm_run.with_file_name("cargo-wasm");
-    let target_dir = cache.join("components-target");
+    let target_dir = cache.join(TARGET_DIR);
+    for mode in ["dev", "release"] {
+        let (repo, cargo_wasm, target_dir) =
+            (repo.to_path_buf(), cargo_wasm.clone(), target_dir.clone());
+        cases.push(Case {
+            name: format!("{group}/http-service[{mode}]"),
+            run: Box::new(move || {
+                outcome(component_http::check(&repo, &cargo_wasm, &target_dir, mode))
+            }),
+        });
+    }
     for example in gc::examples(&fsutil::read_to_string(&repo.join(gc::MANIFEST))?) {
         let (repo, cargo_wasm, target_dir) =
             (repo.to_path_buf(), cargo_wasm.clone(), target_dir.clone());
@@ -68,6 +80,27 @@ pub fn cases(repo: &Path, cache: &Path, out: &Path, tools: &Tools, group: &str) 
         });
     }
     Ok(cases)
+}
+
+/// The abi group's cases: tests/abi/component by our backend (dev) and by LLVM (release).
+pub fn abi_cases(repo: &Path, cache: &Path, tools: &Tools, group: &str) -> Vec<Case> {
+    let cargo_wasm = tools.wasm_run.with_file_name("cargo-wasm");
+    ["dev", "release"]
+        .into_iter()
+        .map(|mode| {
+            let (repo, cargo_wasm, target_dir) = (
+                repo.to_path_buf(),
+                cargo_wasm.clone(),
+                cache.join(TARGET_DIR),
+            );
+            Case {
+                name: format!("{group}/component[{mode}]"),
+                run: Box::new(move || {
+                    outcome(abi_component::check(&repo, &cargo_wasm, &target_dir, mode))
+                }),
+            }
+        })
+        .collect()
 }
 
 fn outcome(result: Result<(), String>) -> Outcome {

@@ -70,8 +70,22 @@ pub const GROUPS: &[Group] = &[
     Group {
         name: "abi",
         checks: "tests/abi: callee.rs and caller.rs built one by our backend, one by LLVM (both ways, and an \
-                 LLVM callee with +simd128), calling each other with every PassMode; checked by value",
-        run: Run::Cases(|ctx| Ok(abi::cases(&ctx.out, ctx.tools, ctx.name)), None),
+                 LLVM callee with +simd128), calling each other with every PassMode; checked by value. \
+                 tests/abi/component (wit-bindgen) as a component by ours and by LLVM, every export called \
+                 through the canonical ABI",
+        run: Run::Cases(
+            |ctx| {
+                let mut cases = abi::cases(&ctx.out, ctx.tools, ctx.name);
+                cases.extend(components::abi_cases(
+                    ctx.repo(),
+                    &ctx.dirs.cache,
+                    ctx.tools,
+                    ctx.name,
+                ));
+                Ok(cases)
+            },
+            None,
+        ),
     },
     Group {
         name: "diagnostics",
@@ -94,7 +108,8 @@ pub const GROUPS: &[Group] = &[
         name: "components",
         checks: "wasm32-wasip2: tests/components/cli.rs by our backend and by LLVM as command components \
                  in wasm-run (args, env, stdin, --dir, exit status); every run-pass program by our backend as a \
-                 component against our wasip2 std",
+                 component against our wasip2 std; the wasm crate's examples as components; example/component \
+                 (wasi:http) served by wasm-run serve in dev and release, its responses compared",
         run: Run::Cases(
             |ctx| components::cases(ctx.repo(), &ctx.dirs.cache, &ctx.out, ctx.tools, ctx.name),
             None,

@@ -1,7 +1,9 @@
 //! `./y.sh test`: brings dist/ up to date, then runs the groups of build_system/tests.txt in order.
 
 mod abi;
+mod abi_component;
 mod cargo_wasm_cli;
+mod component_http;
 mod components;
 mod config;
 mod crates_io;
