@@ -14,7 +14,7 @@ use super::exec::{Compiler, Tools, ending, stderr_excerpt};
 use super::outcome::{Outcome, first_difference};
 use super::pool::Case;
 use super::run_pass::{self, Build};
-use super::{abi_component, component_http, gc};
+use super::{abi_component, component_http, component_new_project, gc};
 use crate::Res;
 use crate::fsutil;
 use crate::process;
@@ -31,6 +31,23 @@ pub fn cases(repo: &Path, cache: &Path, out: &Path, tools: &Tools, group: &str) 
     let mut cases = Vec::new();
     let cargo_wasm = tools.wasm_run.with_file_name("cargo-wasm");
     let target_dir = cache.join(TARGET_DIR);
+    {
+        // Outside the repository: `cargo new` inside it would join its workspace.
+        let (dist_bin, work) = (
+            cargo_wasm.with_file_name(""),
+            cache.join("components-new-project"),
+        );
+        cases.push(Case {
+            name: format!("{group}/new-project"),
+            run: Box::new(move || {
+                outcome(component_new_project::check(
+                    Path::new("cargo"),
+                    &dist_bin,
+                    &work,
+                ))
+            }),
+        });
+    }
     for mode in ["dev", "release"] {
         let (repo, cargo_wasm, target_dir) =
             (repo.to_path_buf(), cargo_wasm.clone(), target_dir.clone());

@@ -4,6 +4,7 @@ mod abi;
 mod abi_component;
 mod cargo_wasm_cli;
 mod component_http;
+mod component_new_project;
 mod components;
 mod config;
 mod crates_io;
