@@ -82,7 +82,7 @@ pub fn cases(repo: &Path, cache: &Path, out: &Path, tools: &Tools, group: &str) 
             name: program.name.clone(),
             run: Box::new(move || {
                 let expected =
-                    run_pass::expectations(&tools, &program).map(run_pass::Expected::as_component);
+                    run_pass::expectations(&tools, &program).map(run_pass::Expected::for_component);
                 outcome(expected.and_then(|expected| {
                     fsutil::fresh_dir(&program.out_dir)?;
                     let build = Build {

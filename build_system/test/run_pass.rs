@@ -133,7 +133,7 @@ fn check(tools: &Tools, compilers: &[Compiler], program: &Program) -> Outcome {
 impl Expected {
     /// The same expectations for the program built as a component: WASI 0.2's `exit` carries
     /// success or failure, no number, so a failing exit status is 1 (a trap stays a trap).
-    pub fn as_component(mut self) -> Expected {
+    pub fn for_component(mut self) -> Expected {
         if self.exit != 0 && self.exit != TRAP_EXIT {
             self.exit = 1;
         }

@@ -6,13 +6,25 @@ use std::time::Duration;
 pub const USAGE: &str = "\
 usage: wasm-run [OPTIONS] FILE.wasm [ARGS...]
        wasm-run --libtest [OPTIONS] FILE.wasm [LIBTEST ARGS...]
+       wasm-run serve [--addr HOST:PORT] [OPTIONS] COMPONENT.wasm
 
-Runs a WASI preview 1 module in wasmtime (Cranelift) with WasmGC enabled.
+Runs WebAssembly in wasmtime (Cranelift): a WASI preview 1 module (wasm32-wasip1) with WasmGC
+enabled, or a component (wasm32-wasip2) with WASI 0.2; the file's header tells which.
 stdin/stdout/stderr and the environment are inherited; argv[0] is FILE.wasm.
+A module runs its `_start`; a component runs as a wasi:cli/command (its `wasi:cli/run` export).
 
 options (before FILE.wasm):
-  --invoke NAME   call the exported function NAME instead of `_start`; ARGS are
-                  its parameters (i32/i64/f32/f64), its results are printed
+  --invoke NAME   a module: call the exported function NAME instead of `_start`; ARGS are
+                  its parameters (i32/i64/f32/f64), its results are printed one per line
+  --invoke 'NAME(ARGS)'
+                  a component: call its exported function NAME with ARGS written in WAVE
+                  (the WebAssembly Value Encoding, as `wasmtime run --invoke`), e.g.
+                  --invoke 'area(rect({x: 2.0, y: 3.0}))', and print each result in WAVE
+                  on a line of its own. NAME is a function of the component (`greet`) or of
+                  an interface it exports (`wasmrust:abi/shapes#area`; the interface's
+                  @VERSION may be left out); a bare name not exported at the top is looked
+                  for in the exported interfaces and must be in exactly one. The component
+                  need not be a command. No ARGS after FILE.wasm: the call holds them
   --dir PATH      make the host directory PATH visible to the program as PATH
   --no-cache      compile every function again: use neither of the two caches below
   -g, --debug-info
@@ -36,11 +48,12 @@ options (before FILE.wasm):
                   collects)
   -h, --help      print this help
 
-libtest mode: FILE.wasm is a test harness (`rustc --test`, e.g. `cargo test --no-run`) for
-wasm32-wasip1 built with panic=abort, where a panicking test aborts the whole program. The
-module is compiled once; its tests are listed (`--list`, `--list --ignored`) and each selected
-test runs alone in a fresh instance (`NAME --exact --test-threads=1 --nocapture`), so a panic,
-trap or hang fails that test only. Output has libtest's shape (`running N tests`,
+libtest mode: FILE.wasm is a test harness (`rustc --test`, e.g. `cargo test --no-run`) built
+with panic=abort, where a panicking test aborts the whole program: a wasm32-wasip1 module, or
+a wasm32-wasip2 component (a wasi:cli/command). It is compiled once; its tests are listed
+(`--list`, `--list --ignored`) and each selected test runs alone in a fresh instance
+(`NAME --exact --test-threads=1 --nocapture`), with its stdout and stderr captured, so a
+panic, trap or hang fails that test only. Output has libtest's shape (`running N tests`,
 `test NAME ... ok|FAILED|ignored`, the output of each failure, `test result: ...`).
   --libtest            run FILE.wasm as a libtest harness, as described above
   --jobs N             tests run at the same time (default 2)
@@ -54,7 +67,19 @@ trap or hang fails that test only. Output has libtest's shape (`running N tests`
                        -q/--quiet (one character per test), --nocapture/--no-capture/
                        --show-output (print the output of passing tests too)
 
-caches: an unchanged module is loaded whole from wasmtime's module cache
+serve: COMPONENT.wasm is a wasi:http/proxy component (it exports wasi:http/incoming-handler),
+served over HTTP/1.1 like `wasmtime serve`: every request gets a fresh instance, with WASI 0.2
+(stdio and environment inherited, argv[0] COMPONENT.wasm, --dir as above) and wasi:http,
+outgoing requests included. Once listening it prints one line to stderr,
+`wasm-run: serving http://ADDR/` (ADDR the bound address: with port 0, the port the system
+chose), then serves until killed. A request whose handler traps before it gives a response,
+or gives none, gets a 500 (a trap after the response head cuts the body short); each trap is
+printed to stderr, and the server keeps serving.
+  --addr HOST:PORT     where to listen (default 127.0.0.1:8080)
+  --dir, --no-cache, -g, --max-memory
+                       as above (--max-memory bounds each request's instance)
+
+caches: an unchanged module or component is loaded whole from wasmtime's module cache
 ($XDG_CACHE_HOME/wasmtime or ~/.cache/wasmtime, bounded by wasmtime). A changed one is
 compiled function by function through a per-function cache, so after an edit only the changed
 functions are compiled again: in $WASM_RUN_JIT_CACHE_DIR if set, else
@@ -67,14 +92,21 @@ DWARF (built with -g; wasi-libc's functions have it in any case), followed by it
 file:line:column and the functions inlined there. WASMTIME_BACKTRACE_DETAILS=0 leaves the
 source locations out (wasmtime's variable, but unset means on here).
 
-host imports: module `wasm_host` as in crates/wasm/HOST-ABI.md (ExternRef handles, print,
-the example objects); WASM_RUN_LIVE_HANDLES=1 reports the handles still live at exit.
+host imports: a module may import module `wasm_host` as in crates/wasm/HOST-ABI.md
+(ExternRef handles, print, the example objects); WASM_RUN_LIVE_HANDLES=1 reports the handles
+still live at exit. A component may import WASI 0.2 (and, under serve, wasi:http) only.
 
-exit status: the program's (proc_exit or 0 after `_start` returns);
+exit status: the program's (a module's proc_exit, or 0 after `_start` returns; a component's
+             wasi:cli/exit `exit-with-code(N)` gives N, `exit(err)` or `run` returning err
+             gives 1, `run` returning ok gives 0);
              134 when the program traps (like an abort), after the trap message;
-             125 when wasm-run itself fails (unreadable file, invalid module, link error);
+             125 when wasm-run itself fails (unreadable file, invalid module or component,
+             link error, a component that is not a command run without --invoke, a bad
+             --invoke call);
   --libtest: 0 when no selected test failed, 101 when any failed (like `cargo test`),
-             125 when the harness cannot be loaded or listed";
+             125 when the harness cannot be loaded or listed;
+  serve:     125 when the component cannot be loaded or is not a wasi:http/proxy, or the
+             address cannot be bound";
 
 /// What the user asked for.
 pub struct Options {
@@ -139,9 +171,26 @@ impl HarnessArgs {
     }
 }
 
+/// `serve`: how to serve a wasi:http/proxy component.
+pub(crate) struct ServeOptions {
+    pub(crate) component: PathBuf,
+    /// `HOST:PORT`, resolved when binding.
+    pub(crate) addr: String,
+    pub(crate) dirs: Vec<String>,
+    pub(crate) cache: bool,
+    pub(crate) debug_info: bool,
+    /// `--max-memory`, in bytes, for each request's instance.
+    pub(crate) max_memory: Option<usize>,
+}
+
+/// Where `serve` listens unless `--addr` says otherwise: `wasmtime serve`'s port, on loopback
+/// only, so that a test server is not reachable from other machines.
+pub(crate) const DEFAULT_SERVE_ADDR: &str = "127.0.0.1:8080";
+
 pub enum Parsed {
     Run(Options),
     Libtest(LibtestOptions),
+    Serve(ServeOptions),
     Help,
 }
 
@@ -149,7 +198,12 @@ pub enum Parsed {
 /// packed-pair test takes over a minute), short enough to end a hang in CI.
 const DEFAULT_TIMEOUT_SECS: usize = 300;
 
-pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
+pub fn parse(args: impl Iterator<Item = String>) -> Result<Parsed, String> {
+    let mut args = args.peekable();
+    if args.peek().is_some_and(|first| first == "serve") {
+        args.next();
+        return parse_serve(args);
+    }
     let mut invoke = None;
     let mut dirs = Vec::new();
     let mut cache = true;
@@ -231,6 +285,49 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
         max_memory,
         collector: collector.unwrap_or(wasmtime::Collector::Copying),
     }))
+}
+
+/// `serve [OPTIONS] COMPONENT.wasm`: nothing may follow the component, which gets no arguments.
+fn parse_serve(mut args: impl Iterator<Item = String>) -> Result<Parsed, String> {
+    let mut options = ServeOptions {
+        component: PathBuf::new(),
+        addr: DEFAULT_SERVE_ADDR.to_owned(),
+        dirs: Vec::new(),
+        cache: true,
+        debug_info: false,
+        max_memory: None,
+    };
+    let component = loop {
+        let Some(arg) = args.next() else {
+            return Err("serve: missing COMPONENT.wasm".to_owned());
+        };
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(Parsed::Help),
+            "--addr" => options.addr = args.next().ok_or("--addr needs HOST:PORT")?,
+            "--dir" => options.dirs.push(args.next().ok_or("--dir needs a path")?),
+            "--no-cache" => options.cache = false,
+            "-g" | "--debug-info" => options.debug_info = true,
+            "--max-memory" => {
+                options.max_memory = Some(number("--max-memory", args.next())? << 20);
+            }
+            "--" => {
+                break args
+                    .next()
+                    .ok_or("serve: missing COMPONENT.wasm after `--`")?;
+            }
+            option if option.starts_with('-') => {
+                return Err(format!("serve: unknown option `{option}`"));
+            }
+            _ => break arg,
+        }
+    };
+    if let Some(extra) = args.next() {
+        return Err(format!(
+            "serve: unexpected `{extra}` after COMPONENT.wasm (a served component gets no arguments)"
+        ));
+    }
+    options.component = PathBuf::from(component);
+    Ok(Parsed::Serve(options))
 }
 
 fn number(option: &str, value: Option<String>) -> Result<usize, String> {
@@ -385,6 +482,31 @@ mod tests {
                 assert!(!options.debug_info);
                 assert_eq!(options.args, ["-g"]);
             }
+            _ => panic!("not a plain run"),
+        }
+    }
+
+    #[test]
+    fn serve_takes_its_options_and_the_component_only() {
+        match parse_words("serve --addr 127.0.0.1:0 --dir . --max-memory 2 p.wasm") {
+            Ok(Parsed::Serve(options)) => {
+                assert_eq!(options.component, PathBuf::from("p.wasm"));
+                assert_eq!(options.addr, "127.0.0.1:0");
+                assert_eq!(options.dirs, ["."]);
+                assert_eq!(options.max_memory, Some(2 << 20));
+            }
+            _ => panic!("not serve"),
+        }
+        match parse_words("serve p.wasm") {
+            Ok(Parsed::Serve(options)) => assert_eq!(options.addr, DEFAULT_SERVE_ADDR),
+            _ => panic!("not serve"),
+        }
+        assert!(parse_words("serve p.wasm extra").is_err());
+        assert!(parse_words("serve --invoke f p.wasm").is_err());
+        assert!(parse_words("serve").is_err());
+        // `serve` only names the subcommand in the first place.
+        match parse_words("p.wasm serve") {
+            Ok(Parsed::Run(options)) => assert_eq!(options.args, ["serve"]),
             _ => panic!("not a plain run"),
         }
     }

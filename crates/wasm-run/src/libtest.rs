@@ -1,21 +1,22 @@
 //! `wasm-run --libtest`: runs each test of a libtest harness alone in a fresh instance of the
-//! once-compiled module, a few at a time, each under a time limit, reporting like libtest.
+//! once-compiled module or component, a few at a time, each under a time limit, reporting like
+//! libtest.
 
 use std::collections::{BTreeSet, VecDeque};
 use std::fmt::Write as _;
-use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use wasmtime::{Engine, InstancePre, Store, Trap};
+use wasmtime::{Engine, Trap};
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{I32Exit, WasiCtxBuilder};
 
 use crate::cli::{HarnessArgs, LibtestOptions, RunIgnored};
-use crate::run::{self, HostState, SetupError};
+use crate::component;
+use crate::run::{self, SetupError};
 
 /// How often the epoch advances: the resolution of the per-test time limit.
 const TICK: Duration = Duration::from_millis(100);
@@ -59,19 +60,29 @@ pub(crate) fn main(options: &LibtestOptions) -> ExitCode {
     })
 }
 
+/// The one step of a test run that differs between a core module and a component: make a
+/// fresh instance of the compiled harness and run it to its end.
+pub(crate) trait FreshInstance: Send + Sync {
+    /// Runs a new instance whose WASI context is `wasi` (arguments, environment, directories,
+    /// captured output) and whose store traps at epoch `deadline`. `Ok` when the program ran
+    /// to its end; otherwise its exit request (`I32Exit`), trap or interrupt.
+    fn run(&self, wasi: &mut WasiCtxBuilder, deadline: u64) -> wasmtime::Result<()>;
+}
+
 /// The compiled harness and what every instance of it gets.
 struct Harness {
     engine: Engine,
-    pre: InstancePre<HostState>,
+    program: Box<dyn FreshInstance>,
     /// argv[0] of every instance, as given on the command line.
-    program: String,
+    name: String,
     dirs: Vec<String>,
     timeout: Duration,
 }
 
 /// How one instance ended.
 enum Ending {
-    /// `proc_exit(code)`, or 0 when `_start` returned.
+    /// `proc_exit(code)` or `exit-with-code(code)`, 0 when the program returned (1 when a
+    /// component's `run` returned an error).
     Exited(i32),
     /// A trap (a panic under panic=abort ends here) or a failing host call: its cause on the
     /// first line, then the wasm backtrace.
@@ -91,29 +102,31 @@ impl Harness {
         let (mut config, jit) = run::engine_config(options.cache, options.debug_info)?;
         config.epoch_interruption(true);
         let engine = Engine::new(&config)?;
-        let module = run::load(&engine, &options.module, jit.as_deref())?;
-        let pre = run::linker(&engine, &module)?.instantiate_pre(&module)?;
+        let (path, jit) = (&options.module, jit.as_deref());
+        let program: Box<dyn FreshInstance> = if component::is_component(path) {
+            Box::new(component::FreshCommand::load(&engine, path, jit)?)
+        } else {
+            Box::new(run::FreshModule::load(&engine, path, jit)?)
+        };
         Ok(Harness {
             engine,
-            pre,
-            program: options.module.to_string_lossy().into_owned(),
+            program,
+            name: options.module.to_string_lossy().into_owned(),
             dirs: options.dirs.clone(),
             timeout: options.timeout,
         })
     }
 
-    /// Runs `_start` of a fresh instance with `args`, capturing its output.
+    /// Runs a fresh instance with `args`, capturing its output.
     fn run(&self, args: &[String]) -> InstanceRun {
         let output = MemoryOutputPipe::new(OUTPUT_LIMIT);
         let started = Instant::now();
+        let ticks = self.timeout.as_millis().div_ceil(TICK.as_millis());
+        let deadline = u64::try_from(ticks).unwrap_or(u64::MAX);
         let result = self
-            .store(args, &output)
+            .wasi(args, &output)
             .map_err(|SetupError(error)| error)
-            .and_then(|mut store| {
-                let instance = self.pre.instantiate(&mut store)?;
-                let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
-                start.call(&mut store, ())
-            });
+            .and_then(|mut wasi| self.program.run(&mut wasi, deadline));
         let seconds = started.elapsed().as_secs_f64();
         let ending = match result {
             Ok(()) => Ending::Exited(0),
@@ -136,11 +149,13 @@ impl Harness {
         }
     }
 
-    fn store(
+    /// The WASI context of one instance: `args`, the environment, `--dir`s, and `output` for
+    /// both stdout and stderr.
+    fn wasi(
         &self,
         args: &[String],
         output: &MemoryOutputPipe,
-    ) -> Result<Store<HostState>, SetupError> {
+    ) -> Result<WasiCtxBuilder, SetupError> {
         let mut builder = WasiCtxBuilder::new();
         builder
             .inherit_env()
@@ -150,15 +165,10 @@ impl Harness {
             // One buffer for both streams keeps a panic message in order with what came before.
             .stdout(output.clone())
             .stderr(output.clone())
-            .arg(&self.program)
+            .arg(&self.name)
             .args(args);
-        for dir in &self.dirs {
-            builder.preopened_dir(Path::new(dir), dir, wasmtime_wasi::FsPerms::ReadWrite)?;
-        }
-        let mut store = Store::new(&self.engine, HostState::new(builder.build_p1()));
-        let ticks = self.timeout.as_millis().div_ceil(TICK.as_millis());
-        store.set_epoch_deadline(u64::try_from(ticks).unwrap_or(u64::MAX));
-        Ok(store)
+        run::preopen(&mut builder, &self.dirs)?;
+        Ok(builder)
     }
 
     /// The names the harness prints for `--list ARGS` (tests and benchmarks, which run once as
@@ -170,7 +180,7 @@ impl Harness {
         if !matches!(run.ending, Ending::Exited(0)) {
             return Err(format!(
                 "`{} {}` failed ({}):\n{}",
-                self.program,
+                self.name,
                 full.join(" "),
                 describe(&run.ending, self.timeout),
                 run.output.trim_end()
@@ -388,7 +398,7 @@ fn run_tests(harness: &Harness, options: &LibtestOptions) -> ExitCode {
     let summary = Summary::of(&results, filtered_out, seconds);
     print!("{}", summary.report(&results, args.show_output));
     if let Some(path) = &options.summary_json {
-        let json = summary.json(&harness.program, &results);
+        let json = summary.json(&harness.name, &results);
         if let Err(error) = std::fs::write(path, json) {
             eprintln!("wasm-run: cannot write {}: {error}", path.display());
             return ExitCode::from(SETUP_EXIT);

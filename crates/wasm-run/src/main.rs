@@ -1,10 +1,14 @@
-//! `wasm-run FILE.wasm [ARGS...]`: runs a WASI p1 + WasmGC module and exits with its status.
+//! `wasm-run FILE.wasm [ARGS...]`: runs a WASI p1 + WasmGC module or a WASI 0.2 component and
+//! exits with its status.
 
 mod cli;
+mod component;
 mod host;
 mod jit_cache;
 mod libtest;
 mod run;
+mod serve;
+mod wave;
 
 use std::process::ExitCode;
 
@@ -40,6 +44,7 @@ fn run_main() -> ExitCode {
     let options = match cli::parse(std::env::args().skip(1)) {
         Ok(cli::Parsed::Run(options)) => options,
         Ok(cli::Parsed::Libtest(options)) => return libtest::main(&options),
+        Ok(cli::Parsed::Serve(options)) => return serve::main(&options),
         Ok(cli::Parsed::Help) => {
             println!("{}", cli::USAGE);
             return ExitCode::SUCCESS;
@@ -49,25 +54,16 @@ fn run_main() -> ExitCode {
             return ExitCode::from(SETUP_EXIT);
         }
     };
+    if component::is_component(&options.module) {
+        return run_component(&options);
+    }
     let mut prepared = match run::prepare(&options) {
         Ok(prepared) => prepared,
         Err(run::SetupError(error)) => return setup_failure(&error),
     };
     let status = match &options.invoke {
         None => program_outcome(prepared.run_command()),
-        Some(name) => match prepared.invoke(name, &options.args) {
-            Ok(lines) => {
-                for line in lines {
-                    println!("{line}");
-                }
-                ExitCode::SUCCESS
-            }
-            Err(run::InvokeError::Setup(message)) => {
-                eprintln!("wasm-run: {message}");
-                ExitCode::from(SETUP_EXIT)
-            }
-            Err(run::InvokeError::Program(error)) => program_outcome(Err(error)),
-        },
+        Some(name) => invoke_outcome(prepared.invoke(name, &options.args)),
     };
     if std::env::var_os("WASM_RUN_LIVE_HANDLES").is_some_and(|value| value == "1") {
         // Leak check for ExternRef users: 0 when every handle was dropped.
@@ -77,6 +73,45 @@ fn run_main() -> ExitCode {
         );
     }
     status
+}
+
+/// A component: run as a `wasi:cli/command`, or one export called (`--invoke`).
+fn run_component(options: &cli::Options) -> ExitCode {
+    if options.invoke.is_some() && !options.args.is_empty() {
+        eprintln!(
+            "wasm-run: a component's --invoke takes its arguments in WAVE inside the call, \
+             e.g. --invoke 'add(1, 2)', not after the file"
+        );
+        return ExitCode::from(SETUP_EXIT);
+    }
+    let mut prepared = match component::prepare(options) {
+        Ok(prepared) => prepared,
+        Err(run::SetupError(error)) => return setup_failure(&error),
+    };
+    match &options.invoke {
+        None => match prepared.command() {
+            Ok(command) => program_outcome(prepared.run(&command)),
+            Err(run::SetupError(error)) => setup_failure(&error),
+        },
+        Some(call) => invoke_outcome(prepared.invoke(call)),
+    }
+}
+
+/// Prints the results of `--invoke`, one per line, or says why there are none.
+fn invoke_outcome(result: Result<Vec<String>, run::InvokeError>) -> ExitCode {
+    match result {
+        Ok(lines) => {
+            for line in lines {
+                println!("{line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(run::InvokeError::Setup(message)) => {
+            eprintln!("wasm-run: {message}");
+            ExitCode::from(SETUP_EXIT)
+        }
+        Err(run::InvokeError::Program(error)) => program_outcome(Err(error)),
+    }
 }
 
 fn setup_failure(error: &wasmtime::Error) -> ExitCode {
@@ -91,7 +126,8 @@ fn program_outcome(result: wasmtime::Result<()>) -> ExitCode {
         Err(error) => error,
     };
     if let Some(I32Exit(status)) = error.downcast_ref::<I32Exit>() {
-        // WASI p1 only allows statuses in 0..126, so this always fits.
+        // WASI p1 only allows statuses in 0..126 and a component's `exit-with-code` takes a
+        // u8, so this always fits.
         return ExitCode::from(*status as u8);
     }
     // A trap, or a host function that failed: the program ended abnormally.

@@ -1,11 +1,11 @@
-//! Sets up wasmtime (GC-enabled engine, WASI p1 linker), instantiates the module and runs it.
+//! Sets up wasmtime (GC-enabled engine, WASI p1 linker), instantiates a core module and runs it.
 
 use std::path::Path;
 use std::sync::Arc;
 
 use wasmtime::{
-    Cache, CacheConfig, Collector, Config, Engine, Instance, Linker, Module, OptLevel, Store,
-    StoreLimits, StoreLimitsBuilder, Val, ValType, WasmBacktraceDetails,
+    Cache, CacheConfig, Collector, Config, Engine, Instance, InstancePre, Linker, Module, OptLevel,
+    Store, StoreLimits, StoreLimitsBuilder, Val, ValType, WasmBacktraceDetails,
 };
 use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p1::{self, WasiP1Ctx};
@@ -13,6 +13,7 @@ use wasmtime_wasi::p1::{self, WasiP1Ctx};
 use crate::cli::Options;
 use crate::host::{self, HandleTable};
 use crate::jit_cache::{self, JitCache};
+use crate::libtest::FreshInstance;
 
 /// The most native stack wasm code may use; the thread running it is given more (see main.rs).
 pub const WASM_STACK: usize = 8 << 20;
@@ -27,6 +28,7 @@ pub struct HostState {
 }
 
 /// A failure of the runner itself (as opposed to the program): reading, compiling, linking.
+#[derive(Debug)]
 pub struct SetupError(pub wasmtime::Error);
 
 impl<E: Into<wasmtime::Error>> From<E> for SetupError {
@@ -47,7 +49,7 @@ pub fn prepare(options: &Options) -> Result<Prepared, SetupError> {
     let engine = Engine::new(&config)?;
     let module = load(&engine, &options.module, jit.as_deref())?;
     let linker = linker(&engine, &module)?;
-    let wasi = wasi_context(options)?;
+    let wasi = wasi_builder(options)?.build_p1();
     let mut store = Store::new(&engine, HostState::new(wasi));
     if let Some(bytes) = options.max_memory {
         store.data_mut().limits = StoreLimitsBuilder::new().memory_size(bytes).build();
@@ -146,7 +148,8 @@ fn uncached_config() -> Config {
         // output, so deep recursion needs more native stack per frame. FIXME(issue 6): shrink
         // frames by structuring control flow, then revisit this limit.
         .max_wasm_stack(WASM_STACK)
-        // Only async calls use it (we make none), but it may not be smaller than the wasm stack.
+        // The stack of async calls (`serve`'s requests run on it); not smaller than the wasm
+        // stack, so that a handler has the room a program has.
         .async_stack_size(WASM_STACK + (1 << 20));
     // Cranelift's `speed` (its default), not `none`, though our modules are mostly unoptimized
     // dev builds. Measured on a 2-core machine (issue 14): `none` cuts a cold compile of the
@@ -179,7 +182,8 @@ fn backtrace_details() -> WasmBacktraceDetails {
     }
 }
 
-fn wasi_context(options: &Options) -> Result<WasiP1Ctx, SetupError> {
+/// The WASI context of a run, for a module (`build_p1`) or a component (`build`).
+pub(crate) fn wasi_builder(options: &Options) -> Result<WasiCtxBuilder, SetupError> {
     let mut builder = WasiCtxBuilder::new();
     builder.inherit_stdio().inherit_env();
     // argv[0] is the module path as given; `--invoke` parameters are not program arguments.
@@ -187,10 +191,43 @@ fn wasi_context(options: &Options) -> Result<WasiP1Ctx, SetupError> {
     if options.invoke.is_none() {
         builder.args(&options.args);
     }
-    for dir in &options.dirs {
+    preopen(&mut builder, &options.dirs)?;
+    Ok(builder)
+}
+
+/// `--dir PATH`: the host directory PATH, seen by the program as PATH.
+pub(crate) fn preopen(builder: &mut WasiCtxBuilder, dirs: &[String]) -> Result<(), SetupError> {
+    for dir in dirs {
         builder.preopened_dir(Path::new(dir), dir, wasmtime_wasi::FsPerms::ReadWrite)?;
     }
-    Ok(builder.build_p1())
+    Ok(())
+}
+
+/// A compiled module whose `_start` runs in a fresh instance each time (`--libtest`).
+pub(crate) struct FreshModule {
+    pre: InstancePre<HostState>,
+}
+
+impl FreshModule {
+    pub(crate) fn load(
+        engine: &Engine,
+        path: &Path,
+        jit: Option<&JitCache>,
+    ) -> Result<FreshModule, SetupError> {
+        let module = load(engine, path, jit)?;
+        let pre = linker(engine, &module)?.instantiate_pre(&module)?;
+        Ok(FreshModule { pre })
+    }
+}
+
+impl FreshInstance for FreshModule {
+    fn run(&self, wasi: &mut WasiCtxBuilder, deadline: u64) -> wasmtime::Result<()> {
+        let mut store = Store::new(self.pre.module().engine(), HostState::new(wasi.build_p1()));
+        store.set_epoch_deadline(deadline);
+        let instance = self.pre.instantiate(&mut store)?;
+        let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
+        start.call(&mut store, ())
+    }
 }
 
 impl Prepared {

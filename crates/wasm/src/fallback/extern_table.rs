@@ -3,7 +3,10 @@
 /// Handle 0 is the null reference; the host never hands it out for an object.
 pub(crate) const NULL_HANDLE: u32 = 0;
 
-#[cfg(all(target_arch = "wasm32", not(all(target_os = "wasi", target_env = "p2"))))]
+#[cfg(all(
+    target_arch = "wasm32",
+    not(all(target_os = "wasi", target_env = "p2"))
+))]
 mod host_table {
     #[link(wasm_import_module = "wasm_host")]
     unsafe extern "C" {
