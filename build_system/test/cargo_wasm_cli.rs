@@ -132,7 +132,34 @@ fn example(setup: &Setup, mode: &str) -> Res<()> {
         &[CONFLICT],
     )?;
     if mode == "dev" {
-        panic_backtrace(setup, &run(&["-q", "--", "--panic", "tool"]))?;
+        let line = panic_line(setup)?;
+        // Dev builds unwind by default: the panic reaches `main`'s end, as natively.
+        expect(
+            "cargo wasm run --dev -- --panic tool",
+            &run(&["-q", "--", "--panic", "tool"]),
+            101,
+            &[],
+            &[&format!("panicked at src/resolve.rs:{line}:")],
+        )?;
+        // With panic=abort it traps; its own target dir keeps the default build's intact.
+        let abort_target = setup
+            .work
+            .join("target-resolver-abort")
+            .display()
+            .to_string();
+        let args = [
+            "run",
+            "--dev",
+            "--locked",
+            "--target-dir",
+            &abort_target,
+            "-q",
+            "--",
+            "--panic",
+            "tool",
+        ];
+        let aborted = setup.cargo_wasm_with(&dir, &args, false, Some("-Cpanic=abort"));
+        panic_backtrace(setup, &aborted, line)?;
     }
     let mut args = vec!["test"];
     args.extend(common);
@@ -146,18 +173,22 @@ fn example(setup: &Setup, mode: &str) -> Res<()> {
     )
 }
 
-/// `resolver --panic tool` traps in `resolve_or_panic`: the backtrace of a dev build names the
-/// marked line of its source, and `main`'s call of it.
-fn panic_backtrace(setup: &Setup, ran: &Finished) -> Res<()> {
+/// The line of `resolver --panic`'s panic: the one marked in its source.
+fn panic_line(setup: &Setup) -> Res<usize> {
     let source = fsutil::read_to_string(&setup.repo.join(PANIC_SOURCE))?;
-    let line = source
+    Ok(source
         .lines()
         .position(|text| text.contains(PANIC_MARKER))
         .ok_or_else(|| format!("{PANIC_SOURCE} has no line marked `{PANIC_MARKER}`"))?
-        + 1;
+        + 1)
+}
+
+/// `resolver --panic tool` built with panic=abort traps in `resolve_or_panic`: the backtrace of
+/// a dev build names the marked `line` of its source, and `main`'s call of it.
+fn panic_backtrace(setup: &Setup, ran: &Finished, line: usize) -> Res<()> {
     let at = format!("at {}/{PANIC_SOURCE}:{line}:", setup.repo.display());
     expect(
-        "cargo wasm run --dev -- --panic tool",
+        "RUSTFLAGS=-Cpanic=abort cargo wasm run --dev -- --panic tool",
         ran,
         134,
         &[],
@@ -246,7 +277,8 @@ fn command_line(setup: &Setup) -> Res<()> {
     )
 }
 
-/// A program that spawns a thread: wasm32-wasip1 has none, and the run says so.
+/// A program that spawns a thread: wasm32-wasip1 has none, and the run says so (the failed
+/// spawn panics, which unwinds to `main`'s end: 101).
 fn threads_hint(setup: &Setup) -> Res<()> {
     let dir: PathBuf = setup.out.join("threads");
     fsutil::create_dir_all(&dir.join("src"))?;
@@ -260,7 +292,7 @@ fn threads_hint(setup: &Setup) -> Res<()> {
     expect(
         "cargo wasm run (a program spawning a thread)",
         &ran,
-        134,
+        101,
         &[],
         &[
             "failed to spawn thread",

@@ -54,7 +54,7 @@ impl Setup {
     }
 
     /// `cargo_wasm` with the crate's own `RUSTFLAGS`, if it has some.
-    fn cargo_wasm_with(
+    pub fn cargo_wasm_with(
         &self,
         cwd: &Path,
         args: &[&str],
@@ -114,8 +114,8 @@ struct Crate {
     release_passed: usize,
     /// `RUSTFLAGS` of both builds (`rustflags=...` in the list), for example a target feature.
     rustflags: Option<String>,
-    /// `RUSTFLAGS` of the dev build only (`dev-rustflags=...`), for what release cannot do:
-    /// `-Cpanic=unwind`.
+    /// `RUSTFLAGS` of the dev build only (`dev-rustflags=...`): `-Cpanic=abort`, against the
+    /// default of dev builds.
     dev_rustflags: Option<String>,
     /// More arguments for `cargo wasm test` (after `--`: for libtest).
     args: Vec<String>,

@@ -35,6 +35,9 @@ pub(crate) struct Config {
     pub(crate) default_run: Option<String>,
     /// The workspace root (where Cargo.lock is), from `cargo metadata`.
     pub(crate) workspace_root: PathBuf,
+    /// The `panic` of cargo's `dev` profile: `[profile.dev]` of the workspace's Cargo.toml, or
+    /// `CARGO_PROFILE_DEV_PANIC`; `None` when neither sets it.
+    pub(crate) dev_profile_panic: Option<String>,
 }
 
 impl Default for Config {
@@ -48,6 +51,7 @@ impl Default for Config {
             dirs: Vec::new(),
             default_run: None,
             workspace_root: PathBuf::new(),
+            dev_profile_panic: None,
         }
     }
 }
@@ -106,7 +110,30 @@ pub(crate) fn load(toolchain: &Toolchain, cargo_args: &[String]) -> Res<Config> 
         .as_str()
         .map(PathBuf::from)
         .unwrap_or_default();
+    let manifest = std::fs::read_to_string(config.workspace_root.join("Cargo.toml")).unwrap_or_default();
+    config.dev_profile_panic = std::env::var("CARGO_PROFILE_DEV_PANIC")
+        .ok()
+        .or_else(|| profile_setting(&manifest, "dev", "panic"));
     Ok(config)
+}
+
+/// `KEY = "VALUE"` of `[profile.PROFILE]` in a manifest's text (cargo's profiles live only in
+/// the workspace root's Cargo.toml; `cargo metadata` does not report them).
+fn profile_setting(manifest: &str, profile: &str, key: &str) -> Option<String> {
+    let header = format!("[profile.{profile}]");
+    let mut in_table = false;
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_table = line == header;
+        } else if in_table
+            && let Some((name, value)) = line.split_once('=')
+            && name.trim() == key
+        {
+            let value = value.split('#').next().unwrap_or_default().trim();
+            return Some(value.trim_matches('"').to_owned());
+        }
+    }
+    None
 }
 
 /// `-p NAME`, else the package of `--manifest-path`, else the innermost package around the
@@ -220,6 +247,17 @@ mod tests {
         assert_eq!(config.rustflags, ["-Cdebuginfo=0"]);
         assert_eq!(config.wasm_opt, Some(vec!["-Oz".to_owned()]));
         assert_eq!(config.dirs, ["data"]);
+    }
+
+    #[test]
+    fn reads_the_dev_profiles_panic() {
+        let manifest = "[package]\npanic = \"x\"\n[profile.release]\npanic = \"abort\"\n\
+                        [profile.dev]\nopt-level = 1\npanic = \"abort\" # for size\n";
+        assert_eq!(
+            super::profile_setting(manifest, "dev", "panic").as_deref(),
+            Some("abort")
+        );
+        assert_eq!(super::profile_setting("[package]\n", "dev", "panic"), None);
     }
 
     #[test]

@@ -33,8 +33,8 @@ const THREAD_FEATURES: &[&str] = &["atomics"];
 /// element, so a build that asks for it compiles; relaxed SIMD it does not.)
 const NOT_IN_DEV: &[&str] = &["relaxed-simd", "exception-handling", "fp16"];
 
-/// The flags before the user's: what makes a build `--dev` or `--release`, and panic=abort
-/// unless the user's flags ask for unwinding (`unwind`), which then come later.
+/// The flags before the user's: what makes a build `--dev` or `--release`, and the panic
+/// strategy (`unwind`: our unwinding std; the user's own `-Cpanic=` comes later and agrees).
 pub(crate) fn base(
     mode: Mode,
     backend: &Path,
@@ -52,9 +52,7 @@ pub(crate) fn base(
         flags.push(sysroot.display().to_string());
     }
     // wasm targets default to panic=abort; the sysroot chosen matches the strategy.
-    if !unwind {
-        flags.push("-Cpanic=abort".to_owned());
-    }
+    flags.push(if unwind { "-Cpanic=unwind" } else { "-Cpanic=abort" }.to_owned());
     flags
 }
 
@@ -137,13 +135,31 @@ fn requested_features(flags: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Whether the user's flags ask for unwinding: the last `-Cpanic=` / `-C panic=` decides.
-pub(crate) fn asks_unwind(flags: &[String]) -> bool {
+/// Whether the user's flags ask for unwinding: the last `-Cpanic=` / `-C panic=` decides;
+/// `None` when they do not say.
+pub(crate) fn asks_unwind(flags: &[String]) -> Option<bool> {
     codegen_options(flags)
         .into_iter()
         .filter_map(|option| option.strip_prefix("panic="))
         .next_back()
-        .is_some_and(|strategy| strategy == "unwind")
+        .map(|strategy| strategy == "unwind")
+}
+
+/// Whether a build unwinds. The user's `-Cpanic=` decides (and unwinding is checked against
+/// what it needs); without one, `--dev --target wasi` unwinds, as cargo's `dev` profile does on
+/// native targets, unless that profile says `panic = "abort"`; everything else aborts, the
+/// default of rustc's wasm targets.
+pub(crate) fn unwinds(
+    user: &[String],
+    mode: Mode,
+    target: Target,
+    dev_profile_panic: Option<&str>,
+) -> Res<bool> {
+    match asks_unwind(user) {
+        Some(true) => check_unwind(mode, target).map(|()| true),
+        Some(false) => Ok(false),
+        None => Ok(mode == Mode::Dev && target == Target::Wasi && dev_profile_panic != Some("abort")),
+    }
 }
 
 /// Unwinding needs our unwinding std, which only `--dev` builds have, and a module that the
@@ -245,7 +261,7 @@ mod tests {
         );
         assert_eq!(
             base(Mode::Dev, Path::new("/x"), None, true),
-            ["-Zcodegen-backend=/x"]
+            ["-Zcodegen-backend=/x", "-Cpanic=unwind"]
         );
     }
 
@@ -259,14 +275,31 @@ mod tests {
 
     #[test]
     fn the_last_panic_flag_decides() {
-        assert!(asks_unwind(&strings(&["-Cpanic=unwind"])));
-        assert!(asks_unwind(&strings(&[
-            "-C",
-            "panic=abort",
-            "-C",
-            "panic=unwind"
-        ])));
-        assert!(!asks_unwind(&strings(&["-Cpanic=unwind", "-Cpanic=abort"])));
-        assert!(!asks_unwind(&strings(&["-Copt-level=1"])));
+        assert_eq!(asks_unwind(&strings(&["-Cpanic=unwind"])), Some(true));
+        assert_eq!(
+            asks_unwind(&strings(&["-C", "panic=abort", "-C", "panic=unwind"])),
+            Some(true)
+        );
+        assert_eq!(
+            asks_unwind(&strings(&["-Cpanic=unwind", "-Cpanic=abort"])),
+            Some(false)
+        );
+        assert_eq!(asks_unwind(&strings(&["-Copt-level=1"])), None);
+    }
+
+    #[test]
+    fn dev_wasi_builds_unwind_unless_told_otherwise() {
+        let none: &[String] = &[];
+        let unwinds_in = |mode, target, profile| unwinds(none, mode, target, profile).ok();
+        assert_eq!(unwinds_in(Mode::Dev, Target::Wasi, None), Some(true));
+        assert_eq!(unwinds_in(Mode::Dev, Target::Wasi, Some("unwind")), Some(true));
+        assert_eq!(unwinds_in(Mode::Dev, Target::Wasi, Some("abort")), Some(false));
+        assert_eq!(unwinds_in(Mode::Release, Target::Wasi, None), Some(false));
+        assert_eq!(unwinds_in(Mode::Dev, Target::Web, None), Some(false));
+        assert_eq!(unwinds_in(Mode::Dev, Target::Component, None), Some(false));
+        let abort = strings(&["-Cpanic=abort"]);
+        assert_eq!(unwinds(&abort, Mode::Dev, Target::Wasi, None).ok(), Some(false));
+        let unwind = strings(&["-Cpanic=unwind"]);
+        assert!(unwinds(&unwind, Mode::Release, Target::Wasi, None).is_err());
     }
 }

@@ -18,7 +18,8 @@ commands:
 
 modes (build, run, test, size):
   --dev        the default: rustc with WasmRust's backend (rustc_codegen_wasmgc) and the
-               sysroot of dist/, cargo's `dev` profile
+               sysroot of dist/, cargo's `dev` profile; panics unwind (WebAssembly exception
+               handling) with --target wasi unless [profile.dev] says `panic = \"abort\"`
   --release    rustc with LLVM and the LLVM-built sysroot, cargo's `release` profile; build,
                run and size then run wasm-opt (Binaryen) on each module (NAME.opt.wasm; not on
                components, which wasm-opt cannot read)
@@ -121,8 +122,9 @@ are the program's; the host directories of [package.metadata.wasm] `dirs` are vi
 With --release the wasm-opt output (NAME.opt.wasm) runs.
 
 exit status: the program's (its `std::process::exit` code, 0 when main returns; 101 after an
-uncaught panic with `-Cpanic=unwind`); 134 when it trapped (by default a panic aborts); 125 when
-wasm-run could not start it; before that, as for build.
+uncaught panic that unwound, the --dev default); 134 when it trapped (a panic with panic=abort:
+--release, --target web or wasip2, `panic = \"abort\"`), with a backtrace naming file:line;
+125 when wasm-run could not start it; before that, as for build.
 When the program failed because wasm32-wasip1 has no threads, a note says so.
 ";
 
@@ -133,10 +135,11 @@ usage: cargo wasm test [--dev | --release] [--target wasi | wasip2 | web [--node
                        [CARGO TEST OPTIONS...] [-- LIBTEST ARGS...]
 
 Builds every test target (`cargo test --tests`: unit tests of the lib and bins, tests/*.rs)
-with `-Zpanic-abort-tests` and runs each harness through `wasm-run --libtest`, which runs every
-test in a fresh instance: a failing test (a panic aborts) ends only that test. With
-RUSTFLAGS=-Cpanic=unwind (--dev only) the harnesses unwind instead: panics are caught as
-natively, and `#[should_panic]` tests run rather than being ignored. The output is
+and runs each harness through `wasm-run --libtest`, which runs every test in a fresh instance,
+so a failing test ends only that test. In --dev with --target wasi the harnesses unwind, as
+natively: panics are caught and `#[should_panic]` tests run. Where panics abort (--release,
+wasip2, `panic = \"abort\"`, -Cpanic=abort) the harnesses are built with
+`-Zpanic-abort-tests` and libtest reports `#[should_panic]` tests as ignored. The output is
 libtest's, so `test result: ok. N passed; M failed; ...` lines appear as with cargo test.
 Filters and libtest options go after `--`, e.g. `cargo wasm test -- parse --exact`.
 --release builds the harnesses with LLVM and the release profile (no wasm-opt).
@@ -198,10 +201,12 @@ directory) is used; at a virtual workspace root, [workspace.metadata.wasm]. Comm
 win over the table. Relative `dirs` are relative to where the program runs: the current
 directory for `run`, the package root for `test`.
 RUSTFLAGS / CARGO_ENCODED_RUSTFLAGS from the environment are added after `rustflags`;
-rustflags in .cargo/config.toml are NOT used (cargo wasm passes its own flags). Builds use
-panic=abort unless these flags say `-Cpanic=unwind` (--dev --target wasi only: the std our
-backend built with unwinding, dist/sysroot-unwind; wasm-bindgen's CLI cannot read unwinding
-code; [profile] `panic` settings are overridden either way).
+rustflags in .cargo/config.toml are NOT used (cargo wasm passes its own flags). The panic
+strategy: the last `-Cpanic=` of these flags; without one, --dev --target wasi unwinds (the std
+our backend built with unwinding, dist/sysroot-unwind) unless the workspace's [profile.dev]
+(or CARGO_PROFILE_DEV_PANIC) says `panic = \"abort\"`, and everything else aborts (release
+links LLVM's panic=abort std; wasm-bindgen's CLI cannot read unwinding code; components have no
+unwinding std yet). `-Cpanic=unwind` elsewhere is refused with the reason.
 ";
 
 /// The help of one command, for `cargo wasm help COMMAND`.

@@ -25,7 +25,7 @@ pub(crate) struct Plan {
     pub(crate) rustflags: Vec<String>,
     /// `-q`/`--quiet` was given: no status lines of ours either.
     pub(crate) quiet: bool,
-    /// The user's flags ask for `-Cpanic=unwind` (dev builds against the unwinding std).
+    /// The build unwinds (dev builds against the unwinding std): `flags::unwinds`.
     pub(crate) unwind: bool,
 }
 
@@ -43,10 +43,7 @@ impl Plan {
             .chain(flags::from_environment())
             .collect();
         flags::check_features(&user, mode, target)?;
-        let unwind = flags::asks_unwind(&user);
-        if unwind {
-            flags::check_unwind(mode, target)?;
-        }
+        let unwind = flags::unwinds(&user, mode, target, config.dev_profile_panic.as_deref())?;
         let sysroot = dist.sysroot(
             mode,
             target,
@@ -118,9 +115,10 @@ impl Plan {
         status::status(
             "Targeting",
             &format!(
-                "{} ({}) with {how}",
+                "{} ({}) with {how}, panic={}",
                 self.target.name(),
-                self.target.triple()
+                self.target.triple(),
+                if self.unwind { "unwind" } else { "abort" }
             ),
         );
     }

@@ -181,6 +181,14 @@ pub(super) fn rewrite(
                 remap.parse_memory_section(&mut memories, reader).map_err(failed)?;
                 module.section(&memories);
             }
+            // Unwinding code's exception tag (`__cpp_exception`): its type index is unchanged,
+            // since the lowering's types follow the module's own.
+            Payload::TagSection(reader) => {
+                add_table_if_pending(&mut module, &mut pending);
+                let mut tags = wasm_encoder::TagSection::new();
+                remap.parse_tag_section(&mut tags, reader).map_err(failed)?;
+                module.section(&tags);
+            }
             Payload::GlobalSection(reader) => {
                 add_table_if_pending(&mut module, &mut pending);
                 let mut globals = GlobalSection::new();
