@@ -71,11 +71,14 @@ pub const GROUPS: &[Group] = &[
         name: "abi",
         checks: "tests/abi: callee.rs and caller.rs built one by our backend, one by LLVM (both ways, and an \
                  LLVM callee with +simd128), calling each other with every PassMode; checked by value. \
+                 tests/unwind/frames: panics unwinding from LLVM's frames through ours and back. \
                  tests/abi/component (wit-bindgen) as a component by ours and by LLVM, every export called \
                  through the canonical ABI",
         run: Run::Cases(
             |ctx| {
                 let mut cases = abi::cases(&ctx.out, ctx.tools, ctx.name);
+                let unwinding = format!("{}/unwind", ctx.name);
+                cases.extend(unwind::frames_cases(&ctx.out, ctx.tools, &unwinding));
                 cases.extend(components::abi_cases(
                     ctx.repo(),
                     &ctx.dirs.cache,

@@ -4,10 +4,10 @@
 //! stdout, the same panic messages (`panicked at FILE:LINE:COL:` and the message), and the same
 //! ending (the exit code, or an abort). And tests/unwind/libtest, a library whose tests panic:
 //! `cargo wasm test --dev` with `-Cpanic=unwind` must give each test the verdict native
-//! `cargo test` gives it, `#[should_panic]` ones included. And tests/unwind/frames, a caller and
-//! a callee crate built one by LLVM (`+exception-handling`, against the same unwinding std) and
-//! one by ours, both ways: panics cross the other backend's frames, whose cleanups and catches
-//! run, and the output is the native program's.
+//! `cargo test` gives it, `#[should_panic]` ones included. And, for the abi group,
+//! tests/unwind/frames: a caller and a callee crate built one by LLVM (`+exception-handling`,
+//! against the same unwinding std) and one by ours, both ways: panics cross the other backend's
+//! frames, whose cleanups and catches run, and the output is the native program's.
 
 use std::path::Path;
 use std::process::Command;
@@ -39,11 +39,18 @@ pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Cas
             run: Box::new(move || outcome(check(&tools, &source, &out_dir))),
         });
     }
-    let (tools_here, out_dir) = (tools.clone(), out.join("libtest"));
+    let (tools, out_dir) = (tools.clone(), out.join("libtest"));
     cases.push(Case {
         name: format!("{group}/libtest"),
-        run: Box::new(move || outcome(check_libtest(&tools_here, &out_dir))),
+        run: Box::new(move || outcome(check_libtest(&tools, &out_dir))),
     });
+    Ok(cases)
+}
+
+/// The abi group's unwinding cases: tests/unwind/frames with the callee by LLVM and the caller
+/// by ours, and the other way round.
+pub fn frames_cases(out: &Path, tools: &Tools, group: &str) -> Vec<Case> {
+    let mut cases = Vec::new();
     for llvm_callee in [true, false] {
         let name = if llvm_callee {
             "frames-llvm-callee"
@@ -56,7 +63,7 @@ pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Cas
             run: Box::new(move || outcome(check_frames(&tools, &out_dir, llvm_callee))),
         });
     }
-    Ok(cases)
+    cases
 }
 
 /// tests/unwind/frames with the callee by LLVM and the caller by ours (`llvm_callee`), or the
