@@ -10,35 +10,18 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
+use super::component_build;
 use super::exec::ending;
 use crate::fsutil;
 use crate::process;
 
 const PROJECT: &str = "tests/abi/component";
-const BUILD_LIMIT: Duration = Duration::from_secs(600);
 const CALL_LIMIT: Duration = Duration::from_secs(60);
 
 /// Builds the component in `mode` (dev or release) and checks every call.
 pub fn check(repo: &Path, cargo_wasm: &Path, target_dir: &Path, mode: &str) -> Result<(), String> {
     let dir = repo.join(PROJECT);
-    let built = process::run_or_report(
-        Command::new(cargo_wasm)
-            .current_dir(&dir)
-            .args(["build", "--quiet", "--locked", "--target", "wasip2"])
-            .arg(format!("--{mode}"))
-            .arg("--target-dir")
-            .arg(target_dir),
-        BUILD_LIMIT,
-    );
-    if built.code != Some(0) {
-        return Err(format!(
-            "cargo wasm build --{mode} --target wasip2 ({}):\n{}",
-            ending(&built, "build"),
-            String::from_utf8_lossy(&built.stderr)
-        ));
-    }
-    let profile = if mode == "dev" { "debug" } else { "release" };
-    let wasm = target_dir.join(format!("wasm32-wasip2/{profile}/abi_component.wasm"));
+    let wasm = component_build::build(cargo_wasm, &dir, target_dir, mode, "abi_component")?;
     let calls = fsutil::read_to_string(&dir.join("invocations.txt"))?;
     let results = fsutil::read_to_string(&dir.join("invocations.expected"))?;
     let (calls, results): (Vec<&str>, Vec<&str>) =

@@ -10,14 +10,12 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use super::exec::ending;
+use super::component_build;
 use crate::fsutil;
-use crate::process;
 
 const EXAMPLE: &str = "example/component";
 /// How long the server may take to compile the component and listen.
 const STARTUP: Duration = Duration::from_secs(120);
-const BUILD_LIMIT: Duration = Duration::from_secs(600);
 /// What `wasm-run serve` prints on stderr once it listens, before the address.
 const SERVING: &str = "wasm-run: serving http://";
 
@@ -39,24 +37,7 @@ struct Expected {
 /// Builds the example in `mode` (dev or release), serves it, and checks every response.
 pub fn check(repo: &Path, cargo_wasm: &Path, target_dir: &Path, mode: &str) -> Result<(), String> {
     let dir = repo.join(EXAMPLE);
-    let built = process::run_or_report(
-        Command::new(cargo_wasm)
-            .current_dir(&dir)
-            .args(["build", "--quiet", "--locked", "--target", "wasip2"])
-            .arg(format!("--{mode}"))
-            .arg("--target-dir")
-            .arg(target_dir),
-        BUILD_LIMIT,
-    );
-    if built.code != Some(0) {
-        return Err(format!(
-            "cargo wasm build --{mode} --target wasip2 ({}):\n{}",
-            ending(&built, "build"),
-            String::from_utf8_lossy(&built.stderr)
-        ));
-    }
-    let profile = if mode == "dev" { "debug" } else { "release" };
-    let wasm = target_dir.join(format!("wasm32-wasip2/{profile}/inventory.wasm"));
+    let wasm = component_build::build(cargo_wasm, &dir, target_dir, mode, "inventory")?;
     let requests = requests(&fsutil::read_to_string(&dir.join("requests.txt"))?)?;
     let expected = expected(&fsutil::read_to_string(&dir.join("responses.txt"))?)?;
     if requests.len() != expected.len() {

@@ -3,6 +3,7 @@
 mod abi;
 mod abi_component;
 mod cargo_wasm_cli;
+mod component_build;
 mod component_http;
 mod component_new_project;
 mod components;
