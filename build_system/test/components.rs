@@ -246,26 +246,7 @@ fn check_gc_example(
             ))
         };
     }
-    let expected_file = format!("example/{example}.stdout");
+    let expected_file = std::path::PathBuf::from(format!("example/{example}.stdout"));
     let expected = fsutil::read_to_string(&repo.join(&expected_file))?;
-    let stdout = String::from_utf8_lossy(&ran.stdout);
-    let mut problems = Vec::new();
-    if ran.code != Some(0) {
-        problems.push(format!("expected exit 0, got {}", ending(&ran, "run")));
-    }
-    if stdout != expected {
-        problems.push(format!(
-            "stdout differs from {expected_file}: {}",
-            first_difference(&expected, &stdout)
-        ));
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{}\nstderr:\n{}",
-            problems.join("\n"),
-            stderr_excerpt(&ran)
-        ))
-    }
+    gc::printed_example(&ran, &expected, &expected_file)
 }

@@ -180,21 +180,26 @@ fn check_example(setup: &Setup, example: &str, way: Way) -> Res<()> {
             setup.tools.run(&wasm, &[])
         }
     };
+    printed_example(&ran, &expected, &stdout_file)
+}
+
+/// An example's run: exit 0 and exactly the `expected` stdout of `stdout_file`.
+pub(super) fn printed_example(ran: &Finished, expected: &str, stdout_file: &Path) -> Res<()> {
     let stdout = String::from_utf8_lossy(&ran.stdout);
     let mut problems = Vec::new();
     if ran.code != Some(0) {
-        problems.push(format!("expected exit 0, got {}", ending(&ran, "run")));
+        problems.push(format!("expected exit 0, got {}", ending(ran, "run")));
     }
     if stdout != expected {
         problems.push(format!(
             "stdout differs from {}: {}",
             stdout_file.display(),
-            first_difference(&expected, &stdout)
+            first_difference(expected, &stdout)
         ));
     }
     if problems.is_empty() {
         return Ok(());
     }
-    problems.push(format!("stderr:\n{}", stderr_excerpt(&ran)));
+    problems.push(format!("stderr:\n{}", stderr_excerpt(ran)));
     Err(problems.join("\n"))
 }
