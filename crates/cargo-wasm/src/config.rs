@@ -110,7 +110,8 @@ pub(crate) fn load(toolchain: &Toolchain, cargo_args: &[String]) -> Res<Config> 
         .as_str()
         .map(PathBuf::from)
         .unwrap_or_default();
-    let manifest = std::fs::read_to_string(config.workspace_root.join("Cargo.toml")).unwrap_or_default();
+    let manifest =
+        std::fs::read_to_string(config.workspace_root.join("Cargo.toml")).unwrap_or_default();
     config.dev_profile_panic = std::env::var("CARGO_PROFILE_DEV_PANIC")
         .ok()
         .or_else(|| profile_setting(&manifest, "dev", "panic"));

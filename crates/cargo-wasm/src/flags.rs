@@ -52,7 +52,14 @@ pub(crate) fn base(
         flags.push(sysroot.display().to_string());
     }
     // wasm targets default to panic=abort; the sysroot chosen matches the strategy.
-    flags.push(if unwind { "-Cpanic=unwind" } else { "-Cpanic=abort" }.to_owned());
+    flags.push(
+        if unwind {
+            "-Cpanic=unwind"
+        } else {
+            "-Cpanic=abort"
+        }
+        .to_owned(),
+    );
     flags
 }
 
@@ -158,7 +165,9 @@ pub(crate) fn unwinds(
     match asks_unwind(user) {
         Some(true) => check_unwind(mode, target).map(|()| true),
         Some(false) => Ok(false),
-        None => Ok(mode == Mode::Dev && target == Target::Wasi && dev_profile_panic != Some("abort")),
+        None => {
+            Ok(mode == Mode::Dev && target == Target::Wasi && dev_profile_panic != Some("abort"))
+        }
     }
 }
 
@@ -292,13 +301,22 @@ mod tests {
         let none: &[String] = &[];
         let unwinds_in = |mode, target, profile| unwinds(none, mode, target, profile).ok();
         assert_eq!(unwinds_in(Mode::Dev, Target::Wasi, None), Some(true));
-        assert_eq!(unwinds_in(Mode::Dev, Target::Wasi, Some("unwind")), Some(true));
-        assert_eq!(unwinds_in(Mode::Dev, Target::Wasi, Some("abort")), Some(false));
+        assert_eq!(
+            unwinds_in(Mode::Dev, Target::Wasi, Some("unwind")),
+            Some(true)
+        );
+        assert_eq!(
+            unwinds_in(Mode::Dev, Target::Wasi, Some("abort")),
+            Some(false)
+        );
         assert_eq!(unwinds_in(Mode::Release, Target::Wasi, None), Some(false));
         assert_eq!(unwinds_in(Mode::Dev, Target::Web, None), Some(false));
         assert_eq!(unwinds_in(Mode::Dev, Target::Component, None), Some(false));
         let abort = strings(&["-Cpanic=abort"]);
-        assert_eq!(unwinds(&abort, Mode::Dev, Target::Wasi, None).ok(), Some(false));
+        assert_eq!(
+            unwinds(&abort, Mode::Dev, Target::Wasi, None).ok(),
+            Some(false)
+        );
         let unwind = strings(&["-Cpanic=unwind"]);
         assert!(unwinds(&unwind, Mode::Release, Target::Wasi, None).is_err());
     }
