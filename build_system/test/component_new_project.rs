@@ -1,7 +1,8 @@
 //! The components group's first-use check: what the README's components section tells a new
 //! user to do, done in a fresh directory: `cargo new --lib`, `cargo add wit-bindgen`, a WIT world
 //! with a record and a result, `cargo wasm build --target wasip2` in both modes, and a call of
-//! the export with `wasm-run --invoke`, whose answers must be exactly the README's.
+//! the export with `wasm-run --invoke`, whose answers must be exactly the README's; and `cargo
+//! wasm size` of the component, which reports its core module.
 
 use std::path::Path;
 use std::process::Command;
@@ -91,6 +92,22 @@ pub fn check(cargo: &Path, dist_bin: &Path, work: &Path) -> Result<(), String> {
     )?;
     let cargo_wasm = dist_bin.join("cargo-wasm");
     let wasm_run = dist_bin.join("wasm-run");
+    let sized = must(
+        "cargo wasm size --target wasip2 --release",
+        run(
+            &project,
+            &cargo_wasm,
+            &["size", "--target", "wasip2", "--release", "-n", "3"],
+        )?,
+    )?;
+    let report = String::from_utf8_lossy(&sized.stdout);
+    for needle in ["(the core module of this ", "\ncode ", "3 largest of "] {
+        if !report.contains(needle) {
+            return Err(format!(
+                "cargo wasm size of the component lacks {needle:?}:\n{report}"
+            ));
+        }
+    }
     for (mode, profile) in [("--dev", "debug"), ("--release", "release")] {
         must(
             &format!("cargo wasm build --target wasip2 {mode}"),

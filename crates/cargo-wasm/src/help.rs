@@ -166,7 +166,8 @@ usage: cargo wasm size [--dev | --release] [-n N] [FILE.wasm | CARGO BUILD OPTIO
 Builds (as `cargo wasm build`) and picks the module like `cargo wasm run` does, or reads
 FILE.wasm. Prints every section with its size (code, data, type, import, custom sections
 such as \"name\" and .debug_*), largest first, then the N largest functions (default 20) by
-code bytes, with demangled names from the name section.
+code bytes, with demangled names from the name section. Of a component (--target wasip2),
+its own core module (the largest one inside), as the first line says.
   -n, --top N   how many functions to list
 ";
 

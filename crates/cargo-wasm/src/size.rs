@@ -48,14 +48,43 @@ pub(crate) fn command(args: &[String]) -> Res<()> {
     };
     let bytes = std::fs::read(&wasm)
         .map_err(|e| Failure::setup(format!("cannot read {}: {e}", wasm.display())))?;
-    let report = analyze(&bytes).map_err(|e| {
+    let (module, label) = match main_core_module(&bytes) {
+        // A component: its own core module, beside the shims wasm-component-ld adds.
+        Some(range) => (
+            &bytes[range.clone()],
+            format!(
+                "{} (the core module of this {}-byte component)",
+                show::path(&wasm),
+                show::thousands(bytes.len() as u64)
+            ),
+        ),
+        None => (&bytes[..], show::path(&wasm)),
+    };
+    let report = analyze(module).map_err(|e| {
         Failure::setup(format!(
             "{} is not a valid wasm module: {e}",
             wasm.display()
         ))
     })?;
-    print!("{}", report.render(&show::path(&wasm), top));
+    print!("{}", report.render(&label, top));
     Ok(())
+}
+
+/// The byte range of a component's largest core module (the program's own), or `None` for a
+/// core module.
+fn main_core_module(bytes: &[u8]) -> Option<std::ops::Range<usize>> {
+    if !Parser::is_component(bytes) {
+        return None;
+    }
+    Parser::new(0)
+        .parse_all(bytes)
+        .filter_map(|payload| match payload {
+            Ok(Payload::ModuleSection {
+                unchecked_range, ..
+            }) => Some(unchecked_range.start as usize..unchecked_range.end as usize),
+            _ => None,
+        })
+        .max_by_key(|range| range.len())
 }
 
 pub(crate) struct Report {
@@ -67,13 +96,6 @@ pub(crate) struct Report {
 }
 
 pub(crate) fn analyze(bytes: &[u8]) -> Result<Report, String> {
-    if Parser::is_component(bytes) {
-        // FIXME(#18): report the core modules inside a component.
-        return Err(
-            "this is a component (wasm32-wasip2): `cargo wasm size` reads core modules only"
-                .to_owned(),
-        );
-    }
     let mut sections = Vec::new();
     let mut bodies = Vec::new();
     let mut imported_functions = 0u32;
