@@ -22,6 +22,8 @@ const PROGRAM: &str = "web_host";
 const CARGO_LIMIT: Duration = Duration::from_secs(900);
 /// Chromium starts in a second or two; the page waits for nothing but its own module.
 const BROWSER_LIMIT: Duration = Duration::from_secs(120);
+/// How many times a page still running when Chromium dumped it is loaded (`load_page`).
+const LOADS: usize = 3;
 const CHROMIUM: &str = "chromium";
 pub(super) const INSTALL_HINT: &str = "headless Chromium is missing: run `./y.sh prepare` (as root it installs \
                             Debian's `chromium` and `chromium-driver`), or `apt-get install -y \
@@ -111,7 +113,7 @@ fn check(tools: &Tools, target_dir: &Path, out: &Path, build: Build) -> Res<()> 
     fsutil::copy(&built_dir.join(build.wasm_file), &out.join(build.wasm_file))?;
     let server = StaticServer::start(out)?;
     let url = server.url(&format!("index.html?wasm={}", build.wasm_file));
-    let page = dump_dom(&chromium, out, &url)?;
+    let page = load_page(&chromium, out, &url)?;
     drop(server);
     let dom = String::from_utf8_lossy(&page.stdout);
     let Some((status, printed)) = output_element(&dom) else {
@@ -187,7 +189,27 @@ fn cargo_wasm_build(
 }
 
 /// Headless Chromium's DOM of `url` once the page settled.
-pub(super) fn dump_dom(chromium: &Path, out: &Path, url: &str) -> Res<Finished> {
+/// Loads the page until its `#output` is no longer `running`, at most `LOADS` times. Chromium
+/// dumps the DOM when its virtual-time budget runs out, which a loaded machine can reach before
+/// the module is compiled (seen once in CI: status `running`, no output at all); a page that
+/// never finishes still fails, after the last load.
+pub(super) fn load_page(chromium: &Path, out: &Path, url: &str) -> Res<Finished> {
+    let mut load = 1;
+    loop {
+        let page = dump_dom(chromium, out, url)?;
+        let dom = String::from_utf8_lossy(&page.stdout);
+        let running = output_element(&dom).is_some_and(|(status, _)| status == "running");
+        if !running || load == LOADS {
+            return Ok(page);
+        }
+        eprintln!(
+            "[web] {url}: Chromium dumped the page while it was still running; loading it again"
+        );
+        load += 1;
+    }
+}
+
+fn dump_dom(chromium: &Path, out: &Path, url: &str) -> Res<Finished> {
     let profile = out.join("chromium-profile");
     fsutil::create_dir_all(&profile)?;
     let mut cmd = Command::new(chromium);

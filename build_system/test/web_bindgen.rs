@@ -189,7 +189,7 @@ fn build_and_load(setup: &Setup, mode: &str) -> Res<()> {
     fsutil::copy(&setup.example.join("index.html"), &site.join("index.html"))?;
     let server = StaticServer::start(&site)?;
     let url = server.url("index.html");
-    let page = web::dump_dom(&chromium, &site, &url)?;
+    let page = web::load_page(&chromium, &site, &url)?;
     drop(server);
     let dom = String::from_utf8_lossy(&page.stdout);
     let Some((status, printed)) = web::output_element(&dom) else {
