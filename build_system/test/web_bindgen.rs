@@ -4,7 +4,9 @@
 //! wasm-pack's), which the example's index.html loads in headless Chromium (the page's text
 //! compared with expected.txt), and whose `--js-target nodejs` package Node `require`s; its
 //! wasm-bindgen-test suites run under `cargo wasm test --target web` in Node and with
-//! `--chrome`, the libtest-style counts of every suite compared exactly.
+//! `--chrome`, the libtest-style counts of every suite compared exactly. A second package
+//! (tests/web-bindgen-refusals) checks that the `wasm` crate's wasm-bindgen heap is neither
+//! accelerated nor mixed with `#[wasm::host_imports]`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -20,6 +22,25 @@ use crate::fsutil;
 use crate::process::{self, Finished};
 
 const EXAMPLE: &str = "example/web-bindgen";
+/// A wasm-bindgen package that asks for what the `wasm-bindgen` feature rules out.
+const REFUSALS: &str = "tests/web-bindgen-refusals";
+/// Each refusal: the case, extra `cargo wasm build` arguments, the error, and where it points.
+const REFUSED: [(&str, &[&str], &str, &str); 2] = [
+    (
+        "accelerate",
+        &[],
+        "error: `-Cllvm-args=wasm-gc=accelerate` cannot accelerate a `wasm` crate built with its \
+         `wasm-bindgen` feature",
+        "crates/wasm/src/contract/v1.rs:",
+    ),
+    (
+        "host-imports",
+        &["--features", "host-imports"],
+        "error: `#[wasm::host_imports]` is not available with the `wasm` crate's `wasm-bindgen` \
+         feature",
+        "src/lib.rs:22:31",
+    ),
+];
 /// What the page prints, and what its `run()` returns (tests/browser.rs compares it too).
 const EXPECTED: &str = "example/web-bindgen/expected.txt";
 /// The module's name, as cargo names the cdylib and wasm-bindgen its output.
@@ -48,19 +69,21 @@ const PACKAGE_JSON: &str = r#"{
 /// wasm-bindgen-cli is installed ahead (prepare::wasm_bindgen_cli), else this includes it.
 const CARGO_LIMIT: Duration = Duration::from_secs(30 * 60);
 /// The `test result:` lines of `cargo wasm test --target web` in Node, in cargo's order of
-/// the harnesses: the lib's unit test, then tests/node.rs. tests/browser.rs is configured
+/// the harnesses: the lib's unit test, tests/externref.rs, tests/node.rs. tests/browser.rs is configured
 /// `run_in_browser`, so Node skips it with `NODE_SKIPS_BROWSER` and prints no result.
 const NODE_RESULTS: &[&str] = &[
     "test result: ok. 1 passed; 0 failed; 0 ignored; 0 filtered out",
+    "test result: ok. 5 passed; 0 failed; 0 ignored; 0 filtered out",
     "test result: ok. 7 passed; 0 failed; 0 ignored; 0 filtered out",
 ];
 const NODE_SKIPS_BROWSER: &str = "this test suite is only configured to run in a browser, but \
                                   we're only testing node.js tests so skipping";
 /// With `--chrome` every suite runs in headless Chromium: the lib's, tests/browser.rs (the DOM,
-/// the click listener, the page's `run()`), tests/node.rs.
+/// the click listener, the page's `run()`), tests/externref.rs, tests/node.rs.
 const CHROME_RESULTS: &[&str] = &[
     "test result: ok. 1 passed; 0 failed; 0 ignored; 0 filtered out",
     "test result: ok. 2 passed; 0 failed; 0 ignored; 0 filtered out",
+    "test result: ok. 5 passed; 0 failed; 0 ignored; 0 filtered out",
     "test result: ok. 7 passed; 0 failed; 0 ignored; 0 filtered out",
 ];
 
@@ -105,7 +128,43 @@ pub fn cases(cache: &Path, out: &Path, tools: &Tools, group: &str) -> Vec<Case> 
             });
         }
     }
+    let refusals = Setup {
+        example: tools.repo.join(REFUSALS),
+        target_dir: cache.join("web-bindgen-refusals-target"),
+        ..setup
+    };
+    for (what, extra, error, at) in REFUSED {
+        let setup = refusals.clone();
+        cases.push(Case {
+            name: format!("{group}/web-bindgen/refused/{what}"),
+            run: Box::new(move || match refused(&setup, extra, error, at) {
+                Ok(()) => Outcome::Passed,
+                Err(message) => Outcome::Failed(message),
+            }),
+        });
+    }
     cases
+}
+
+/// `cargo wasm build --dev --target web EXTRA` of the refusals package stops with exit 101 and
+/// `error`, pointing at `at`.
+fn refused(setup: &Setup, extra: &[&str], error: &str, at: &str) -> Res<()> {
+    let mut args = vec!["build", "--dev", "--target", "web"];
+    args.extend_from_slice(extra);
+    let built = cargo_wasm(setup, &args, false)?;
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    let points_at = stderr
+        .split_once(error)
+        .is_some_and(|(_, after)| after.lines().nth(1).is_some_and(|line| line.contains(at)));
+    if built.code != Some(101) || !points_at {
+        return Err(format!(
+            "cargo wasm {} ({}): expected exit 101 and {error:?} pointing at {at:?}:\n{}",
+            args.join(" "),
+            ending(&built, "cargo"),
+            stderr_excerpt(&built)
+        ));
+    }
+    Ok(())
 }
 
 /// `cargo-wasm wasm ARGS` in the example, stderr merged into stdout in order when `merged`

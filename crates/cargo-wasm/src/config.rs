@@ -38,6 +38,8 @@ pub(crate) struct Config {
     /// The `panic` of cargo's `dev` profile: `[profile.dev]` of the workspace's Cargo.toml, or
     /// `CARGO_PROFILE_DEV_PANIC`; `None` when neither sets it.
     pub(crate) dev_profile_panic: Option<String>,
+    /// A package of the workspace depends on wasm-bindgen (directly, or Cargo.lock has it).
+    pub(crate) uses_wasm_bindgen: bool,
 }
 
 impl Default for Config {
@@ -52,6 +54,7 @@ impl Default for Config {
             default_run: None,
             workspace_root: PathBuf::new(),
             dev_profile_panic: None,
+            uses_wasm_bindgen: false,
         }
     }
 }
@@ -75,6 +78,26 @@ pub(crate) fn metadata(toolchain: &Toolchain, manifest: Option<&Path>) -> Res<Va
     }
     serde_json::from_slice(&output.stdout)
         .map_err(|e| Failure::setup(format!("cargo metadata printed something odd: {e}")))
+}
+
+/// Whether the workspace builds with wasm-bindgen: a package names it as a dependency (what
+/// `--no-deps` metadata shows), or Cargo.lock, when there is one, has it through another crate.
+fn uses_wasm_bindgen(metadata: &Value, workspace_root: &Path) -> bool {
+    let direct = metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|package| {
+            package["dependencies"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|dependency| dependency["name"] == crate::bindgen::BINDGEN_CRATE)
+        });
+    direct
+        || std::fs::read_to_string(workspace_root.join("Cargo.lock")).is_ok_and(|lock| {
+            !crate::bindgen::locked_versions(&lock, crate::bindgen::BINDGEN_CRATE).is_empty()
+        })
 }
 
 /// Reads the configuration of the package cargo would pick for `cargo_args`.
@@ -115,6 +138,7 @@ pub(crate) fn load(toolchain: &Toolchain, cargo_args: &[String]) -> Res<Config> 
     config.dev_profile_panic = std::env::var("CARGO_PROFILE_DEV_PANIC")
         .ok()
         .or_else(|| profile_setting(&manifest, "dev", "panic"));
+    config.uses_wasm_bindgen = uses_wasm_bindgen(&metadata, &config.workspace_root);
     Ok(config)
 }
 

@@ -193,6 +193,8 @@ pub(crate) const CONFIG: &str = "\
   target = \"wasi\"              # or \"web\", \"wasip2\": the target without --target
   gc = \"accelerate\"           # --dev: the `wasm` crate's Gc/GcArray/ExternRef as WasmGC
                                # objects and externrefs; \"library\": its portable fallback
+                               # (always for --target wasip2, and for wasm-bindgen packages:
+                               # their CLI cannot read WasmGC)
   rustflags = [\"-Cdebuginfo=0\"] # extra rustc flags for the wasm crates, both modes
   wasm-opt = [\"-Oz\"]           # wasm-opt flags for --release (default [\"-O\"]); false: skip it
   dirs = [\"data\"]              # host directories the program may open (run, test)

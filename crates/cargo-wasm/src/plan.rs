@@ -125,15 +125,74 @@ impl Plan {
 }
 
 /// Whether this dev build lowers the `wasm` crate to WasmGC: the default for modules; never for
-/// components, whose core module wasm-component-ld wraps before the lowering could run.
+/// components, whose core module wasm-component-ld wraps before the lowering could run, nor for
+/// wasm-bindgen packages on the web, whose CLI cannot read the lowered module.
 fn accelerates_gc(config: &Config, target: Target) -> Res<bool> {
+    let bindgen = target == Target::Web && config.uses_wasm_bindgen;
     match (target, config.accelerate_gc) {
         (Target::Component, Some(true)) => Err(crate::failure::Failure::setup(
             "`gc = \"accelerate\"` is not available for components (--target wasip2): \
              wasm-component-ld wraps the core module before the WasmGC lowering could run",
         )
         .fix("remove `gc = \"accelerate\"` from [package.metadata.wasm] for component builds (the `wasm` crate's library implementation is used)")),
+        (Target::Web, Some(true)) if bindgen => Err(crate::failure::Failure::setup(
+            "`gc = \"accelerate\"` is not available for wasm-bindgen packages (--target web): \
+             the wasm-bindgen CLI reads modules with walrus, which refuses the WasmGC types and \
+             instructions the lowering writes (\"gc proposal not supported\")",
+        )
+        .fix("remove `gc = \"accelerate\"` from [package.metadata.wasm]: the `wasm` crate's library implementation is used, and with its `wasm-bindgen` feature `ExternRef` and `JsValue` convert into each other")),
         (Target::Component, _) => Ok(false),
+        (_, _) if bindgen => Ok(false),
         (_, choice) => Ok(choice.unwrap_or(true)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The choice for a package that says `accelerate_gc` (and uses wasm-bindgen or not);
+    /// `None` when it is refused.
+    fn choice(
+        accelerate_gc: Option<bool>,
+        uses_wasm_bindgen: bool,
+        target: Target,
+    ) -> Option<bool> {
+        let config = Config {
+            accelerate_gc,
+            uses_wasm_bindgen,
+            ..Config::default()
+        };
+        accelerates_gc(&config, target).ok()
+    }
+
+    #[test]
+    fn modules_accelerate_unless_told_not_to() {
+        assert_eq!(choice(None, false, Target::Wasi), Some(true));
+        assert_eq!(choice(None, false, Target::Web), Some(true));
+        assert_eq!(choice(Some(false), false, Target::Web), Some(false));
+        // wasm-bindgen matters only where its CLI runs.
+        assert_eq!(choice(None, true, Target::Wasi), Some(true));
+    }
+
+    #[test]
+    fn wasm_bindgen_packages_on_the_web_use_the_library() {
+        assert_eq!(choice(None, true, Target::Web), Some(false));
+        let config = Config {
+            accelerate_gc: Some(true),
+            uses_wasm_bindgen: true,
+            ..Config::default()
+        };
+        let Err(refused) = accelerates_gc(&config, Target::Web) else {
+            panic!("`gc = \"accelerate\"` was taken for a wasm-bindgen package");
+        };
+        let message = refused.message.unwrap_or_default();
+        assert!(message.contains("gc proposal not supported"), "{message}");
+    }
+
+    #[test]
+    fn components_never_accelerate() {
+        assert_eq!(choice(None, false, Target::Component), Some(false));
+        assert_eq!(choice(Some(true), false, Target::Component), None);
     }
 }

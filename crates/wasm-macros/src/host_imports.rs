@@ -50,6 +50,8 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> syn::Result<TokenS
              host to hand it `ExternRef`s; declare the host's functions in WIT and use wit-bindgen, \
              or build a module (`--target wasi`)"
         );
+        // Refused, with the reason, when the `wasm` crate's handles are wasm-bindgen's.
+        ::wasm::__host_imports_allowed!();
     };
     std::iter::once(Ok(not_in_components))
         .chain(functions)

@@ -5,6 +5,7 @@
 //! | [`gc`], [`Gc<T>`] | garbage-collected structs | reference counted; cycles leak | WasmGC `struct`; cycles collected |
 //! | [`GcArray<T>`] | garbage-collected arrays | reference counted | WasmGC `array` |
 //! | [`ExternRef`] | opaque host reference | handle into a host-side table | `externref` |
+//! | `From<JsValue>`, `Into<JsValue>` | [`ExternRef`] <-> `wasm_bindgen::JsValue` (feature `wasm-bindgen`, wasm32-unknown-unknown) | the handle is wasm-bindgen's heap index: moved, not copied | not accelerated: the program uses the fallback |
 //! | [`host_imports`] | host functions taking/returning [`ExternRef`] | `i32` handles | `externref` parameters |
 //! | [`SharedSlice<T>`] | memory others may change concurrently | atomic accesses | the same |
 //! | [`host::print`] | printing without `core::fmt` | one import (or WASI / stdout) | the same |
@@ -45,6 +46,12 @@ mod gc;
 #[cfg(feature = "alloc")]
 mod gc_array;
 pub mod host;
+#[cfg(all(
+    feature = "wasm-bindgen",
+    target_arch = "wasm32",
+    target_os = "unknown"
+))]
+mod js_value;
 #[cfg(feature = "alloc")]
 mod shared_slice;
 
@@ -123,3 +130,36 @@ pub use wasm_macros::gc;
 /// # }
 /// ```
 pub use wasm_macros::host_imports;
+
+/// Refuses `#[wasm::host_imports]` (its expansion calls this) where `ExternRef` handles are not the
+/// `wasm_host` table's: with the `wasm-bindgen` feature they are wasm-bindgen's heap indices, and a
+/// handle from the `wasm_host` table would name another object there.
+#[doc(hidden)]
+#[macro_export]
+#[cfg(all(
+    feature = "wasm-bindgen",
+    target_arch = "wasm32",
+    target_os = "unknown"
+))]
+macro_rules! __host_imports_allowed {
+    () => {
+        ::core::compile_error!(
+            "`#[wasm::host_imports]` is not available with the `wasm` crate's `wasm-bindgen` feature: \
+             `ExternRef`s are then wasm-bindgen's heap indices, not handles of the `wasm_host` table; \
+             declare the JS functions with `#[wasm_bindgen]` and convert with `ExternRef::from(JsValue)` \
+             and `JsValue::from(ExternRef)`"
+        );
+    };
+}
+
+/// Lets `#[wasm::host_imports]` expand (see the variant above).
+#[doc(hidden)]
+#[macro_export]
+#[cfg(not(all(
+    feature = "wasm-bindgen",
+    target_arch = "wasm32",
+    target_os = "unknown"
+)))]
+macro_rules! __host_imports_allowed {
+    () => {};
+}

@@ -1,7 +1,9 @@
 //! web-bindgen: WasmRust's wasm-bindgen example. Plain functions on JS values (js-sys), a
 //! `Clicker` that builds DOM elements through web-sys and counts clicks in a Rust closure
 //! registered as the button's event handler, and `run`, the page's entry point, which clicks
-//! programmatically and awaits a Promise (wasm-bindgen-futures).
+//! programmatically and awaits a Promise (wasm-bindgen-futures). A `Bookmark` keeps a DOM element
+//! in a `#[wasm::gc]` object: `ExternRef` and `JsValue` convert into each other (the `wasm`
+//! crate's `wasm-bindgen` feature).
 //!
 //! Build: `cargo wasm build --target web` (pkg/ holds web_bindgen.js and web_bindgen_bg.wasm;
 //! index.html loads them). Test: `cargo wasm test --target web` (Node) and `--chrome` for the
@@ -11,6 +13,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Array, Map, Promise};
+use wasm::{ExternRef, Gc};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{Document, Element, Event, HtmlElement};
@@ -121,6 +124,28 @@ impl Clicker {
     }
 }
 
+/// A DOM element kept in a GC object, with how often it was visited: the element is an
+/// `ExternRef` field, converted from the `JsValue` web-sys hands out and back.
+#[wasm::gc]
+pub struct Bookmark {
+    element: ExternRef,
+    visits: u32,
+}
+
+/// A new bookmark of `element`.
+pub fn bookmark(element: &Element) -> Gc<Bookmark> {
+    Gc::new(Bookmark {
+        element: ExternRef::from(JsValue::from(element.clone())),
+        visits: 0,
+    })
+}
+
+/// Counts a visit and hands back the bookmarked element.
+pub fn visit(bookmark: &Gc<Bookmark>) -> Element {
+    bookmark.set_visits(bookmark.visits() + 1);
+    JsValue::from(bookmark.element()).unchecked_into()
+}
+
 /// The page's program: builds the DOM under `<div id="app">`, clicks three times, awaits a
 /// Promise and returns what it did, one line per step (index.html shows it).
 #[wasm_bindgen]
@@ -153,6 +178,15 @@ pub async fn run() -> Result<String, JsValue> {
     lines.push(format!(
         "elements under #app: {}",
         app.child_element_count()
+    ));
+    let mark = bookmark(&app);
+    visit(&mark);
+    let element = visit(&mark);
+    lines.push(format!(
+        "bookmark: #{} visited {} times, same node: {}",
+        element.id(),
+        mark.visits(),
+        element.is_same_node(Some(&app))
     ));
     // The Clicker (and its listener) stay with the page: JS may click the button later.
     std::mem::forget(clicker);

@@ -519,3 +519,43 @@ pub unsafe fn externref_from_raw(raw: RawExternRef) -> ExternRef {
         thread: HostReferencesStayOnTheirThread::MARK,
     }
 }
+
+/// Takes over wasm-bindgen's heap slot `index` as a reference to the same JS value: how a
+/// `wasm_bindgen::JsValue` becomes an [`ExternRef`] (`From<JsValue>` calls it after turning JS `null`
+/// into the null reference). Only with the `wasm-bindgen` feature on wasm32-unknown-unknown, where
+/// the library's handles *are* wasm-bindgen heap indices, so this moves the index: no copy, no JS
+/// call.
+///
+/// This operation and [`externref_into_js_heap`] are the contract's wasm-bindgen part
+/// (`CONTRACT.md` section 3.6). A backend that does not lower both must not accelerate a program
+/// whose `wasm` crate has them: its `ExternRef`s would be of another kind than wasm-bindgen's.
+///
+/// # Safety
+/// `index` is a live wasm-bindgen heap index owned by the caller (a `JsValue` given up with
+/// `IntoWasmAbi::into_abi`), and is taken once.
+#[cfg(all(
+    feature = "wasm-bindgen",
+    target_arch = "wasm32",
+    target_os = "unknown"
+))]
+pub unsafe fn externref_from_js_heap(index: u32) -> ExternRef {
+    ExternRef {
+        raw: RawExternRef(index),
+        thread: HostReferencesStayOnTheirThread::MARK,
+    }
+}
+
+/// Gives up a non-null `object` as wasm-bindgen's heap index of the same JS value, for
+/// `JsValue::from_abi`: how an [`ExternRef`] becomes a `wasm_bindgen::JsValue` (`From<ExternRef>`
+/// calls it after turning the null reference into JS `null`). The counterpart of
+/// [`externref_from_js_heap`], with the same conditions.
+#[cfg(all(
+    feature = "wasm-bindgen",
+    target_arch = "wasm32",
+    target_os = "unknown"
+))]
+pub fn externref_into_js_heap(object: ExternRef) -> u32 {
+    let index = object.raw.0;
+    core::mem::forget(object);
+    index
+}

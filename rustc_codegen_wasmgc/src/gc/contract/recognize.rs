@@ -46,6 +46,7 @@ pub(crate) fn find(tcx: TyCtxt<'_>, levels: &Levels) -> Option<Contract> {
                 if !super::signatures::check(tcx, module, levels) {
                     return None;
                 }
+                refuse_js_heap(tcx, module);
                 let handles = HANDLE_TYPES
                     .iter()
                     .filter_map(|name| child(tcx, module, name, |kind| kind == DefKind::Struct))
@@ -83,6 +84,30 @@ pub(crate) fn find(tcx: TyCtxt<'_>, levels: &Levels) -> Option<Contract> {
         ],
     );
     None
+}
+
+/// The `wasm` crate's `wasm-bindgen` feature makes `ExternRef`s wasm-bindgen heap indices, which
+/// the operations `externref_from_js_heap`/`externref_into_js_heap` move (CONTRACT.md section 3.6).
+/// This backend does not lower them, and an accelerated `ExternRef` is a root-table slot, so
+/// accelerating such a program would hand heap indices to code that reads slots: refused.
+fn refuse_js_heap(tcx: TyCtxt<'_>, module: DefId) {
+    if !crate::config::accelerate_requested(tcx.sess) {
+        return;
+    }
+    if let Some(operation) = child(tcx, module, "externref_from_js_heap", |kind| kind == DefKind::Fn) {
+        tcx.dcx()
+            .struct_span_fatal(
+                tcx.def_span(operation),
+                "`-Cllvm-args=wasm-gc=accelerate` cannot accelerate a `wasm` crate built with its `wasm-bindgen` \
+                 feature: its `ExternRef`s are wasm-bindgen heap indices, which rustc_codegen_wasmgc does not lower",
+            )
+            .with_note(
+                "wasm-bindgen's CLI could not read the lowered module either: its walrus refuses WasmGC (\"gc proposal \
+                 not supported\")",
+            )
+            .with_help("build with `-Cllvm-args=wasm-gc=library` (`cargo wasm` does for wasm-bindgen packages)")
+            .emit()
+    }
 }
 
 /// The item `name` whose kind passes `kind` directly in module `module`.
