@@ -14,6 +14,7 @@ use wasmtime::{Engine, Trap};
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{I32Exit, WasiCtxBuilder};
 
+use crate::SETUP_EXIT;
 use crate::cli::{HarnessArgs, LibtestOptions, RunIgnored};
 use crate::component;
 use crate::run::{self, SetupError};
@@ -28,8 +29,6 @@ const OUTPUT_LIMIT: usize = 64 << 20;
 const TRAP_LINES: usize = 48;
 /// Exit status when a test failed: what libtest and `cargo test` give.
 const FAILED_EXIT: u8 = 101;
-/// Exit status when the harness cannot be loaded or listed (the runner's setup failure).
-const SETUP_EXIT: u8 = 125;
 /// libtest's terse format breaks its line of result characters after this many.
 const QUIET_LINE: usize = 88;
 

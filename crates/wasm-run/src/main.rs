@@ -17,7 +17,7 @@ use wasmtime_wasi::I32Exit;
 /// Exit status when the program traps: what a native `abort()` (SIGABRT) gives in a shell.
 const TRAP_EXIT: u8 = 134;
 /// Exit status when the runner itself fails before the program runs.
-const SETUP_EXIT: u8 = 125;
+pub(crate) const SETUP_EXIT: u8 = 125;
 
 /// Stack for the host's own frames (wasmtime, WASI, compilation) beside the wasm stack.
 pub(crate) const HOST_STACK_MARGIN: usize = 8 << 20;

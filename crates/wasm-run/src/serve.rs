@@ -22,12 +22,10 @@ use wasmtime_wasi_http::p2::bindings::http::types::Scheme;
 use wasmtime_wasi_http::p2::body::HyperOutgoingBody;
 use wasmtime_wasi_http::{WasiHttpCtx, WasiHttpCtxView, WasiHttpView};
 
+use crate::SETUP_EXIT;
 use crate::cli::ServeOptions;
 use crate::component;
 use crate::run::{self, SetupError};
-
-/// Exit status when the component cannot be served (the runner's setup failure).
-const SETUP_EXIT: u8 = 125;
 
 pub(crate) fn main(options: &ServeOptions) -> ExitCode {
     let fail = |error: wasmtime::Error| {
