@@ -54,6 +54,10 @@ pub fn symlink(target: &Path, link: &Path) -> Res<()> {
     })
 }
 
+pub fn read(path: &Path) -> Res<Vec<u8>> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
 pub fn read_to_string(path: &Path) -> Res<String> {
     fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }

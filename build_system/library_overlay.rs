@@ -1,5 +1,6 @@
-//! A copy of rust-src's library workspace in which a few files are edited copies (single lines
-//! commented out or replaced, each with its cause) and everything else is a symlink into rust-src.
+//! A copy of a source tree (rust-src's library workspace, a crate from the registry) in which a
+//! few files are edited copies (single lines commented out or replaced, each with its cause) and
+//! everything else is a symlink into the original.
 
 use std::path::{Path, PathBuf};
 

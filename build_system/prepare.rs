@@ -124,7 +124,7 @@ pub fn wasm_bindgen_cli(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
 }
 
 /// The version of package `name` in the text of a Cargo.lock (its first entry).
-fn locked_version(lock: &str, name: &str) -> Option<String> {
+pub fn locked_version(lock: &str, name: &str) -> Option<String> {
     let mut package = None;
     for line in lock.lines().map(str::trim) {
         let value = |key: &str| {

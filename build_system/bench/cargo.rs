@@ -187,8 +187,8 @@ pub fn replay(tools: &Tools, build: &Build, krate: &str, out_dir: &Path) -> Res<
     // rustc writes its dep-info there without creating the directory.
     fsutil::create_dir_all(out_dir)?;
     let records = build.records();
-    let args = split_nul(&read(&records.join(format!("{krate}.args")))?);
-    let env = split_nul(&read(&records.join(format!("{krate}.env")))?);
+    let args = split_nul(&fsutil::read(&records.join(format!("{krate}.args")))?);
+    let env = split_nul(&fsutil::read(&records.join(format!("{krate}.env")))?);
     let mut job = Job::new(tools.rustc(build.backend), &tools.repo.join(WORKSPACE));
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -216,10 +216,6 @@ fn env_entry(entry: &OsString) -> Option<(OsString, OsString)> {
         return None;
     }
     Some((key, OsString::from_vec(bytes[equals + 1..].to_vec())))
-}
-
-fn read(path: &Path) -> Res<Vec<u8>> {
-    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 fn split_nul(bytes: &[u8]) -> Vec<OsString> {

@@ -1,9 +1,12 @@
 //! The dev loop (`./y.sh bench --section devloop`): the generated crate as a cargo binary, built
 //! by cargo with incremental compilation as users have it. Ours is `cargo wasm build/run --dev`;
 //! LLVM debug is the same cargo with its `dev` profile as it comes, against the LLVM-built std,
-//! run by the same wasm-run. Clean build, no-op rebuild, rebuild after a one-function edit, the
-//! run of the rebuilt module, and the whole edit -> rebuild -> run; each edit's output checked
-//! equal between the two before its times count.
+//! run by the same wasm-run with only wasmtime's module cache, which is what `wasmtime run` users
+//! have; LLVM's module is also run with wasm-run's per-function cache, so that the runner's part
+//! and the backend's part are seen apart. Clean build, no-op rebuild, rebuild after a
+//! one-function edit, the run of the rebuilt module (and how many functions Cranelift compiled
+//! again), and the whole edit -> rebuild -> run; each edit's output checked equal between the two
+//! before its times count.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -61,18 +64,40 @@ impl Side {
         process::run_or_report(&mut cmd, LIMIT)
     }
 
-    fn run(&self) -> Finished {
+    /// Runs the built module; `per_function` turns wasm-run's per-function cache on (in a
+    /// directory of its own for each setting, so the two runs of LLVM's module do not share).
+    fn run(&self, per_function: bool) -> Finished {
         let wasm = self
             .project
             .join("target/wasm32-wasip1/debug")
             .join(format!("{PACKAGE}.wasm"));
         // wasm-run's caches (whole modules, and compiled functions) start empty for each bench
         // run: a module of an earlier run must not make an edit look free.
+        let caches = if per_function {
+            "wasm-run-cache"
+        } else {
+            "wasm-run-module-cache"
+        };
         let mut cmd = Command::new(self.dist.join("bin/wasm-run"));
         cmd.arg(wasm)
-            .env("XDG_CACHE_HOME", self.project.join("wasm-run-cache"));
+            .env("XDG_CACHE_HOME", self.project.join(caches))
+            .env("WASM_RUN_JIT_STATS", "1")
+            .env_remove("WASM_RUN_JIT_CACHE_DIR");
+        if !per_function {
+            cmd.env("WASM_RUN_JIT_CACHE", "off");
+        }
         process::run_or_report(&mut cmd, LIMIT)
     }
+}
+
+/// How many functions a run compiled, from wasm-run's `WASM_RUN_JIT_STATS` line.
+fn compiled(run: &Finished) -> Option<f64> {
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let line = stderr
+        .lines()
+        .find_map(|line| line.strip_prefix("wasm-run: per-function cache: "))?;
+    let (_, compiled) = line.split_once(", ")?;
+    compiled.strip_suffix(" compiled")?.parse().ok()
 }
 
 /// Seconds of a step that must succeed.
@@ -121,19 +146,25 @@ pub fn section(tools: &Tools, generated: &Path, dist: &Path) -> Res<Section> {
         )?;
         fsutil::write(&side.project.join("src/main.rs"), &source)?;
     }
-    // [side][step] -> seconds.
+    // Per side (LLVM, ours): build times.
     let mut clean = [0.0; 2];
     let mut noop = vec![Vec::new(); 2];
     let mut rebuild = vec![Vec::new(); 2];
-    let mut run = vec![Vec::new(); 2];
+    // Per column (LLVM with the module cache only, LLVM with per-function cache, ours): run
+    // times and functions compiled.
+    let columns: [(usize, bool); 3] = [(0, false), (0, true), (1, true)];
+    let mut run = vec![Vec::new(); 3];
+    let mut recompiled = vec![Vec::new(); 3];
     for (i, side) in sides.iter().enumerate() {
         eprintln!("[bench] dev loop: clean build, {}", side.backend.label());
         clean[i] = timed("clean build", side, Side::build)?.0;
         for _ in 0..3 {
             noop[i].push(timed("no-op rebuild", side, Side::build)?.0);
         }
-        // The first run fills wasm-run's caches, as the user's first run after a clean build does.
-        timed("first run", side, Side::run)?;
+    }
+    // The first run fills wasm-run's caches, as the user's first run after a clean build does.
+    for &(i, per_function) in &columns {
+        timed("first run", &sides[i], |side| side.run(per_function))?;
     }
     // Constants no earlier bench run has used, so no cache of any kind has seen the edited code.
     let nonce = std::time::SystemTime::now()
@@ -143,15 +174,22 @@ pub fn section(tools: &Tools, generated: &Path, dist: &Path) -> Res<Section> {
     let mut edited = source.clone();
     for edit in 0..EDITS {
         edited = edit_source(&edited, edit, nonce)?;
-        let mut outputs = Vec::new();
         for (i, side) in sides.iter().enumerate() {
             fsutil::write(&side.project.join("src/main.rs"), &edited)?;
             rebuild[i].push(timed("rebuild after an edit", side, Side::build)?.0);
-            let (secs, ran) = timed("run after an edit", side, Side::run)?;
-            run[i].push(secs);
+        }
+        let mut outputs = Vec::new();
+        for (column, &(i, per_function)) in columns.iter().enumerate() {
+            let (secs, ran) = timed("run after an edit", &sides[i], |side| {
+                side.run(per_function)
+            })?;
+            run[column].push(secs);
+            if let Some(count) = compiled(&ran) {
+                recompiled[column].push(count);
+            }
             outputs.push(ran.stdout);
         }
-        if outputs[0] != outputs[1] {
+        if outputs.iter().any(|output| *output != outputs[0]) {
             return Err(format!(
                 "edit {edit}: ours and LLVM's builds print different outputs"
             ));
@@ -160,37 +198,78 @@ pub fn section(tools: &Tools, generated: &Path, dist: &Path) -> Res<Section> {
     }
     let mut table = Table::new(
         "Dev loop: the generated crate (9.9k lines) as a cargo binary, incremental",
-        &["step", "LLVM debug", "ours `--dev`", "ours / LLVM"],
+        &[
+            "step",
+            "LLVM debug",
+            "LLVM debug, per-function cache",
+            "ours `--dev`",
+            "ours / LLVM",
+            "ours / LLVM with per-function cache",
+        ],
     );
     let mut csv = Csv::new("devloop");
-    let loop_times: Vec<Vec<f64>> = (0..2)
-        .map(|i| rebuild[i].iter().zip(&run[i]).map(|(b, r)| b + r).collect())
+    let keys = ["llvm", "llvm-jit-cache", "ours"];
+    let per_column = |values: &[Vec<f64>]| -> Vec<Vec<f64>> {
+        columns.iter().map(|&(i, _)| values[i].clone()).collect()
+    };
+    let loop_times: Vec<Vec<f64>> = columns
+        .iter()
+        .enumerate()
+        .map(|(column, &(i, _))| {
+            rebuild[i]
+                .iter()
+                .zip(&run[column])
+                .map(|(b, r)| b + r)
+                .collect()
+        })
         .collect();
+    let clean: Vec<Vec<f64>> = clean.iter().map(|&s| vec![s]).collect();
     let rows: [(&str, Vec<Vec<f64>>); 5] = [
-        ("clean build", clean.iter().map(|&s| vec![s]).collect()),
-        ("no-op rebuild", noop.clone()),
-        ("rebuild after a one-constant edit", rebuild.clone()),
+        ("clean build", per_column(&clean)),
+        ("no-op rebuild", per_column(&noop)),
+        ("rebuild after a one-constant edit", per_column(&rebuild)),
         ("run the rebuilt module", run.clone()),
         ("edit -> rebuild -> run", loop_times),
     ];
     for (step, values) in rows {
         let stats: Vec<Stats> = values.iter().map(|v| Stats::of(v)).collect();
-        for (side, v) in sides.iter().zip(&values) {
-            csv.stats(step, side.backend.key(), "wall", "s", &Ok(Stats::of(v)));
+        for (key, v) in keys.iter().zip(&values) {
+            csv.stats(step, key, "wall", "s", &Ok(Stats::of(v)));
         }
         table.row(vec![
             step.to_owned(),
             duration(stats[0].median),
             duration(stats[1].median),
-            ratio(stats[1].median, stats[0].median),
+            duration(stats[2].median),
+            ratio(stats[2].median, stats[0].median),
+            ratio(stats[2].median, stats[1].median),
         ]);
     }
+    let counts: Vec<String> = recompiled
+        .iter()
+        .map(|counts| match counts.is_empty() {
+            true => "whole module".to_owned(),
+            false => format!("{:.0}", Stats::of(counts).median),
+        })
+        .collect();
+    table.row(vec![
+        "functions compiled by the run after the edit".to_owned(),
+        counts[0].clone(),
+        counts[1].clone(),
+        counts[2].clone(),
+        String::new(),
+        String::new(),
+    ]);
     table.note(format!(
         "Medians (clean build: one run; no-op: 3; edits: {EDITS} different one-constant edits, each in another module). \
          LLVM debug = `cargo build --target wasm32-wasip1` with cargo's dev profile as it comes (debug info, \
-         incremental) against dist/sysroot-llvm; ours = `cargo wasm build --dev` (the same profile: \
-         `debug = 2`). Both modules run by dist/bin/wasm-run (its module and per-function caches empty at the start, then warm from a first run after the clean build, as a user's are); each edit's \
-         output is compared between the two before its times count."
+         incremental) against dist/sysroot-llvm, run by dist/bin/wasm-run with only wasmtime's module cache \
+         (`WASM_RUN_JIT_CACHE=off`: what `wasmtime run` has); the second column runs the same module with \
+         wasm-run's per-function cache (its builds are the first column's). Ours = `cargo wasm build --dev` (the \
+         same profile: `debug = 2`; it unwinds, as cargo's dev profile does natively), run with the \
+         per-function cache. Every cache starts empty, then is warmed by a first run after the clean build, \
+         as a user's is; each edit's output is compared between the three runs before its times count. \
+         Functions compiled: wasm-run's `WASM_RUN_JIT_STATS` count."
     ));
     Ok(Section {
         name: "devloop",

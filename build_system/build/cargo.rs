@@ -19,7 +19,7 @@ pub fn build_backend(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
     let installed = dirs.dist.join(BACKEND_DYLIB);
     // A stale backend must never be tested in place of one that no longer builds.
     fsutil::remove_file(&installed)?;
-    let built = cargo_build_release(dirs, toolchain, "rustc_codegen_wasmgc")?;
+    let built = cargo_build_release(dirs, toolchain, "rustc_codegen_wasmgc", &[])?;
     fsutil::create_dir_all(&dirs.dist.join("lib"))?;
     fsutil::copy(&built.join("librustc_codegen_wasmgc.so"), &installed)
 }
@@ -27,22 +27,29 @@ pub fn build_backend(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
 pub fn build_runner(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
     let installed = dirs.dist.join("bin/wasm-run");
     fsutil::remove_file(&installed)?;
-    let built = cargo_build_release(dirs, toolchain, "wasm-run")?;
+    let patch = super::runner_patch::cargo_config(dirs, toolchain)?;
+    let built = cargo_build_release(dirs, toolchain, "wasm-run", &patch)?;
     fsutil::copy(&built.join("wasm-run"), &installed)
 }
 
 pub fn build_cargo_wasm(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
     let installed = dirs.dist.join("bin/cargo-wasm");
     fsutil::remove_file(&installed)?;
-    let built = cargo_build_release(dirs, toolchain, "cargo-wasm")?;
+    let built = cargo_build_release(dirs, toolchain, "cargo-wasm", &[])?;
     fsutil::copy(&built.join("cargo-wasm"), &installed)
 }
 
-/// `cargo build --release -p PACKAGE`; returns the directory holding the artifacts.
-fn cargo_build_release(dirs: &Dirs, toolchain: &Toolchain, package: &str) -> Res<PathBuf> {
+/// `cargo CONFIG build --release -p PACKAGE`; returns the directory holding the artifacts.
+fn cargo_build_release(
+    dirs: &Dirs,
+    toolchain: &Toolchain,
+    package: &str,
+    config: &[String],
+) -> Res<PathBuf> {
     let target_dir = workspace_target_dir(dirs, toolchain);
     let mut cmd = Command::new(&toolchain.cargo);
     cmd.current_dir(&dirs.repo)
+        .args(config)
         .args(["build", "--release", "-p", package, "--target-dir"])
         .arg(&target_dir)
         // Flags meant for compiling wasm programs (see README) would break a host build.

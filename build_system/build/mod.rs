@@ -1,6 +1,7 @@
 //! `./y.sh build`: builds every part of dist/ in order, carrying on past a broken backend.
 
 mod cargo;
+mod runner_patch;
 mod smoke;
 mod sysroot;
 mod wasi_libc;

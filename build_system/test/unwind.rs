@@ -7,7 +7,9 @@
 //! `cargo test` gives it, `#[should_panic]` ones included. And, for the abi group,
 //! tests/unwind/frames: a caller and a callee crate built one by LLVM (`+exception-handling`,
 //! against the same unwinding std) and one by ours, both ways: panics cross the other backend's
-//! frames, whose cleanups and catches run, and the output is the native program's.
+//! frames, whose cleanups and catches run, and the output is the native program's. And
+//! `jit-cache-reuse`: wasm-run compiles no function of an unwinding module again whose code did
+//! not change (its patched Cranelift, patches/README.md).
 
 use std::path::Path;
 use std::process::Command;
@@ -39,12 +41,71 @@ pub fn cases(repo: &Path, out: &Path, tools: &Tools, group: &str) -> Res<Vec<Cas
             run: Box::new(move || outcome(check(&tools, &source, &out_dir))),
         });
     }
-    let (tools, out_dir) = (tools.clone(), out.join("libtest"));
+    let (libtest_tools, out_dir) = (tools.clone(), out.join("libtest"));
     cases.push(Case {
         name: format!("{group}/libtest"),
-        run: Box::new(move || outcome(check_libtest(&tools, &out_dir))),
+        run: Box::new(move || outcome(check_libtest(&libtest_tools, &out_dir))),
+    });
+    let (tools, out_dir) = (tools.clone(), out.join("jit-cache-reuse"));
+    cases.push(Case {
+        name: format!("{group}/jit-cache-reuse"),
+        run: Box::new(move || outcome(check_cache_reuse(&tools, &out_dir))),
     });
     Ok(cases)
+}
+
+/// example/std_example.rs built with unwinding, run by wasm-run with empty caches, then the
+/// same module with one more custom section (so wasmtime's module cache misses it): the second
+/// run must compile no function, every one coming from the per-function cache. Before wasm-run's
+/// Cranelift was patched, stale exception tables in the functions' cache keys made 923-992 of
+/// its 1,503 functions compile again after an edit, and some even without one.
+fn check_cache_reuse(tools: &Tools, out_dir: &Path) -> Result<(), String> {
+    fsutil::fresh_dir(out_dir)?;
+    let first = out_dir.join("first.wasm");
+    let mut ours = Command::new(&tools.under_test.rustc);
+    ours.args(&tools.under_test.flags)
+        .args(FLAGS)
+        .arg("example/std_example.rs")
+        .arg("-o")
+        .arg(&first);
+    compiled("wasmgc", run_in(tools, &mut ours))?;
+    let mut bytes = fsutil::read(&first)?;
+    // A custom section (id 0): size 10, name "unchanged" (9 bytes), no payload.
+    bytes.extend_from_slice(&[0, 10, 9]);
+    bytes.extend_from_slice(b"unchanged");
+    let second = out_dir.join("second.wasm");
+    fsutil::write(&second, &bytes)?;
+    let mut counts = Vec::new();
+    for module in [&first, &second] {
+        let ran = run_in(
+            tools,
+            Command::new(&tools.wasm_run)
+                .arg(module)
+                .env("XDG_CACHE_HOME", out_dir.join("caches"))
+                .env("WASM_RUN_JIT_STATS", "1")
+                .env_remove("WASM_RUN_JIT_CACHE_DIR")
+                .env_remove("WASM_RUN_JIT_CACHE"),
+        );
+        let stderr = String::from_utf8_lossy(&ran.stderr);
+        let count = stderr
+            .lines()
+            .find_map(|line| line.strip_prefix("wasm-run: per-function cache: "))
+            .ok_or(format!(
+                "{}: no per-function cache line ({}):\n{}",
+                module.display(),
+                ending(&ran, "run"),
+                stderr_excerpt(&ran)
+            ))?;
+        counts.push(count.to_owned());
+    }
+    let compiled_again = counts[1].ends_with(", 0 compiled") && !counts[1].starts_with("0 reused");
+    if counts[0].ends_with(", 0 compiled") || !compiled_again {
+        return Err(format!(
+            "the unchanged module's functions were not all reused: first run {:?}, second {:?}",
+            counts[0], counts[1]
+        ));
+    }
+    Ok(())
 }
 
 /// The abi group's unwinding cases: tests/unwind/frames with the callee by LLVM and the caller

@@ -123,8 +123,12 @@ impl JitCache {
     }
 
     /// `$WASM_RUN_JIT_CACHE_DIR`, else `$XDG_CACHE_HOME/wasmrust/jit`, else
-    /// `~/.cache/wasmrust/jit`.
+    /// `~/.cache/wasmrust/jit`; none with `WASM_RUN_JIT_CACHE=off` (only wasmtime's module
+    /// cache then, as `wasmtime run` has: the bench's baseline).
     pub(crate) fn default_dir() -> Option<PathBuf> {
+        if std::env::var_os("WASM_RUN_JIT_CACHE").is_some_and(|value| value == "off") {
+            return None;
+        }
         let var = |name| std::env::var_os(name).filter(|value| !value.is_empty());
         if let Some(dir) = var("WASM_RUN_JIT_CACHE_DIR") {
             return Some(PathBuf::from(dir));
@@ -138,7 +142,6 @@ impl JitCache {
     }
 
     /// (hits, misses) of `get` so far.
-    #[cfg(test)]
     pub(crate) fn stats(&self) -> (u64, u64) {
         (
             self.hits.load(Ordering::Relaxed),
@@ -148,7 +151,12 @@ impl JitCache {
 
     /// Ends a compilation: writes the pending entries as a pack, then keeps the directory within
     /// its bounds. Errors are ignored.
+    /// With `WASM_RUN_JIT_STATS=1` it says how many functions were reused and compiled.
     pub(crate) fn finish(&self) {
+        if std::env::var_os("WASM_RUN_JIT_STATS").is_some_and(|value| value == "1") {
+            let (hits, misses) = self.stats();
+            eprintln!("wasm-run: per-function cache: {hits} reused, {misses} compiled");
+        }
         let pending = std::mem::take(&mut *self.pending.lock().unwrap());
         self.write_pack(pending.entries);
         if self.wrote.load(Ordering::Relaxed) {
