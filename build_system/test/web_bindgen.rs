@@ -22,24 +22,49 @@ use crate::fsutil;
 use crate::process::{self, Finished};
 
 const EXAMPLE: &str = "example/web-bindgen";
-/// A wasm-bindgen package that asks for what the `wasm-bindgen` feature rules out.
+/// A wasm-bindgen package that asks for what the `wasm` crate's `wasm-bindgen` feature rules
+/// out, or leaves it off and imports `wasm_host`.
 const REFUSALS: &str = "tests/web-bindgen-refusals";
-/// Each refusal: the case, extra `cargo wasm build` arguments, the error, and where it points.
-const REFUSED: [(&str, &[&str], &str, &str); 2] = [
-    (
-        "accelerate",
-        &[],
-        "error: `-Cllvm-args=wasm-gc=accelerate` cannot accelerate a `wasm` crate built with its \
-         `wasm-bindgen` feature",
-        "crates/wasm/src/contract/v1.rs:",
-    ),
-    (
-        "host-imports",
-        &["--features", "host-imports"],
-        "error: `#[wasm::host_imports]` is not available with the `wasm` crate's `wasm-bindgen` \
-         feature",
-        "src/lib.rs:22:31",
-    ),
+/// One refusal of tests/web-bindgen-refusals.
+struct Refusal {
+    case: &'static str,
+    /// Extra `cargo wasm build` arguments.
+    args: &'static [&'static str],
+    /// RUSTFLAGS, which `cargo wasm` puts after its own flags.
+    rustflags: &'static str,
+    exit: i32,
+    error: &'static str,
+    /// Where the line after the error points (a rustc span), if anywhere.
+    at: Option<&'static str>,
+}
+const REFUSED: [Refusal; 3] = [
+    Refusal {
+        case: "accelerate",
+        args: &[],
+        rustflags: "-Cllvm-args=wasm-gc=accelerate",
+        exit: 101,
+        error: "error: `-Cllvm-args=wasm-gc=accelerate` cannot accelerate a `wasm` crate built with \
+                its `wasm-bindgen` feature",
+        at: Some("crates/wasm/src/contract/v1.rs:"),
+    },
+    Refusal {
+        case: "host-imports",
+        args: &["--features", "host-imports"],
+        rustflags: "",
+        exit: 101,
+        error: "error: `#[wasm::host_imports]` is not available with the `wasm` crate's \
+                `wasm-bindgen` feature",
+        at: Some("src/lib.rs:31:31"),
+    },
+    Refusal {
+        case: "wasm-host-imports",
+        args: &["--no-default-features"],
+        rustflags: "",
+        exit: 1,
+        error: "imports `print` from `wasm_host`, the `wasm` crate's host interface, which \
+                wasm-bindgen's JS does not provide",
+        at: None,
+    },
 ];
 /// What the page prints, and what its `run()` returns (tests/browser.rs compares it too).
 const EXPECTED: &str = "example/web-bindgen/expected.txt";
@@ -133,11 +158,11 @@ pub fn cases(cache: &Path, out: &Path, tools: &Tools, group: &str) -> Vec<Case> 
         target_dir: cache.join("web-bindgen-refusals-target"),
         ..setup
     };
-    for (what, extra, error, at) in REFUSED {
+    for refusal in REFUSED {
         let setup = refusals.clone();
         cases.push(Case {
-            name: format!("{group}/web-bindgen/refused/{what}"),
-            run: Box::new(move || match refused(&setup, extra, error, at) {
+            name: format!("{group}/web-bindgen/refused/{}", refusal.case),
+            run: Box::new(move || match refused(&setup, &refusal) {
                 Ok(()) => Outcome::Passed,
                 Err(message) => Outcome::Failed(message),
             }),
@@ -146,21 +171,33 @@ pub fn cases(cache: &Path, out: &Path, tools: &Tools, group: &str) -> Vec<Case> 
     cases
 }
 
-/// `cargo wasm build --dev --target web EXTRA` of the refusals package stops with exit 101 and
-/// `error`, pointing at `at`.
-fn refused(setup: &Setup, extra: &[&str], error: &str, at: &str) -> Res<()> {
+/// `cargo wasm build --dev --target web ARGS` of the refusals package stops with the refusal's
+/// exit code and error (pointing at its place).
+fn refused(setup: &Setup, refusal: &Refusal) -> Res<()> {
     let mut args = vec!["build", "--dev", "--target", "web"];
-    args.extend_from_slice(extra);
-    let built = cargo_wasm(setup, &args, false)?;
+    args.extend_from_slice(refusal.args);
+    let built = process::run_captured(
+        cargo_wasm_command(setup, &args, false).env("RUSTFLAGS", refusal.rustflags),
+        CARGO_LIMIT,
+    )?;
     let stderr = String::from_utf8_lossy(&built.stderr);
-    let points_at = stderr
-        .split_once(error)
-        .is_some_and(|(_, after)| after.lines().nth(1).is_some_and(|line| line.contains(at)));
-    if built.code != Some(101) || !points_at {
+    let found = stderr
+        .split_once(refusal.error)
+        .is_some_and(|(_, after)| match refusal.at {
+            Some(at) => after.lines().nth(1).is_some_and(|line| line.contains(at)),
+            None => true,
+        });
+    if built.code != Some(refusal.exit) || !found {
         return Err(format!(
-            "cargo wasm {} ({}): expected exit 101 and {error:?} pointing at {at:?}:\n{}",
+            "cargo wasm {} ({}): expected exit {} and {:?}{}:\n{}",
             args.join(" "),
             ending(&built, "cargo"),
+            refusal.exit,
+            refusal.error,
+            refusal
+                .at
+                .map(|at| format!(" pointing at {at:?}"))
+                .unwrap_or_default(),
             stderr_excerpt(&built)
         ));
     }
@@ -178,6 +215,11 @@ fn build_package(setup: &Setup, mode: &str, out_dir: &str, extra: &[&str]) -> Re
 }
 
 fn cargo_wasm(setup: &Setup, args: &[&str], merged: bool) -> Res<Finished> {
+    process::run_captured(&mut cargo_wasm_command(setup, args, merged), CARGO_LIMIT)
+}
+
+/// The command line of `cargo_wasm`, for a caller that adds to its environment.
+fn cargo_wasm_command(setup: &Setup, args: &[&str], merged: bool) -> Command {
     let mut cmd = if merged {
         let mut cmd = Command::new("bash");
         cmd.args(["-c", r#"exec "$0" "$@" 2>&1"#])
@@ -201,7 +243,7 @@ fn cargo_wasm(setup: &Setup, args: &[&str], merged: bool) -> Res<Finished> {
         .env_remove("WASM_BINDGEN_USE_BROWSER")
         .env_remove("WASM_BINDGEN_TEST_ONLY_NODE")
         .env_remove("WASM_BINDGEN_TEST_ONLY_WEB");
-    process::run_captured(&mut cmd, CARGO_LIMIT)
+    cmd
 }
 
 /// `cargo wasm build --MODE --target web --out-dir SITE/pkg`, then SITE/index.html (the

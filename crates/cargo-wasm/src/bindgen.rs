@@ -121,6 +121,45 @@ pub(crate) fn module_uses_bindgen(bytes: &[u8]) -> bool {
     false
 }
 
+/// Refuses a module that imports from the `wasm` crate's `wasm_host` module: wasm-bindgen's JS
+/// would import it as a bare module specifier, which nothing provides, and the page would fail
+/// only when it loads.
+fn refuse_host_imports(input: &Path) -> Res<()> {
+    let bytes = std::fs::read(input)
+        .map_err(|e| Failure::setup(format!("cannot read {}: {e}", input.display())))?;
+    let names = host_imports(&bytes);
+    if names.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::setup(format!(
+        "{} imports {} from `{}`, the `wasm` crate's host interface, which wasm-bindgen's JS does \
+         not provide",
+        show::path(input),
+        names.join(", "),
+        crate::web::HOST_MODULE
+    ))
+    .fix(
+        "give the `wasm` dependency its wasm-bindgen feature (`features = [\"wasm-bindgen\"]`): \
+         `ExternRef`s are then wasm-bindgen's own values (`From<JsValue>`); print with \
+         `web_sys::console` rather than `wasm::host::print`; declare JS functions with \
+         `#[wasm_bindgen]` rather than `#[wasm::host_imports]`",
+    ))
+}
+
+/// The names of the functions a module imports from `wasm_host`.
+fn host_imports(bytes: &[u8]) -> Vec<String> {
+    Parser::new(0)
+        .parse_all(bytes)
+        .filter_map(|payload| match payload {
+            Ok(Payload::ImportSection(reader)) => Some(reader),
+            _ => None,
+        })
+        .flat_map(|reader| reader.into_imports().flatten().collect::<Vec<_>>())
+        .filter(|import| import.module == crate::web::HOST_MODULE)
+        .map(|import| format!("`{}`", import.name))
+        .collect()
+}
+
 /// Every version of package `name` in the text of a Cargo.lock.
 pub(crate) fn locked_versions(lock: &str, name: &str) -> Vec<String> {
     let mut versions = Vec::new();
@@ -374,6 +413,7 @@ pub(crate) fn generate(
     manifest: &Path,
     output: &Output,
 ) -> Res<Generated> {
+    refuse_host_imports(input)?;
     let out_dir = output.dir(manifest);
     let js_target = output.js_target.unwrap_or_default();
     let args = bindgen_args(input, &out_dir, js_target, plan.mode);
@@ -576,5 +616,12 @@ version = "0.1.9"
         assert!(module_uses_bindgen(&module_with_section(BINDGEN_SECTION)));
         assert!(!module_uses_bindgen(&module_with_section("producers")));
         assert!(!module_uses_bindgen(b"not wasm"));
+    }
+
+    #[test]
+    fn names_the_wasm_host_imports_it_refuses() {
+        let module = crate::web::tests::module_importing(&["print", "externref_drop"], 0x7f);
+        assert_eq!(host_imports(&module), ["`print`", "`externref_drop`"]);
+        assert!(host_imports(&crate::web::tests::module_importing(&[], 0x7f)).is_empty());
     }
 }

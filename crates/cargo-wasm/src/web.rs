@@ -9,7 +9,7 @@ use wasmparser::{
 use crate::failure::{Failure, Res};
 
 /// The import module of HOST-ABI.md; its `print` and handle-table imports are the loader's own.
-const HOST_MODULE: &str = "wasm_host";
+pub(crate) const HOST_MODULE: &str = "wasm_host";
 const PRINT: &str = "print";
 const HANDLE_IMPORTS: [&str; 2] = ["externref_clone", "externref_drop"];
 /// The custom section in which `#[wasm::host_imports]` records the handle positions of each
@@ -380,7 +380,7 @@ function bridged(table, declared, f) {
 ";
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn interface(form: RefForm) -> Interface {
@@ -395,7 +395,7 @@ mod tests {
 
     /// A module importing `wasm_host.NAME: (param P) (result i32)` for each name (the type
     /// does not matter for `print` and `externref_drop`) that exports the first as `main`.
-    fn module_importing(names: &[&str], param: u8) -> Vec<u8> {
+    pub(crate) fn module_importing(names: &[&str], param: u8) -> Vec<u8> {
         let mut imports = vec![names.len() as u8];
         for name in names {
             imports.push(9);
