@@ -5,8 +5,8 @@
 //! have; LLVM's module is also run with wasm-run's per-function cache, so that the runner's part
 //! and the backend's part are seen apart. Clean build, no-op rebuild, rebuild after a
 //! one-function edit, the run of the rebuilt module (and how many functions Cranelift compiled
-//! again), and the whole edit -> rebuild -> run; each edit's output checked equal between the two
-//! before its times count.
+//! again), and the whole edit -> rebuild -> run; each edit's output checked equal between the
+//! three runs before its times count.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
