@@ -98,8 +98,8 @@ fn check_cache_reuse(tools: &Tools, out_dir: &Path) -> Result<(), String> {
             ))?;
         counts.push(count.to_owned());
     }
-    let compiled_again = counts[1].ends_with(", 0 compiled") && !counts[1].starts_with("0 reused");
-    if counts[0].ends_with(", 0 compiled") || !compiled_again {
+    let all_reused = counts[1].ends_with(", 0 compiled") && !counts[1].starts_with("0 reused");
+    if counts[0].ends_with(", 0 compiled") || !all_reused {
         return Err(format!(
             "the unchanged module's functions were not all reused: first run {:?}, second {:?}",
             counts[0], counts[1]
