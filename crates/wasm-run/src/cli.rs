@@ -86,8 +86,8 @@ functions are compiled again: in $WASM_RUN_JIT_CACHE_DIR if set, else
 $XDG_CACHE_HOME/wasmrust/jit or ~/.cache/wasmrust/jit, where each compilation adds one file;
 the least recently used files are deleted when it exceeds 512 MiB or 256 files. Either
 directory may be deleted at any time; several runs may share them. WASM_RUN_JIT_CACHE=off
-leaves only the module cache (as `wasmtime run` has); WASM_RUN_JIT_STATS=1 prints how many
-functions the per-function cache reused and how many were compiled.
+leaves only the module cache (as `wasmtime run` has; `on` is the default); WASM_RUN_JIT_STATS=1
+prints how many functions the per-function cache reused and how many were compiled.
 
 trap backtraces: each wasm frame is named (Rust names demangled) and, where the module has
 DWARF (built with -g; wasi-libc's functions have it in any case), followed by its source

@@ -126,8 +126,16 @@ impl JitCache {
     /// `~/.cache/wasmrust/jit`; none with `WASM_RUN_JIT_CACHE=off` (only wasmtime's module
     /// cache then, as `wasmtime run` has: the bench's baseline).
     pub(crate) fn default_dir() -> Option<PathBuf> {
-        if std::env::var_os("WASM_RUN_JIT_CACHE").is_some_and(|value| value == "off") {
-            return None;
+        match std::env::var_os("WASM_RUN_JIT_CACHE") {
+            Some(value) if value == "off" => return None,
+            Some(value) if value != "on" && !value.is_empty() => {
+                eprintln!(
+                    "wasm-run: WASM_RUN_JIT_CACHE={} is neither `off` nor `on`; the per-function \
+                     cache stays on",
+                    value.to_string_lossy()
+                );
+            }
+            _ => {}
         }
         let var = |name| std::env::var_os(name).filter(|value| !value.is_empty());
         if let Some(dir) = var("WASM_RUN_JIT_CACHE_DIR") {
@@ -153,9 +161,18 @@ impl JitCache {
     /// its bounds. Errors are ignored.
     /// With `WASM_RUN_JIT_STATS=1` it says how many functions were reused and compiled.
     pub(crate) fn finish(&self) {
-        if std::env::var_os("WASM_RUN_JIT_STATS").is_some_and(|value| value == "1") {
-            let (hits, misses) = self.stats();
-            eprintln!("wasm-run: per-function cache: {hits} reused, {misses} compiled");
+        match std::env::var_os("WASM_RUN_JIT_STATS") {
+            Some(value) if value == "1" => {
+                let (hits, misses) = self.stats();
+                eprintln!("wasm-run: per-function cache: {hits} reused, {misses} compiled");
+            }
+            Some(value) if value != "0" && !value.is_empty() => {
+                eprintln!(
+                    "wasm-run: WASM_RUN_JIT_STATS={} is neither `1` nor `0`; no statistics",
+                    value.to_string_lossy()
+                );
+            }
+            _ => {}
         }
         let pending = std::mem::take(&mut *self.pending.lock().unwrap());
         self.write_pack(pending.entries);
