@@ -168,6 +168,16 @@ fn generate(item: &ItemStruct, fields: &[Field]) -> TokenStream {
         }
     });
 
+    // Per field its storage kind and offset: the release form's descriptor (CONTRACT.md section 6).
+    let layout_words = fields.iter().map(|field| {
+        let ident = field_ident(field);
+        let ty = &field.ty;
+        quote! {
+            <#ty as #contract::GcField>::KIND,
+            ::core::mem::offset_of!(Self, #ident) as u32,
+        }
+    });
+
     let accessors = fields.iter().enumerate().map(|(index, field)| {
         let index = u32::try_from(index).expect("fewer than 2^32 fields");
         let ident = field_ident(field);
@@ -213,6 +223,11 @@ fn generate(item: &ItemStruct, fields: &[Field]) -> TokenStream {
         unsafe impl #impl_generics #contract::GcStruct for #name #type_generics #where_clause {
             type Fields = #fields_name #type_generics;
             const FIELD_COUNT: u32 = #field_count;
+            const LAYOUT: &'static [u32] = &[
+                #contract::LAYOUT_MAGIC,
+                #field_count,
+                #(#layout_words)*
+            ];
         }
 
         #(#layout_impls)*

@@ -10,7 +10,7 @@ pub(crate) fn post_link(sess: &Session, path: &std::path::Path) {
     let Ok(mut bytes) = std::fs::read(path) else { return };
     // A component (wasm32-wasip2) holds no contract operation: acceleration is refused for it
     // (config::accelerate_requested), so only validation applies.
-    let lowering = if wasmparser::Parser::is_component(&bytes) { Ok(None) } else { crate::gc::lower::lower(&bytes) };
+    let lowering = if wasmparser::Parser::is_component(&bytes) { Ok(None) } else { wasm_gc_lower::lower(&bytes) };
     match lowering {
         Ok(None) => {}
         Ok(Some(lowered)) => {

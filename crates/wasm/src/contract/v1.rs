@@ -6,8 +6,14 @@
 //! behaviour documented on each item. Code outside this module reaches GC objects and host references
 //! only through these functions, so replacing exactly them is enough.
 
+// The release form returns before the library implementation (`#[cfg(wasm_gc_imports)] return`).
+#![cfg_attr(wasm_gc_imports, allow(unreachable_code))]
+
 #[cfg(feature = "alloc")]
 use core::ptr::NonNull;
+
+#[cfg(wasm_gc_imports)]
+use super::release;
 
 use crate::fallback::extern_table;
 #[cfg(feature = "alloc")]
@@ -117,6 +123,56 @@ pub struct RawExternRef(pub(crate) u32);
 pub(crate) mod sealed {
     /// Keeps the list of GC field types closed: the contract lays out exactly these.
     pub trait Sealed {}
+
+    /// The wasm value types a GC field travels as in the release form (`contract::release`):
+    /// `i32`, `i64`, `f32`, `f64`, each with its typed imports.
+    pub trait WasmValue: Copy {
+        #[cfg(wasm_gc_imports)]
+        unsafe fn struct_get(object: u32, field: *const super::FieldDescriptor) -> Self;
+        #[cfg(wasm_gc_imports)]
+        unsafe fn struct_set(object: u32, value: Self, field: *const super::FieldDescriptor);
+        #[cfg(wasm_gc_imports)]
+        unsafe fn array_new(len: usize, init: Self, kind: u32) -> u32;
+        #[cfg(wasm_gc_imports)]
+        unsafe fn array_get(array: u32, index: usize, kind: u32) -> Self;
+        #[cfg(wasm_gc_imports)]
+        unsafe fn array_set(array: u32, index: usize, value: Self, kind: u32);
+    }
+
+    #[cfg(not(wasm_gc_imports))]
+    impl WasmValue for i32 {}
+    #[cfg(not(wasm_gc_imports))]
+    impl WasmValue for i64 {}
+    #[cfg(not(wasm_gc_imports))]
+    impl WasmValue for f32 {}
+    #[cfg(not(wasm_gc_imports))]
+    impl WasmValue for f64 {}
+}
+
+/// The first word of a [`GcStruct::LAYOUT`] ("WGC1"), so the post-link lowering can tell a layout
+/// from other data (`CONTRACT.md` section 6).
+#[doc(hidden)]
+pub const LAYOUT_MAGIC: u32 = u32::from_le_bytes(*b"WGC1");
+
+/// Which field of which struct a release-form field operation reads or writes (`CONTRACT.md`
+/// section 6): `["WGF1", the struct's LAYOUT, the field's number]`.
+#[doc(hidden)]
+#[repr(C)]
+pub struct FieldDescriptor {
+    magic: u32,
+    layout: *const u32,
+    field: u32,
+}
+
+impl FieldDescriptor {
+    #[cfg_attr(not(wasm_gc_imports), allow(dead_code))]
+    pub(crate) const fn new(layout: &'static [u32], field: u32) -> FieldDescriptor {
+        FieldDescriptor {
+            magic: u32::from_le_bytes(*b"WGF1"),
+            layout: layout.as_ptr(),
+            field,
+        }
+    }
 }
 
 /// A type that a `#[wasm::gc]` field or a [`GcArray`] element may have.
@@ -137,31 +193,148 @@ pub(crate) mod sealed {
     note = "GC fields and `GcArray` elements may be: integers up to 64 bits, `f32`, `f64`, `bool`, `char`, `Gc<T>`, `Option<Gc<T>>`, `ExternRef`, `GcArray<T>`",
     note = "for text use `GcArray<u8>`, for a list `GcArray<T>`, for another object a `#[wasm::gc]` struct behind `Gc<T>`"
 )]
-pub trait GcField: Clone + 'static + sealed::Sealed {}
+pub trait GcField: Clone + 'static + sealed::Sealed {
+    /// The storage kind the release form's descriptors give this type (`CONTRACT.md` section 6).
+    #[doc(hidden)]
+    const KIND: u32;
+    /// The wasm value type it travels as in the release form.
+    #[doc(hidden)]
+    type Wasm: sealed::WasmValue;
+    /// The value as it travels; a handle's ownership goes with it.
+    #[doc(hidden)]
+    fn into_wasm(self) -> Self::Wasm;
+    /// # Safety
+    /// `value` came from `into_wasm` of this type, or from an operation returning this type.
+    #[doc(hidden)]
+    unsafe fn from_wasm(value: Self::Wasm) -> Self;
+}
 
 macro_rules! scalar_gc_fields {
-    ($($ty:ty),*) => {$(
+    ($($ty:ty => $kind:literal as $wasm:ty),*) => {$(
         impl sealed::Sealed for $ty {}
-        impl GcField for $ty {}
+        impl GcField for $ty {
+            const KIND: u32 = $kind;
+            type Wasm = $wasm;
+            fn into_wasm(self) -> $wasm {
+                self as $wasm
+            }
+            unsafe fn from_wasm(value: $wasm) -> $ty {
+                value as $ty
+            }
+        }
     )*};
 }
 scalar_gc_fields!(
-    i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64, bool, char
+    i8 => 0 as i32, u8 => 1 as i32, i16 => 2 as i32, u16 => 3 as i32,
+    i32 => 5 as i32, u32 => 5 as i32, isize => 5 as i32, usize => 5 as i32,
+    i64 => 6 as i64, u64 => 6 as i64, f32 => 7 as f32, f64 => 8 as f64
 );
 
+impl sealed::Sealed for bool {}
+impl GcField for bool {
+    const KIND: u32 = 4;
+    type Wasm = i32;
+    fn into_wasm(self) -> i32 {
+        self as i32
+    }
+    unsafe fn from_wasm(value: i32) -> bool {
+        value != 0
+    }
+}
+
+impl sealed::Sealed for char {}
+impl GcField for char {
+    const KIND: u32 = 5;
+    type Wasm = i32;
+    fn into_wasm(self) -> i32 {
+        self as i32
+    }
+    unsafe fn from_wasm(value: i32) -> char {
+        // SAFETY: only `into_wasm` of a `char` made the value (caller).
+        unsafe { char::from_u32_unchecked(value as u32) }
+    }
+}
+
 impl sealed::Sealed for ExternRef {}
-impl GcField for ExternRef {}
+impl GcField for ExternRef {
+    const KIND: u32 = 9;
+    type Wasm = i32;
+    fn into_wasm(self) -> i32 {
+        let handle = self.raw.0;
+        core::mem::forget(self);
+        handle as i32
+    }
+    unsafe fn from_wasm(value: i32) -> ExternRef {
+        ExternRef {
+            raw: RawExternRef(value as u32),
+            thread: HostReferencesStayOnTheirThread::MARK,
+        }
+    }
+}
 
 #[cfg(feature = "alloc")]
 mod gc_reference_fields {
     use super::{Gc, GcArray, GcField, GcStruct, sealed::Sealed};
 
+    use core::ptr::NonNull;
+
+    /// A handle's bits as the release form passes them (a root index there); ownership goes
+    /// with them.
+    fn bits<T>(pointer: NonNull<T>) -> i32 {
+        pointer.as_ptr().addr() as i32
+    }
+
+    /// # Safety
+    /// `value` is nonzero (a handle's bits).
+    unsafe fn pointer<T>(value: i32) -> NonNull<T> {
+        // SAFETY: nonzero (caller); never dereferenced in the release form.
+        unsafe { NonNull::new_unchecked(core::ptr::without_provenance_mut(value as u32 as usize)) }
+    }
+
     impl<T: GcStruct> Sealed for Gc<T> {}
-    impl<T: GcStruct> GcField for Gc<T> {}
+    impl<T: GcStruct> GcField for Gc<T> {
+        const KIND: u32 = 10;
+        type Wasm = i32;
+        fn into_wasm(self) -> i32 {
+            let value = bits(self.ptr);
+            core::mem::forget(self);
+            value
+        }
+        unsafe fn from_wasm(value: i32) -> Gc<T> {
+            // SAFETY: a handle's bits (caller).
+            Gc {
+                ptr: unsafe { pointer(value) },
+            }
+        }
+    }
     impl<T: GcStruct> Sealed for Option<Gc<T>> {}
-    impl<T: GcStruct> GcField for Option<Gc<T>> {}
+    impl<T: GcStruct> GcField for Option<Gc<T>> {
+        const KIND: u32 = 11;
+        type Wasm = i32;
+        fn into_wasm(self) -> i32 {
+            self.map_or(0, Gc::into_wasm)
+        }
+        unsafe fn from_wasm(value: i32) -> Option<Gc<T>> {
+            // SAFETY: 0 or a handle's bits (caller).
+            (value != 0).then(|| unsafe { Gc::from_wasm(value) })
+        }
+    }
     impl<T: GcField> Sealed for GcArray<T> {}
-    impl<T: GcField> GcField for GcArray<T> {}
+    impl<T: GcField> GcField for GcArray<T> {
+        const KIND: u32 = 12;
+        type Wasm = i32;
+        fn into_wasm(self) -> i32 {
+            let value = bits(self.ptr);
+            core::mem::forget(self);
+            value
+        }
+        unsafe fn from_wasm(value: i32) -> GcArray<T> {
+            // SAFETY: a handle's bits (caller).
+            GcArray {
+                ptr: unsafe { pointer(value) },
+            }
+        }
+    }
 }
 
 /// A struct laid out as a GC object; implemented by [`#[wasm::gc]`](crate::gc), never by hand.
@@ -186,6 +359,10 @@ pub unsafe trait GcStruct: Sized + 'static {
     type Fields;
     /// How many fields the struct has.
     const FIELD_COUNT: u32;
+    /// The release form's layout descriptor (`CONTRACT.md` section 6): `[LAYOUT_MAGIC,
+    /// FIELD_COUNT, then per field its GcField::KIND and OFFSET]`.
+    #[doc(hidden)]
+    const LAYOUT: &'static [u32];
 }
 
 /// Field number `FIELD` (in declaration order) of a GC struct; implemented by `#[wasm::gc]`.
@@ -219,6 +396,11 @@ pub unsafe trait GcStructField<const FIELD: u32>: GcStruct {
 /// ```
 #[cfg(feature = "alloc")]
 pub fn gc_struct_new<T: GcStruct>(fields: T) -> Gc<T> {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return release::gc_struct_new(fields);
+
     Gc {
         ptr: gc_box::allocate(fields),
     }
@@ -237,6 +419,11 @@ pub fn gc_struct_new<T: GcStruct>(fields: T) -> Gc<T> {
 /// ```
 #[cfg(feature = "alloc")]
 pub fn gc_struct_get<T: GcStructField<FIELD>, const FIELD: u32>(object: &Gc<T>) -> T::Type {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return release::gc_struct_get::<T, FIELD>(object);
+
     // SAFETY: `object` keeps the box alive and `OFFSET` is the offset of a `T::Type` (trait contract).
     unsafe { gc_box::read_clone(gc_box::value_ptr(object.ptr).byte_add(T::OFFSET).cast()) }
 }
@@ -255,6 +442,11 @@ pub fn gc_struct_get<T: GcStructField<FIELD>, const FIELD: u32>(object: &Gc<T>) 
 /// ```
 #[cfg(feature = "alloc")]
 pub fn gc_struct_set<T: GcStructField<FIELD>, const FIELD: u32>(object: &Gc<T>, value: T::Type) {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return release::gc_struct_set::<T, FIELD>(object, value);
+
     // SAFETY: as in `gc_struct_get`; no reference into the object is alive during the replacement.
     let old: T::Type = unsafe {
         gc_box::replace(
@@ -277,6 +469,11 @@ pub fn gc_struct_set<T: GcStructField<FIELD>, const FIELD: u32>(object: &Gc<T>, 
 /// ```
 #[cfg(feature = "alloc")]
 pub fn gc_ptr_eq<T: GcStruct>(a: &Gc<T>, b: &Gc<T>) -> bool {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return release::gc_ptr_eq(release::root(a), release::root(b));
+
     a.ptr == b.ptr
 }
 
@@ -292,6 +489,11 @@ pub fn gc_ptr_eq<T: GcStruct>(a: &Gc<T>, b: &Gc<T>) -> bool {
 /// ```
 #[cfg(feature = "alloc")]
 pub fn gc_clone<T: GcStruct>(object: &Gc<T>) -> Gc<T> {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return unsafe { release::gc_of(release::gc_clone(release::root(object))) };
+
     // SAFETY: `object` is a live handle.
     unsafe { gc_box::retain(object.ptr) };
     Gc { ptr: object.ptr }
@@ -311,6 +513,11 @@ pub fn gc_clone<T: GcStruct>(object: &Gc<T>) -> Gc<T> {
 /// `object` is not used afterwards (not even dropped).
 #[cfg(feature = "alloc")]
 pub unsafe fn gc_drop<T: GcStruct>(object: &mut Gc<T>) {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return release::gc_drop(release::root(object));
+
     // SAFETY: the caller gives up this handle.
     unsafe { gc_box::release(object.ptr) }
 }
@@ -323,6 +530,11 @@ pub unsafe fn gc_drop<T: GcStruct>(object: &mut Gc<T>) {
 /// ```
 #[cfg(feature = "alloc")]
 pub fn gc_array_new<T: GcField>(len: usize, init: T) -> GcArray<T> {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return release::gc_array_new(len, init);
+
     GcArray {
         ptr: gc_box::allocate(alloc::vec![init; len].into_boxed_slice()),
     }
@@ -336,6 +548,11 @@ pub fn gc_array_new<T: GcField>(len: usize, init: T) -> GcArray<T> {
 /// ```
 #[cfg(feature = "alloc")]
 pub fn gc_array_from_slice<T: GcField>(values: &[T]) -> GcArray<T> {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return release::gc_array_from_slice(values);
+
     GcArray {
         ptr: gc_box::allocate(values.into()),
     }
@@ -348,6 +565,11 @@ pub fn gc_array_from_slice<T: GcField>(values: &[T]) -> GcArray<T> {
 /// ```
 #[cfg(feature = "alloc")]
 pub fn gc_array_len<T: GcField>(array: &GcArray<T>) -> usize {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return release::gc_array_len(release::array_root(array));
+
     // SAFETY: `array` keeps the box alive; the length never changes.
     unsafe { elements_ptr(array).len() }
 }
@@ -364,6 +586,11 @@ pub fn gc_array_len<T: GcField>(array: &GcArray<T>) -> usize {
 /// `index < gc_array_len(array)`.
 #[cfg(feature = "alloc")]
 pub unsafe fn gc_array_get_unchecked<T: GcField>(array: &GcArray<T>, index: usize) -> T {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return unsafe { release::gc_array_get_unchecked(array, index) };
+
     // SAFETY: in bounds (caller); the element pointer is derived without a reference to the slice.
     unsafe { gc_box::read_clone(element_ptr(array, index)) }
 }
@@ -381,6 +608,11 @@ pub unsafe fn gc_array_get_unchecked<T: GcField>(array: &GcArray<T>, index: usiz
 /// `index < gc_array_len(array)`.
 #[cfg(feature = "alloc")]
 pub unsafe fn gc_array_set_unchecked<T: GcField>(array: &GcArray<T>, index: usize, value: T) {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return unsafe { release::gc_array_set_unchecked(array, index, value) };
+
     // SAFETY: in bounds (caller); no reference into the array is alive during the replacement.
     let old = unsafe { gc_box::replace(element_ptr(array, index), value) };
     drop(old);
@@ -410,6 +642,11 @@ unsafe fn element_ptr<T: GcField>(array: &GcArray<T>, index: usize) -> *mut T {
 /// ```
 #[cfg(feature = "alloc")]
 pub fn gc_array_ptr_eq<T: GcField>(a: &GcArray<T>, b: &GcArray<T>) -> bool {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return release::gc_ptr_eq(release::array_root(a), release::array_root(b));
+
     a.ptr == b.ptr
 }
 
@@ -423,6 +660,11 @@ pub fn gc_array_ptr_eq<T: GcField>(a: &GcArray<T>, b: &GcArray<T>) -> bool {
 /// ```
 #[cfg(feature = "alloc")]
 pub fn gc_array_clone<T: GcField>(array: &GcArray<T>) -> GcArray<T> {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return unsafe { release::array_of(release::gc_clone(release::array_root(array))) };
+
     // SAFETY: `array` is a live handle.
     unsafe { gc_box::retain(array.ptr) };
     GcArray { ptr: array.ptr }
@@ -438,6 +680,11 @@ pub fn gc_array_clone<T: GcField>(array: &GcArray<T>) -> GcArray<T> {
 /// `array` is not used afterwards (not even dropped).
 #[cfg(feature = "alloc")]
 pub unsafe fn gc_array_drop<T: GcField>(array: &mut GcArray<T>) {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return release::gc_drop(release::array_root(array));
+
     // SAFETY: the caller gives up this handle.
     unsafe { gc_box::release(array.ptr) }
 }
@@ -470,6 +717,11 @@ pub fn externref_is_null(object: &ExternRef) -> bool {
 /// assert!(copy.is_null());
 /// ```
 pub fn externref_clone(object: &ExternRef) -> ExternRef {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return release::extern_of(release::externref_clone_root(object.raw.0));
+
     let handle = extern_table::clone_handle(object.raw.0);
     ExternRef {
         raw: RawExternRef(handle),
@@ -486,6 +738,11 @@ pub fn externref_clone(object: &ExternRef) -> ExternRef {
 /// # Safety
 /// `object` is not used afterwards (not even dropped).
 pub unsafe fn externref_drop(object: &mut ExternRef) {
+    // Built for the post-link lowering: the release form's import (`contract::release`).
+    #[cfg(wasm_gc_imports)]
+    #[allow(unused_unsafe)]
+    return release::externref_drop_root(object.raw.0);
+
     extern_table::drop_handle(object.raw.0);
 }
 

@@ -18,7 +18,7 @@ use rustc_session::config::CrateType;
 
 pub(crate) use forward::Forward;
 pub(crate) use lints::Levels;
-pub(crate) use ops::{Op, contract_item, operation_names};
+pub(crate) use ops::contract_item;
 
 /// Runs before any code of the crate is generated: finds the contract the crate compiles
 /// against and checks every mono item of this crate against it.

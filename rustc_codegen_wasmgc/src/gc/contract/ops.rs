@@ -4,113 +4,7 @@
 use rustc_hir::def_id::DefId;
 use rustc_hir::definitions::DefPathData;
 use rustc_middle::ty::TyCtxt;
-
-/// A contract function.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Op {
-    StructNew,
-    StructGet,
-    StructSet,
-    PtrEq,
-    Clone,
-    Drop,
-    ArrayNew,
-    ArrayFromSlice,
-    ArrayLen,
-    ArrayGet,
-    ArraySet,
-    ArrayPtrEq,
-    ArrayClone,
-    ArrayDrop,
-    ExternNull,
-    ExternIsNull,
-    ExternClone,
-    ExternDrop,
-    ExternAsRaw,
-    ExternFromRaw,
-}
-
-impl Op {
-    const ALL: [Op; 20] = [
-        Op::StructNew,
-        Op::StructGet,
-        Op::StructSet,
-        Op::PtrEq,
-        Op::Clone,
-        Op::Drop,
-        Op::ArrayNew,
-        Op::ArrayFromSlice,
-        Op::ArrayLen,
-        Op::ArrayGet,
-        Op::ArraySet,
-        Op::ArrayPtrEq,
-        Op::ArrayClone,
-        Op::ArrayDrop,
-        Op::ExternNull,
-        Op::ExternIsNull,
-        Op::ExternClone,
-        Op::ExternDrop,
-        Op::ExternAsRaw,
-        Op::ExternFromRaw,
-    ];
-
-    /// The function's name in `wasm::contract::v1`, also the first part of its import name.
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Op::StructNew => "gc_struct_new",
-            Op::StructGet => "gc_struct_get",
-            Op::StructSet => "gc_struct_set",
-            Op::PtrEq => "gc_ptr_eq",
-            Op::Clone => "gc_clone",
-            Op::Drop => "gc_drop",
-            Op::ArrayNew => "gc_array_new",
-            Op::ArrayFromSlice => "gc_array_from_slice",
-            Op::ArrayLen => "gc_array_len",
-            Op::ArrayGet => "gc_array_get_unchecked",
-            Op::ArraySet => "gc_array_set_unchecked",
-            Op::ArrayPtrEq => "gc_array_ptr_eq",
-            Op::ArrayClone => "gc_array_clone",
-            Op::ArrayDrop => "gc_array_drop",
-            Op::ExternNull => "externref_null",
-            Op::ExternIsNull => "externref_is_null",
-            Op::ExternClone => "externref_clone",
-            Op::ExternDrop => "externref_drop",
-            Op::ExternAsRaw => "externref_as_raw",
-            Op::ExternFromRaw => "externref_from_raw",
-        }
-    }
-
-    /// The parameters that receive a handle by reference, as a bit mask (drops excluded).
-    pub(crate) fn handle_params(self) -> u8 {
-        match self {
-            Op::StructGet
-            | Op::StructSet
-            | Op::Clone
-            | Op::ArrayLen
-            | Op::ArrayGet
-            | Op::ArraySet
-            | Op::ArrayClone
-            | Op::ExternIsNull
-            | Op::ExternClone => 0b1,
-            Op::PtrEq | Op::ArrayPtrEq => 0b11,
-            _ => 0,
-        }
-    }
-
-    /// Its handle result can come back as a reference (gc/lower/ops.rs builds those variants).
-    pub(crate) fn reference_result(self) -> bool {
-        matches!(self, Op::StructNew | Op::StructGet | Op::Clone | Op::ArrayNew | Op::ArrayGet)
-    }
-
-    /// Releases the handle its one parameter points to.
-    pub(crate) fn is_drop(self) -> bool {
-        matches!(self, Op::Drop | Op::ArrayDrop | Op::ExternDrop)
-    }
-
-    pub(crate) fn from_name(name: &str) -> Option<Op> {
-        Op::ALL.into_iter().find(|op| op.name() == name)
-    }
-}
+pub(crate) use wasm_gc_lower::Op;
 
 /// `NAME` when `def_id` is `wasm::contract::v1::NAME` (in a crate named `wasm`).
 pub(crate) fn contract_item(tcx: TyCtxt<'_>, def_id: DefId) -> Option<&'static str> {
@@ -126,7 +20,7 @@ pub(crate) fn contract_item(tcx: TyCtxt<'_>, def_id: DefId) -> Option<&'static s
             DefPathData::TypeNs(name) | DefPathData::ValueNs(name),
         ) if contract.as_str() == "contract" && version.as_str() == "v1" => {
             // Hand back our static name of the item, not the session's interned one.
-            HANDLE_TYPES.into_iter().chain(operation_names()).find(|known| *known == name.as_str())
+            HANDLE_TYPES.into_iter().chain(Op::names()).find(|known| *known == name.as_str())
         }
         _ => None,
     }
@@ -134,8 +28,3 @@ pub(crate) fn contract_item(tcx: TyCtxt<'_>, def_id: DefId) -> Option<&'static s
 
 /// The handle types of contract v1 (CONTRACT.md section 3.1).
 pub(crate) const HANDLE_TYPES: [&str; 4] = ["Gc", "GcArray", "ExternRef", "RawExternRef"];
-
-/// The names of the operations.
-pub(crate) fn operation_names() -> impl Iterator<Item = &'static str> {
-    Op::ALL.into_iter().map(Op::name)
-}

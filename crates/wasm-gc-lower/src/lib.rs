@@ -1,31 +1,39 @@
 //! The post-link WasmGC lowering (docs/wasmgc-lowering.md section 2): the `wasmgc.*` imports
-//! that accelerated contract calls left in the linked module become functions made of GC
-//! instructions over one rec group of struct and array types and a root table.
+//! that accelerated contract calls left in a linked module become functions made of GC
+//! instructions over one rec group of struct and array types and a root table. Shared by
+//! rustc_codegen_wasmgc (dev builds) and `cargo wasm build --release` (LLVM's modules).
 
+mod imports;
+mod op;
 mod ops;
 mod records;
 mod rewrite;
+pub mod wire;
+
+pub use op::Op;
 
 use std::collections::BTreeMap;
 
 use wasmparser::{FuncType, Name, NameSectionReader, Parser, Payload, TypeRef};
 
-use crate::gc::wire::{IMPORT_MODULE, SECTION};
-use crate::gc::wire::{REFERENCE_RESULT, SLOT_DROP, SLOT_LOAD, SLOT_TAKE, VARIANT_SUFFIX};
+use crate::wire::{
+    BY_VALUE_SUFFIX, REFERENCE_RESULT, SLOT_DROP, SLOT_LOAD, SLOT_TAKE, VARIANT_SUFFIX,
+};
+use crate::wire::{IMPORT_MODULE, SECTION};
 use ops::Env;
 use records::Records;
 
 /// A lowered module and what was done.
-pub(crate) struct Lowered {
-    pub(crate) bytes: Vec<u8>,
+pub struct Lowered {
+    pub bytes: Vec<u8>,
     /// How many distinct operations (imports) were lowered.
-    pub(crate) operations: usize,
+    pub operations: usize,
     /// Calls of contract operations in the module's code.
-    pub(crate) calls: CallCounts,
-    pub(crate) struct_types: usize,
-    pub(crate) array_types: usize,
+    pub calls: CallCounts,
+    pub struct_types: usize,
+    pub array_types: usize,
     /// `.debug_*` sections removed because the code they describe moved.
-    pub(crate) debug_sections_dropped: usize,
+    pub debug_sections_dropped: usize,
 }
 
 /// An operation's import name: `OP.KEY`, or `OP.KEY.rMASK[e]` for the variant whose parameters
@@ -34,26 +42,46 @@ struct Variant<'a> {
     base: &'a str,
     references: u8,
     reference_result: bool,
+    /// `OP.KEY.v`: handle parameters are root indices (the release form, imports.rs).
+    by_value: bool,
 }
 
 impl<'a> Variant<'a> {
     fn of(name: &'a str) -> Variant<'a> {
+        if let Some(base) = name.strip_suffix(BY_VALUE_SUFFIX) {
+            return Variant {
+                base,
+                references: 0,
+                reference_result: false,
+                by_value: true,
+            };
+        }
         if let Some((base, suffix)) = name.rsplit_once(VARIANT_SUFFIX) {
             let (mask, reference_result) = match suffix.strip_suffix(REFERENCE_RESULT) {
                 Some(mask) => (mask, true),
                 None => (suffix, false),
             };
             if let Ok(references) = mask.parse::<u8>() {
-                return Variant { base, references, reference_result };
+                return Variant {
+                    base,
+                    references,
+                    reference_result,
+                    by_value: false,
+                };
             }
         }
-        Variant { base: name, references: 0, reference_result: false }
+        Variant {
+            base: name,
+            references: 0,
+            reference_result: false,
+            by_value: false,
+        }
     }
 }
 
 /// What a call of a former import is.
 #[derive(Copy, Clone, PartialEq)]
-pub(super) enum CallKind {
+pub(crate) enum CallKind {
     Other,
     /// An operation on handles that are root-table slots.
     Rooted,
@@ -63,9 +91,9 @@ pub(super) enum CallKind {
 
 /// Calls of contract operations, by kind.
 #[derive(Default, Copy, Clone)]
-pub(crate) struct CallCounts {
-    pub(crate) rooted: usize,
-    pub(crate) typed_local: usize,
+pub struct CallCounts {
+    pub rooted: usize,
+    pub typed_local: usize,
 }
 
 /// What the pass needs to know of the linked module.
@@ -82,21 +110,30 @@ struct Scan {
 }
 
 /// The index plan of the lowered module.
-pub(super) struct Plan {
+pub(crate) struct Plan {
     /// Old function index -> new. A host import with references maps to its wrapper.
-    pub(super) function_map: Vec<u32>,
+    pub(crate) function_map: Vec<u32>,
     /// Type index of each new function, in order: the former imports, the two helpers, the
     /// wrappers of host imports.
-    pub(super) new_function_types: Vec<u32>,
+    pub(crate) new_function_types: Vec<u32>,
     /// Index of the first type added.
-    pub(super) first_new_type: u32,
+    pub(crate) first_new_type: u32,
     /// Host imports with references: (module, name) -> (their index now, their new type, the
     /// function type to add for it).
-    pub(super) hosts: BTreeMap<(String, String), (u32, u32, FuncType)>,
+    pub(crate) hosts: BTreeMap<(String, String), (u32, u32, FuncType)>,
 }
 
 /// Lowers the module, or returns `None` when it calls no contract operation.
-pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
+pub fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
+    match imports::translate(bytes)? {
+        Some(translated) => lower_backend_form(&translated, false),
+        None => lower_backend_form(bytes, true),
+    }
+}
+
+/// Lowers a module in the backend's form; `objects` when its operations come from the
+/// backend's objects, which may have been compiled in different modes.
+fn lower_backend_form(bytes: &[u8], objects: bool) -> Result<Option<Lowered>, String> {
     let scan = scan(bytes)?;
     let removed: Vec<usize> = scan
         .func_imports
@@ -108,7 +145,9 @@ pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
     if removed.is_empty() {
         return Ok(None);
     }
-    check_single_mode(&scan)?;
+    if objects {
+        check_single_mode(&scan)?;
+    }
     let imports = scan.func_imports.len();
     let mut function_map = vec![0u32; imports + scan.defined_funcs as usize];
     let mut kept = 0u32;
@@ -123,7 +162,11 @@ pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
         .func_imports
         .iter()
         .enumerate()
-        .filter(|(_, (module, name, _))| scan.records.hosts.contains_key(&(module.clone(), name.clone())))
+        .filter(|(_, (module, name, _))| {
+            scan.records
+                .hosts
+                .contains_key(&(module.clone(), name.clone()))
+        })
         .map(|(old, _)| (old, function_map[old]))
         .collect();
     for defined in 0..scan.defined_funcs {
@@ -137,11 +180,21 @@ pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
 
     // One rec group: every struct type, then every array type.
     let first_new_type = scan.types.len() as u32;
-    let struct_types: BTreeMap<String, u32> =
-        scan.records.structs.keys().enumerate().map(|(i, key)| (key.clone(), first_new_type + i as u32)).collect();
+    let struct_types: BTreeMap<String, u32> = scan
+        .records
+        .structs
+        .keys()
+        .enumerate()
+        .map(|(i, key)| (key.clone(), first_new_type + i as u32))
+        .collect();
     let array_base = first_new_type + struct_types.len() as u32;
-    let array_types: BTreeMap<String, u32> =
-        scan.records.arrays.keys().enumerate().map(|(i, key)| (key.clone(), array_base + i as u32)).collect();
+    let array_types: BTreeMap<String, u32> = scan
+        .records
+        .arrays
+        .keys()
+        .enumerate()
+        .map(|(i, key)| (key.clone(), array_base + i as u32))
+        .collect();
     let helper_types = array_base + array_types.len() as u32;
     let env = Env {
         roots_table: scan.tables,
@@ -169,13 +222,30 @@ pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
                     .ops
                     .get(variant.base)
                     .ok_or_else(|| format!("no wasmgc record for the import `{name}`"))?;
-                let params =
-                    scan.types.get(*ty as usize).ok_or("an import with an unknown type")?.params().len() as u32;
+                let params = scan
+                    .types
+                    .get(*ty as usize)
+                    .ok_or("an import with an unknown type")?
+                    .params()
+                    .len() as u32;
                 let body = env
-                    .operation(record, params, variant.references, variant.reference_result)
+                    .operation(
+                        record,
+                        params,
+                        variant.references,
+                        variant.reference_result,
+                        variant.by_value,
+                    )
                     .map_err(|e| format!("`{name}`: {e}"))?;
                 let typed = variant.references != 0 || variant.reference_result;
-                (body, if typed { CallKind::TypedLocal } else { CallKind::Rooted })
+                (
+                    body,
+                    if typed {
+                        CallKind::TypedLocal
+                    } else {
+                        CallKind::Rooted
+                    },
+                )
             }
         };
         bodies.push(body);
@@ -189,16 +259,28 @@ pub(crate) fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
     for (position, &(old, import_index)) in host_imports.iter().enumerate() {
         let (module, name, ty) = &scan.func_imports[old];
         let host = &scan.records.hosts[&(module.clone(), name.clone())];
-        let original = scan.types.get(*ty as usize).ok_or("a host import with an unknown type")?;
+        let original = scan
+            .types
+            .get(*ty as usize)
+            .ok_or("a host import with an unknown type")?;
         let params = original.params().len() as u32;
         bodies.push(env.host_wrapper(import_index, params, &host.references, host.result));
         new_function_types.push(*ty);
         function_map[old] = root_fn + 2 + position as u32;
         let new_type = helper_types + 2 + position as u32;
-        hosts.insert((module.clone(), name.clone()), (import_index, new_type, with_references(original, host)?));
+        hosts.insert(
+            (module.clone(), name.clone()),
+            (import_index, new_type, with_references(original, host)?),
+        );
     }
-    let plan = Plan { function_map, new_function_types, first_new_type, hosts };
-    let (bytes, calls, debug_sections_dropped) = rewrite::rewrite(bytes, &plan, &env, bodies, &call_kinds)?;
+    let plan = Plan {
+        function_map,
+        new_function_types,
+        first_new_type,
+        hosts,
+    };
+    let (bytes, calls, debug_sections_dropped) =
+        rewrite::rewrite(bytes, &plan, &env, bodies, &call_kinds)?;
     Ok(Some(Lowered {
         bytes,
         calls,
@@ -214,11 +296,15 @@ fn with_references(original: &FuncType, host: &records::HostImport) -> Result<Fu
     let externref = wasmparser::ValType::EXTERNREF;
     let mut params = original.params().to_vec();
     for &position in &host.references {
-        *params.get_mut(position as usize).ok_or("a reference position past the parameters")? = externref;
+        *params
+            .get_mut(position as usize)
+            .ok_or("a reference position past the parameters")? = externref;
     }
     let mut results = original.results().to_vec();
     if host.result {
-        *results.first_mut().ok_or("a reference result of a function without results")? = externref;
+        *results
+            .first_mut()
+            .ok_or("a reference result of a function without results")? = externref;
     }
     Ok(FuncType::new(params, results))
 }
@@ -237,9 +323,11 @@ fn scan(bytes: &[u8]) -> Result<Scan, String> {
                 for import in reader.into_imports() {
                     let import = import.map_err(err)?;
                     match import.ty {
-                        TypeRef::Func(ty) | TypeRef::FuncExact(ty) => {
-                            scan.func_imports.push((import.module.to_owned(), import.name.to_owned(), ty))
-                        }
+                        TypeRef::Func(ty) | TypeRef::FuncExact(ty) => scan.func_imports.push((
+                            import.module.to_owned(),
+                            import.name.to_owned(),
+                            ty,
+                        )),
                         TypeRef::Table(_) => scan.tables += 1,
                         TypeRef::Global(_) => scan.globals += 1,
                         _ => {}
@@ -250,7 +338,8 @@ fn scan(bytes: &[u8]) -> Result<Scan, String> {
             Payload::TableSection(reader) => scan.tables += reader.count(),
             Payload::GlobalSection(reader) => scan.globals += reader.count(),
             Payload::CustomSection(reader) if reader.name() == SECTION => {
-                let text = std::str::from_utf8(reader.data()).map_err(|_| "the wasmgc section is not UTF-8")?;
+                let text = std::str::from_utf8(reader.data())
+                    .map_err(|_| "the wasmgc section is not UTF-8")?;
                 scan.records.add(text)?;
             }
             Payload::CustomSection(reader) if reader.name() == "name" => {
@@ -275,7 +364,7 @@ fn check_single_mode(scan: &Scan) -> Result<(), String> {
         .function_names
         .iter()
         .filter(|name| {
-            crate::gc::contract::operation_names().any(|op| name.contains(&format!("8contract2v1{}{op}", op.len())))
+            Op::names().any(|op| name.contains(&format!("8contract2v1{}{op}", op.len())))
         })
         .collect();
     if library.is_empty() {

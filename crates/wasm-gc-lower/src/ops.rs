@@ -5,12 +5,13 @@
 use std::collections::BTreeMap;
 
 use wasm_encoder::{
-    AbstractHeapType, BlockType, FieldType, Function, HeapType, Instruction, MemArg, MemArgTarget, RefType,
-    StorageType, ValType,
+    AbstractHeapType, BlockType, FieldType, Function, HeapType, Instruction, MemArg, MemArgTarget,
+    RefType, StorageType, ValType,
 };
 
 use super::records::{Kind, OpRecord, Passing};
-use crate::gc::contract::Op;
+use crate::Op;
+use crate::wire::ANY_TYPE;
 
 /// Indices the bodies refer to.
 pub(super) struct Env<'a> {
@@ -31,13 +32,23 @@ struct Body {
     references: u8,
     /// A handle result is returned as the object itself.
     reference_result: bool,
+    /// Handle parameters hold the root index itself, not its address (the release form's
+    /// imports, imports.rs).
+    by_value: bool,
     locals: Vec<ValType>,
     code: Vec<Instruction<'static>>,
 }
 
 impl Body {
     fn new(params: u32) -> Body {
-        Body { params, references: 0, reference_result: false, locals: Vec::new(), code: Vec::new() }
+        Body {
+            params,
+            references: 0,
+            reference_result: false,
+            by_value: false,
+            locals: Vec::new(),
+            code: Vec::new(),
+        }
     }
 
     fn is_reference(&self, param: u32) -> bool {
@@ -47,6 +58,15 @@ impl Body {
     fn local(&mut self, ty: ValType) -> u32 {
         self.locals.push(ty);
         self.params + self.locals.len() as u32 - 1
+    }
+
+    /// Pushes the root index of the handle parameter `param` holds or points to.
+    fn handle(&mut self, param: u32) -> &mut Body {
+        self.op(Instruction::LocalGet(param));
+        if !self.by_value {
+            self.op(Instruction::I32Load(mem(0, 4)));
+        }
+        self
     }
 
     fn op(&mut self, instruction: Instruction<'static>) -> &mut Body {
@@ -65,16 +85,52 @@ impl Body {
 }
 
 fn mem(offset: u32, size: u32) -> MemArg {
-    MemArg { offset: u64::from(offset), align: size.trailing_zeros(), target: MemArgTarget::Memory(0), ordering: None }
+    MemArg {
+        offset: u64::from(offset),
+        align: size.trailing_zeros(),
+        target: MemArgTarget::Memory(0),
+        ordering: None,
+    }
 }
 
 impl Env<'_> {
     fn struct_index(&self, key: &str) -> Result<u32, String> {
-        self.struct_types.get(key).copied().ok_or_else(|| format!("no wasmgc record of struct type {key}"))
+        self.struct_types
+            .get(key)
+            .copied()
+            .ok_or_else(|| format!("no wasmgc record of struct type {key}"))
     }
 
     fn array_index(&self, key: &str) -> Result<u32, String> {
-        self.array_types.get(key).copied().ok_or_else(|| format!("no wasmgc record of array type {key}"))
+        self.array_types
+            .get(key)
+            .copied()
+            .ok_or_else(|| format!("no wasmgc record of array type {key}"))
+    }
+
+    /// The heap type of a reference to struct `key`; `(ref struct)` for the release form's `*`,
+    /// whose records do not say which struct a field holds (imports.rs).
+    fn struct_heap(&self, key: &str) -> Result<HeapType, String> {
+        Ok(if key == ANY_TYPE {
+            HeapType::Abstract {
+                shared: false,
+                ty: AbstractHeapType::Struct,
+            }
+        } else {
+            HeapType::Concrete(self.struct_index(key)?)
+        })
+    }
+
+    /// The heap type of a reference to array `key`, or `(ref array)` for `*`.
+    fn array_heap(&self, key: &str) -> Result<HeapType, String> {
+        Ok(if key == ANY_TYPE {
+            HeapType::Abstract {
+                shared: false,
+                ty: AbstractHeapType::Array,
+            }
+        } else {
+            HeapType::Concrete(self.array_index(key)?)
+        })
     }
 
     /// The storage type of a field or element of this kind.
@@ -88,15 +144,18 @@ impl Env<'_> {
             Kind::F64 => StorageType::Val(ValType::F64),
             Kind::Struct { key, nullable } => StorageType::Val(ValType::Ref(RefType {
                 nullable: *nullable,
-                heap_type: HeapType::Concrete(self.struct_index(key)?),
+                heap_type: self.struct_heap(key)?,
             })),
             Kind::Array { key } => StorageType::Val(ValType::Ref(RefType {
                 nullable: false,
-                heap_type: HeapType::Concrete(self.array_index(key)?),
+                heap_type: self.array_heap(key)?,
             })),
             Kind::Extern => StorageType::Val(ValType::EXTERNREF),
         };
-        Ok(FieldType { element_type, mutable: true })
+        Ok(FieldType {
+            element_type,
+            mutable: true,
+        })
     }
 
     /// `(anyref) -> i32`: a root slot for the reference, from the free list or by growing the table.
@@ -109,7 +168,10 @@ impl Env<'_> {
             .op(Instruction::GlobalGet(self.free_global))
             .op(Instruction::LocalTee(slot))
             .op(Instruction::TableGet(self.roots_table))
-            .op(Instruction::RefCastNonNull(HeapType::Abstract { shared: false, ty: AbstractHeapType::I31 }))
+            .op(Instruction::RefCastNonNull(HeapType::Abstract {
+                shared: false,
+                ty: AbstractHeapType::I31,
+            }))
             .op(Instruction::I31GetU)
             .op(Instruction::GlobalSet(self.free_global))
             .op(Instruction::LocalGet(slot))
@@ -152,17 +214,26 @@ impl Env<'_> {
         params: u32,
         references: u8,
         reference_result: bool,
+        by_value: bool,
     ) -> Result<Function, String> {
         let mut body = Body::new(params);
         body.references = references;
         body.reference_result = reference_result;
+        body.by_value = by_value;
         // The backend's table of which operations have which variants (gc/typed_locals/).
-        let op = Op::from_name(&record.op).ok_or_else(|| format!("`{}` is not a contract v1 operation", record.op))?;
+        let op = Op::from_name(&record.op)
+            .ok_or_else(|| format!("`{}` is not a contract v1 operation", record.op))?;
         if references & !op.handle_params() != 0 {
-            return Err(format!("`{}` takes no reference in the parameters {references:#b}", record.op));
+            return Err(format!(
+                "`{}` takes no reference in the parameters {references:#b}",
+                record.op
+            ));
         }
         if reference_result && !op.reference_result() {
-            return Err(format!("`{}` has no variant that returns a reference", record.op));
+            return Err(format!(
+                "`{}` has no variant that returns a reference",
+                record.op
+            ));
         }
         match record.op.as_str() {
             "gc_struct_new" => self.struct_new(&mut body, record)?,
@@ -172,12 +243,21 @@ impl Env<'_> {
                 let field_index = record.field.unwrap_or(0);
                 body.op(match &kind {
                     Kind::I8 { signed: true } | Kind::I16 { signed: true } => {
-                        Instruction::StructGetS { struct_type_index: index, field_index }
+                        Instruction::StructGetS {
+                            struct_type_index: index,
+                            field_index,
+                        }
                     }
                     Kind::I8 { signed: false } | Kind::I16 { signed: false } | Kind::Bool => {
-                        Instruction::StructGetU { struct_type_index: index, field_index }
+                        Instruction::StructGetU {
+                            struct_type_index: index,
+                            field_index,
+                        }
                     }
-                    _ => Instruction::StructGet { struct_type_index: index, field_index },
+                    _ => Instruction::StructGet {
+                        struct_type_index: index,
+                        field_index,
+                    },
                 });
                 self.to_result(&mut body, &kind)?;
             }
@@ -185,7 +265,10 @@ impl Env<'_> {
                 let (index, kind) = self.struct_field(record)?;
                 self.load_object(&mut body, 0, RefCastTarget::Concrete(index));
                 self.push_value(&mut body, &kind, Source::Local(1))?;
-                body.op(Instruction::StructSet { struct_type_index: index, field_index: record.field.unwrap_or(0) });
+                body.op(Instruction::StructSet {
+                    struct_type_index: index,
+                    field_index: record.field.unwrap_or(0),
+                });
                 self.release_if_handle(&mut body, &kind, 1);
             }
             "gc_ptr_eq" | "gc_array_ptr_eq" => {
@@ -195,28 +278,29 @@ impl Env<'_> {
             }
             "gc_clone" | "gc_array_clone" => {
                 // From a root or a reference, to a new root or the reference itself.
-                body.op(Instruction::LocalGet(0));
                 if !body.is_reference(0) {
-                    body.op(Instruction::I32Load(mem(0, 4))).op(Instruction::TableGet(self.roots_table));
+                    body.handle(0).op(Instruction::TableGet(self.roots_table));
                     if body.reference_result {
                         body.op(Instruction::ExternConvertAny);
                     }
-                } else if !body.reference_result {
-                    body.op(Instruction::AnyConvertExtern);
+                } else {
+                    body.op(Instruction::LocalGet(0));
+                    if !body.reference_result {
+                        body.op(Instruction::AnyConvertExtern);
+                    }
                 }
                 if !body.reference_result {
                     body.op(Instruction::Call(self.root_fn));
                 }
             }
             "gc_drop" | "gc_array_drop" => {
-                body.op(Instruction::LocalGet(0))
-                    .op(Instruction::I32Load(mem(0, 4)))
-                    .op(Instruction::Call(self.unroot_fn));
+                body.handle(0).op(Instruction::Call(self.unroot_fn));
             }
             "gc_array_new" => {
                 let (index, kind) = self.array_element(record)?;
                 self.push_value(&mut body, &kind, Source::Local(1))?;
-                body.op(Instruction::LocalGet(0)).op(Instruction::ArrayNew(index));
+                body.op(Instruction::LocalGet(0))
+                    .op(Instruction::ArrayNew(index));
                 self.new_object_result(&mut body);
                 self.release_if_handle(&mut body, &kind, 1);
             }
@@ -229,7 +313,9 @@ impl Env<'_> {
                 let (index, kind) = self.array_element(record)?;
                 self.load_object(&mut body, 0, RefCastTarget::Concrete(index));
                 body.op(Instruction::LocalGet(1)).op(match &kind {
-                    Kind::I8 { signed: true } | Kind::I16 { signed: true } => Instruction::ArrayGetS(index),
+                    Kind::I8 { signed: true } | Kind::I16 { signed: true } => {
+                        Instruction::ArrayGetS(index)
+                    }
                     Kind::I8 { signed: false } | Kind::I16 { signed: false } | Kind::Bool => {
                         Instruction::ArrayGetU(index)
                     }
@@ -257,12 +343,11 @@ impl Env<'_> {
                 self.root_unless_null(&mut body, local, true);
             }
             "externref_is_null" => {
-                body.op(Instruction::LocalGet(0)).op(Instruction::I32Load(mem(0, 4))).op(Instruction::I32Eqz);
+                body.handle(0).op(Instruction::I32Eqz);
             }
             "externref_clone" => {
                 let handle = body.local(ValType::I32);
-                body.op(Instruction::LocalGet(0))
-                    .op(Instruction::I32Load(mem(0, 4)))
+                body.handle(0)
                     .op(Instruction::LocalTee(handle))
                     .op(Instruction::If(BlockType::Result(ValType::I32)))
                     .op(Instruction::LocalGet(handle))
@@ -274,7 +359,7 @@ impl Env<'_> {
             }
             "externref_as_raw" => {
                 // The handle itself: the host import's wrapper turns it into the `externref`.
-                body.op(Instruction::LocalGet(0)).op(Instruction::I32Load(mem(0, 4)));
+                body.handle(0);
             }
             "externref_from_raw" => {
                 // The wrapper already rooted the `externref` the host returned.
@@ -282,7 +367,7 @@ impl Env<'_> {
             }
             "externref_drop" => {
                 let handle = body.local(ValType::I32);
-                body.op(Instruction::LocalGet(0)).op(Instruction::I32Load(mem(0, 4))).op(Instruction::LocalSet(handle));
+                body.handle(0).op(Instruction::LocalSet(handle));
                 self.release(&mut body, handle);
             }
             other => {
@@ -339,12 +424,19 @@ impl Env<'_> {
 
     /// Calls host import `import` (now typed with `externref`s) from a function of its former
     /// type: root handles in, a new root for a returned reference.
-    pub(super) fn host_wrapper(&self, import: u32, params: u32, references: &[u32], result: bool) -> Function {
+    pub(super) fn host_wrapper(
+        &self,
+        import: u32,
+        params: u32,
+        references: &[u32],
+        result: bool,
+    ) -> Function {
         let mut body = Body::new(params);
         for param in 0..params {
             body.op(Instruction::LocalGet(param));
             if references.contains(&param) {
-                body.op(Instruction::TableGet(self.roots_table)).op(Instruction::ExternConvertAny);
+                body.op(Instruction::TableGet(self.roots_table))
+                    .op(Instruction::ExternConvertAny);
             }
         }
         body.op(Instruction::Call(import));
@@ -356,8 +448,13 @@ impl Env<'_> {
     }
 
     fn struct_field(&self, record: &OpRecord) -> Result<(u32, Kind), String> {
-        let key = record.type_key.as_deref().ok_or("a struct operation without type")?;
-        let field = record.field.ok_or("a struct field operation without field")? as usize;
+        let key = record
+            .type_key
+            .as_deref()
+            .ok_or("a struct operation without type")?;
+        let field = record
+            .field
+            .ok_or("a struct field operation without field")? as usize;
         let kind = self
             .structs
             .get(key)
@@ -368,23 +465,37 @@ impl Env<'_> {
     }
 
     fn array_element(&self, record: &OpRecord) -> Result<(u32, Kind), String> {
-        let key = record.type_key.as_deref().ok_or("an array operation without type")?;
-        let kind = self.arrays.get(key).ok_or_else(|| format!("no array type {key}"))?.clone();
+        let key = record
+            .type_key
+            .as_deref()
+            .ok_or("an array operation without type")?;
+        let kind = self
+            .arrays
+            .get(key)
+            .ok_or_else(|| format!("no array type {key}"))?
+            .clone();
         Ok((self.array_index(key)?, kind))
     }
 
     /// Pushes the object whose handle is stored at the address in parameter `param`.
     fn load_object(&self, body: &mut Body, param: u32, cast: RefCastTarget) {
-        body.op(Instruction::LocalGet(param));
         if body.is_reference(param) {
-            body.op(Instruction::AnyConvertExtern);
+            body.op(Instruction::LocalGet(param))
+                .op(Instruction::AnyConvertExtern);
         } else {
-            body.op(Instruction::I32Load(mem(0, 4))).op(Instruction::TableGet(self.roots_table));
+            body.handle(param)
+                .op(Instruction::TableGet(self.roots_table));
         }
         body.op(Instruction::RefCastNonNull(match cast {
             RefCastTarget::Concrete(index) => HeapType::Concrete(index),
-            RefCastTarget::Eq => HeapType::Abstract { shared: false, ty: AbstractHeapType::Eq },
-            RefCastTarget::Array => HeapType::Abstract { shared: false, ty: AbstractHeapType::Array },
+            RefCastTarget::Eq => HeapType::Abstract {
+                shared: false,
+                ty: AbstractHeapType::Eq,
+            },
+            RefCastTarget::Array => HeapType::Abstract {
+                shared: false,
+                ty: AbstractHeapType::Array,
+            },
         }));
     }
 
@@ -410,19 +521,22 @@ impl Env<'_> {
         }
         match kind {
             Kind::Struct { key, nullable } => {
-                let heap_type = HeapType::Concrete(self.struct_index(key)?);
-                body.op(Instruction::TableGet(self.roots_table)).op(if *nullable {
-                    Instruction::RefCastNullable(heap_type)
-                } else {
-                    Instruction::RefCastNonNull(heap_type)
-                });
+                let heap_type = self.struct_heap(key)?;
+                body.op(Instruction::TableGet(self.roots_table))
+                    .op(if *nullable {
+                        Instruction::RefCastNullable(heap_type)
+                    } else {
+                        Instruction::RefCastNonNull(heap_type)
+                    });
             }
             Kind::Array { key } => {
-                let heap_type = HeapType::Concrete(self.array_index(key)?);
-                body.op(Instruction::TableGet(self.roots_table)).op(Instruction::RefCastNonNull(heap_type));
+                let heap_type = self.array_heap(key)?;
+                body.op(Instruction::TableGet(self.roots_table))
+                    .op(Instruction::RefCastNonNull(heap_type));
             }
             Kind::Extern => {
-                body.op(Instruction::TableGet(self.roots_table)).op(Instruction::ExternConvertAny);
+                body.op(Instruction::TableGet(self.roots_table))
+                    .op(Instruction::ExternConvertAny);
             }
             _ => {}
         }
@@ -431,7 +545,11 @@ impl Env<'_> {
 
     /// A new object on the stack becomes the result: a new root, or the object itself.
     fn new_object_result(&self, body: &mut Body) {
-        body.op(if body.reference_result { Instruction::ExternConvertAny } else { Instruction::Call(self.root_fn) });
+        body.op(if body.reference_result {
+            Instruction::ExternConvertAny
+        } else {
+            Instruction::Call(self.root_fn)
+        });
     }
 
     /// A value read from an object becomes the result: what Rust code holds, or for a handle
@@ -453,13 +571,19 @@ impl Env<'_> {
     /// Turns the stored form on the stack into what Rust code holds (a reference gets a root).
     fn to_handle(&self, body: &mut Body, kind: &Kind) -> Result<(), String> {
         match kind {
-            Kind::Struct { nullable: false, .. } | Kind::Array { .. } => {
+            Kind::Struct {
+                nullable: false, ..
+            }
+            | Kind::Array { .. } => {
                 body.op(Instruction::Call(self.root_fn));
             }
-            Kind::Struct { key, nullable: true } => {
+            Kind::Struct {
+                key,
+                nullable: true,
+            } => {
                 let local = body.local(ValType::Ref(RefType {
                     nullable: true,
-                    heap_type: HeapType::Concrete(self.struct_index(key)?),
+                    heap_type: self.struct_heap(key)?,
                 }));
                 self.root_unless_null(body, local, false);
             }
@@ -482,7 +606,8 @@ impl Env<'_> {
         if external {
             body.op(Instruction::AnyConvertExtern);
         }
-        body.op(Instruction::Call(self.root_fn)).op(Instruction::End);
+        body.op(Instruction::Call(self.root_fn))
+            .op(Instruction::End);
     }
 
     fn release_if_handle(&self, body: &mut Body, kind: &Kind, local: u32) {
@@ -501,8 +626,15 @@ impl Env<'_> {
     }
 
     fn struct_new(&self, body: &mut Body, record: &OpRecord) -> Result<(), String> {
-        let key = record.type_key.as_deref().ok_or("gc_struct_new without type")?;
-        let fields = self.structs.get(key).ok_or_else(|| format!("no struct type {key}"))?.clone();
+        let key = record
+            .type_key
+            .as_deref()
+            .ok_or("gc_struct_new without type")?;
+        let fields = self
+            .structs
+            .get(key)
+            .ok_or_else(|| format!("no struct type {key}"))?
+            .clone();
         let index = self.struct_index(key)?;
         let passing = record.passing.clone().ok_or("gc_struct_new without pass")?;
         // Handles move into the object: their roots are released after `struct.new`.
@@ -514,10 +646,15 @@ impl Env<'_> {
                     Source::Memory { address: 0, offset }
                 }
                 Passing::Args(order) => {
-                    let param = order.iter().position(|&f| f == field).ok_or("a field with no parameter")?;
+                    let param = order
+                        .iter()
+                        .position(|&f| f == field)
+                        .ok_or("a field with no parameter")?;
                     Source::Local(param as u32)
                 }
-                Passing::Nothing => return Err(format!("struct {key} has fields but none are passed")),
+                Passing::Nothing => {
+                    return Err(format!("struct {key} has fields but none are passed"));
+                }
             };
             let source = if kind.is_handle() {
                 // Keep the handle in a local: it is read again to release its root.
@@ -527,7 +664,8 @@ impl Env<'_> {
                         body.op(Instruction::LocalGet(local));
                     }
                     Source::Memory { address, offset } => {
-                        body.op(Instruction::LocalGet(address)).op(Instruction::I32Load(mem(offset, 4)));
+                        body.op(Instruction::LocalGet(address))
+                            .op(Instruction::I32Load(mem(offset, 4)));
                     }
                 }
                 body.op(Instruction::LocalSet(handle));
@@ -550,17 +688,30 @@ impl Env<'_> {
     fn array_from_slice(&self, body: &mut Body, record: &OpRecord) -> Result<(), String> {
         let (index, kind) = self.array_element(record)?;
         let size = kind.size();
-        let array = body.local(ValType::Ref(RefType { nullable: true, heap_type: HeapType::Concrete(index) }));
+        let array = body.local(ValType::Ref(RefType {
+            nullable: true,
+            heap_type: HeapType::Concrete(index),
+        }));
         let i = body.local(ValType::I32);
         let address = body.local(ValType::I32);
         body.op(Instruction::LocalGet(1))
             .op(Instruction::I32Eqz)
             .op(Instruction::If(BlockType::Empty))
-            .op(Instruction::ArrayNewFixed { array_type_index: index, array_size: 0 })
+            .op(Instruction::ArrayNewFixed {
+                array_type_index: index,
+                array_size: 0,
+            })
             .op(Instruction::LocalSet(array))
             .op(Instruction::Else);
         // The first element initializes every slot; the others are set in a loop.
-        self.push_value(body, &kind, Source::Memory { address: 0, offset: 0 })?;
+        self.push_value(
+            body,
+            &kind,
+            Source::Memory {
+                address: 0,
+                offset: 0,
+            },
+        )?;
         body.op(Instruction::LocalGet(1))
             .op(Instruction::ArrayNew(index))
             .op(Instruction::LocalSet(array))

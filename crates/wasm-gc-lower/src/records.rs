@@ -45,11 +45,19 @@ impl Kind {
             "ext" => Kind::Extern,
             _ => {
                 if let Some(key) = text.strip_prefix("gc?:") {
-                    Kind::Struct { key: key.to_owned(), nullable: true }
+                    Kind::Struct {
+                        key: key.to_owned(),
+                        nullable: true,
+                    }
                 } else if let Some(key) = text.strip_prefix("gc:") {
-                    Kind::Struct { key: key.to_owned(), nullable: false }
+                    Kind::Struct {
+                        key: key.to_owned(),
+                        nullable: false,
+                    }
                 } else if let Some(key) = text.strip_prefix("arr:") {
-                    Kind::Array { key: key.to_owned() }
+                    Kind::Array {
+                        key: key.to_owned(),
+                    }
                 } else {
                     return Err(format!("unknown field kind `{text}`"));
                 }
@@ -59,7 +67,10 @@ impl Kind {
 
     /// Whether Rust code holds it as a root index.
     pub(super) fn is_handle(&self) -> bool {
-        matches!(self, Kind::Struct { .. } | Kind::Array { .. } | Kind::Extern)
+        matches!(
+            self,
+            Kind::Struct { .. } | Kind::Array { .. } | Kind::Extern
+        )
     }
 
     /// Its size in linear memory (also its alignment).
@@ -122,18 +133,25 @@ impl Records {
             match words.next() {
                 Some("struct") => {
                     let key = words.next().ok_or_else(|| bad("no key"))?;
-                    let kinds = words.map(Kind::parse).collect::<Result<Vec<_>, _>>().map_err(|e| bad(&e))?;
+                    let kinds = words
+                        .map(Kind::parse)
+                        .collect::<Result<Vec<_>, _>>()
+                        .map_err(|e| bad(&e))?;
                     self.structs.insert(key.to_owned(), kinds);
                 }
                 Some("array") => {
                     let key = words.next().ok_or_else(|| bad("no key"))?;
-                    let kind = Kind::parse(words.next().ok_or_else(|| bad("no element kind"))?).map_err(|e| bad(&e))?;
+                    let kind = Kind::parse(words.next().ok_or_else(|| bad("no element kind"))?)
+                        .map_err(|e| bad(&e))?;
                     self.arrays.insert(key.to_owned(), kind);
                 }
                 Some("host") => {
                     let module = words.next().ok_or_else(|| bad("no module"))?.to_owned();
                     let name = words.next().ok_or_else(|| bad("no name"))?.to_owned();
-                    let mut host = HostImport { references: Vec::new(), result: false };
+                    let mut host = HostImport {
+                        references: Vec::new(),
+                        result: false,
+                    };
                     for word in words {
                         match word.split_once('=') {
                             Some(("params", "-")) => {}
@@ -152,13 +170,25 @@ impl Records {
                 Some("op") => {
                     let name = words.next().ok_or_else(|| bad("no import name"))?;
                     let op = words.next().ok_or_else(|| bad("no operation"))?.to_owned();
-                    let mut record = OpRecord { op, type_key: None, field: None, passing: None };
+                    let mut record = OpRecord {
+                        op,
+                        type_key: None,
+                        field: None,
+                        passing: None,
+                    };
                     for word in words {
-                        let (key, value) = word.split_once('=').ok_or_else(|| bad("expected key=value"))?;
+                        let (key, value) = word
+                            .split_once('=')
+                            .ok_or_else(|| bad("expected key=value"))?;
                         match key {
                             "type" => record.type_key = Some(value.to_owned()),
-                            "field" => record.field = Some(value.parse().map_err(|_| bad("field"))?),
-                            "pass" => record.passing = Some(parse_passing(value).ok_or_else(|| bad("pass"))?),
+                            "field" => {
+                                record.field = Some(value.parse().map_err(|_| bad("field"))?)
+                            }
+                            "pass" => {
+                                record.passing =
+                                    Some(parse_passing(value).ok_or_else(|| bad("pass"))?)
+                            }
                             _ => return Err(bad("unknown attribute")),
                         }
                     }
@@ -172,13 +202,22 @@ impl Records {
 }
 
 fn parse_passing(text: &str) -> Option<Passing> {
-    let numbers = |list: &str| list.split(',').map(|n| n.parse().ok()).collect::<Option<Vec<_>>>();
+    let numbers = |list: &str| {
+        list.split(',')
+            .map(|n| n.parse().ok())
+            .collect::<Option<Vec<_>>>()
+    };
     if text == "none" {
         Some(Passing::Nothing)
     } else if let Some(list) = text.strip_prefix("mem:") {
         Some(Passing::Memory(numbers(list)?))
     } else if let Some(list) = text.strip_prefix("args:") {
-        Some(Passing::Args(numbers(list)?.into_iter().map(|n: u32| n as usize).collect()))
+        Some(Passing::Args(
+            numbers(list)?
+                .into_iter()
+                .map(|n: u32| n as usize)
+                .collect(),
+        ))
     } else {
         None
     }

@@ -6,15 +6,16 @@ use std::convert::Infallible;
 
 use wasm_encoder::reencode::{Error, Reencode, RoundtripReencoder};
 use wasm_encoder::{
-    ArrayType, CodeSection, CompositeInnerType, CompositeType, ConstExpr, EntityType, Function, FunctionSection,
-    GlobalSection, GlobalType, ImportSection, IndirectNameMap, Instruction, Module, NameMap, NameSection, RefType,
-    StartSection, StructType, SubType, TableSection, TableType, TypeSection, ValType,
+    ArrayType, CodeSection, CompositeInnerType, CompositeType, ConstExpr, EntityType, Function,
+    FunctionSection, GlobalSection, GlobalType, ImportSection, IndirectNameMap, Instruction,
+    Module, NameMap, NameSection, RefType, StartSection, StructType, SubType, TableSection,
+    TableType, TypeSection, ValType,
 };
 use wasmparser::{Name, NameSectionReader, Parser, Payload, TypeRef};
 
 use super::ops::Env;
 use super::{CallCounts, CallKind, Plan};
-use crate::gc::wire::{IMPORT_MODULE, SECTION};
+use crate::wire::{IMPORT_MODULE, SECTION};
 
 /// Moves function indices to their place in the lowered module, counting calls of operations.
 struct Remap<'a> {
@@ -30,7 +31,10 @@ impl Reencode for Remap<'_> {
         Ok(self.function_map[func as usize])
     }
 
-    fn instruction<'a>(&mut self, arg: wasmparser::Operator<'a>) -> Result<Instruction<'a>, Error<Infallible>> {
+    fn instruction<'a>(
+        &mut self,
+        arg: wasmparser::Operator<'a>,
+    ) -> Result<Instruction<'a>, Error<Infallible>> {
         if let wasmparser::Operator::Call { function_index } = arg {
             count_call(self.call_kinds, &mut self.calls, function_index);
         }
@@ -68,9 +72,8 @@ fn in_place(
                 count_call(remap.call_kinds, &mut calls, function_index);
                 function_index
             }
-            wasmparser::Operator::ReturnCall { function_index } | wasmparser::Operator::RefFunc { function_index } => {
-                function_index
-            }
+            wasmparser::Operator::ReturnCall { function_index }
+            | wasmparser::Operator::RefFunc { function_index } => function_index,
             _ => continue,
         };
         // The opcodes of these three are one byte; the index runs to the next instruction.
@@ -116,9 +119,16 @@ pub(super) fn rewrite(
     // Whether every code offset of the old module holds in the new one (DWARF stays valid);
     // settled with the code section, so DWARF before it (none from wasm-ld) is dropped.
     let mut offsets_kept = false;
-    let mut remap = Remap { function_map: &plan.function_map, call_kinds, calls: CallCounts::default() };
+    let mut remap = Remap {
+        function_map: &plan.function_map,
+        call_kinds,
+        calls: CallCounts::default(),
+    };
     let mut module = Module::new();
-    let mut pending = Pending { table: true, global: true };
+    let mut pending = Pending {
+        table: true,
+        global: true,
+    };
     let mut code: Option<CodeSection> = None;
     let mut bodies = Some(bodies);
     let failed = |e: Error<Infallible>| e.to_string();
@@ -138,7 +148,9 @@ pub(super) fn rewrite(
             Payload::Version { .. } | Payload::End(_) => {}
             Payload::TypeSection(reader) => {
                 let mut types = TypeSection::new();
-                remap.parse_type_section(&mut types, reader).map_err(failed)?;
+                remap
+                    .parse_type_section(&mut types, reader)
+                    .map_err(failed)?;
                 add_types(&mut types, env, plan)?;
                 module.section(&types);
             }
@@ -150,7 +162,9 @@ pub(super) fn rewrite(
                     if import.module == IMPORT_MODULE && function {
                         continue;
                     }
-                    if let Some((_, new_type, _)) = plan.hosts.get(&(import.module.to_owned(), import.name.to_owned()))
+                    if let Some((_, new_type, _)) = plan
+                        .hosts
+                        .get(&(import.module.to_owned(), import.name.to_owned()))
                         && function
                     {
                         imports.import(import.module, import.name, EntityType::Function(*new_type));
@@ -162,7 +176,9 @@ pub(super) fn rewrite(
             }
             Payload::FunctionSection(reader) => {
                 let mut functions = FunctionSection::new();
-                remap.parse_function_section(&mut functions, reader).map_err(failed)?;
+                remap
+                    .parse_function_section(&mut functions, reader)
+                    .map_err(failed)?;
                 for &ty in &plan.new_function_types {
                     functions.function(ty);
                 }
@@ -170,7 +186,9 @@ pub(super) fn rewrite(
             }
             Payload::TableSection(reader) => {
                 let mut tables = TableSection::new();
-                remap.parse_table_section(&mut tables, reader).map_err(failed)?;
+                remap
+                    .parse_table_section(&mut tables, reader)
+                    .map_err(failed)?;
                 tables.table(roots_table());
                 pending.table = false;
                 module.section(&tables);
@@ -178,7 +196,9 @@ pub(super) fn rewrite(
             Payload::MemorySection(reader) => {
                 add_table_if_pending(&mut module, &mut pending);
                 let mut memories = wasm_encoder::MemorySection::new();
-                remap.parse_memory_section(&mut memories, reader).map_err(failed)?;
+                remap
+                    .parse_memory_section(&mut memories, reader)
+                    .map_err(failed)?;
                 module.section(&memories);
             }
             // Unwinding code's exception tag (`__cpp_exception`): its type index is unchanged,
@@ -192,7 +212,9 @@ pub(super) fn rewrite(
             Payload::GlobalSection(reader) => {
                 add_table_if_pending(&mut module, &mut pending);
                 let mut globals = GlobalSection::new();
-                remap.parse_global_section(&mut globals, reader).map_err(failed)?;
+                remap
+                    .parse_global_section(&mut globals, reader)
+                    .map_err(failed)?;
                 globals.global(free_global(), &ConstExpr::i32_const(0));
                 pending.global = false;
                 module.section(&globals);
@@ -200,17 +222,23 @@ pub(super) fn rewrite(
             Payload::ExportSection(reader) => {
                 add_pending(&mut module, &mut pending);
                 let mut exports = wasm_encoder::ExportSection::new();
-                remap.parse_export_section(&mut exports, reader).map_err(failed)?;
+                remap
+                    .parse_export_section(&mut exports, reader)
+                    .map_err(failed)?;
                 module.section(&exports);
             }
             Payload::StartSection { func, .. } => {
                 add_pending(&mut module, &mut pending);
-                module.section(&StartSection { function_index: remap.function_index(func).map_err(failed)? });
+                module.section(&StartSection {
+                    function_index: remap.function_index(func).map_err(failed)?,
+                });
             }
             Payload::ElementSection(reader) => {
                 add_pending(&mut module, &mut pending);
                 let mut elements = wasm_encoder::ElementSection::new();
-                remap.parse_element_section(&mut elements, reader).map_err(failed)?;
+                remap
+                    .parse_element_section(&mut elements, reader)
+                    .map_err(failed)?;
                 module.section(&elements);
             }
             Payload::DataCountSection { count, .. } => {
@@ -226,7 +254,9 @@ pub(super) fn rewrite(
                 offsets_kept = leb_width(count) == leb_width(count + added);
             }
             Payload::CodeSectionEntry(body) => {
-                let section = code.as_mut().ok_or("a function body outside the code section")?;
+                let section = code
+                    .as_mut()
+                    .ok_or("a function body outside the code section")?;
                 match in_place(&mut remap, bytes, &body).map_err(parse_failed)? {
                     Some(moved) => {
                         section.raw(&moved);
@@ -239,24 +269,38 @@ pub(super) fn rewrite(
             }
             Payload::DataSection(reader) => {
                 let mut data = wasm_encoder::DataSection::new();
-                remap.parse_data_section(&mut data, reader).map_err(failed)?;
+                remap
+                    .parse_data_section(&mut data, reader)
+                    .map_err(failed)?;
                 module.section(&data);
             }
             Payload::CustomSection(reader) if reader.name() == SECTION => {}
             // DWARF addresses are offsets in the code section: true still if every body kept its
             // bytes' places (`in_place`), stale otherwise, and then dropped (the caller says so).
             // FIXME(#15): rewrite the addresses with an old-to-new offset map instead.
-            Payload::CustomSection(reader) if reader.name().starts_with(".debug_") && !offsets_kept => {
+            Payload::CustomSection(reader)
+                if reader.name().starts_with(".debug_") && !offsets_kept =>
+            {
                 debug_sections_dropped += 1;
             }
             Payload::CustomSection(reader) if reader.name() == "name" => {
-                module.section(&names(&mut remap, NameSectionReader::new(reader.data_reader()), plan)?);
+                module.section(&names(
+                    &mut remap,
+                    NameSectionReader::new(reader.data_reader()),
+                    plan,
+                )?);
             }
             Payload::CustomSection(reader) => {
-                module.section(&RoundtripReencoder.custom_section(reader).map_err(|e| e.to_string())?);
+                module.section(
+                    &RoundtripReencoder
+                        .custom_section(reader)
+                        .map_err(|e| e.to_string())?,
+                );
             }
             other => {
-                return Err(format!("the WasmGC lowering does not handle the section {other:?}"));
+                return Err(format!(
+                    "the WasmGC lowering does not handle the section {other:?}"
+                ));
             }
         }
     }
@@ -266,11 +310,18 @@ pub(super) fn rewrite(
 fn add_types(types: &mut TypeSection, env: &Env<'_>, plan: &Plan) -> Result<(), String> {
     let mut group = Vec::new();
     for kinds in env.structs.values() {
-        let fields = kinds.iter().map(|kind| env.storage(kind)).collect::<Result<Vec<_>, _>>()?;
-        group.push(subtype(CompositeInnerType::Struct(StructType { fields: fields.into() })));
+        let fields = kinds
+            .iter()
+            .map(|kind| env.storage(kind))
+            .collect::<Result<Vec<_>, _>>()?;
+        group.push(subtype(CompositeInnerType::Struct(StructType {
+            fields: fields.into(),
+        })));
     }
     for kind in env.arrays.values() {
-        group.push(subtype(CompositeInnerType::Array(ArrayType(env.storage(kind)?))));
+        group.push(subtype(CompositeInnerType::Array(ArrayType(
+            env.storage(kind)?,
+        ))));
     }
     if types.len() != plan.first_new_type {
         return Err("the type section has more types than the lowering counted".to_owned());
@@ -278,16 +329,29 @@ fn add_types(types: &mut TypeSection, env: &Env<'_>, plan: &Plan) -> Result<(), 
     if !group.is_empty() {
         types.ty().rec(group);
     }
-    types.ty().function([ValType::Ref(RefType::ANYREF)], [ValType::I32]);
+    types
+        .ty()
+        .function([ValType::Ref(RefType::ANYREF)], [ValType::I32]);
     types.ty().function([ValType::I32], []);
     // The host imports' new types, in the order `lower` numbered them.
     let mut host_types: Vec<&(u32, u32, wasmparser::FuncType)> = plan.hosts.values().collect();
     host_types.sort_by_key(|(_, new_type, _)| *new_type);
     for (_, _, ty) in host_types {
         let mut reencoder = RoundtripReencoder;
-        let params = ty.params().iter().map(|&v| reencoder.val_type(v)).collect::<Result<Vec<_>, _>>();
-        let results = ty.results().iter().map(|&v| reencoder.val_type(v)).collect::<Result<Vec<_>, _>>();
-        types.ty().function(params.map_err(|e| e.to_string())?, results.map_err(|e| e.to_string())?);
+        let params = ty
+            .params()
+            .iter()
+            .map(|&v| reencoder.val_type(v))
+            .collect::<Result<Vec<_>, _>>();
+        let results = ty
+            .results()
+            .iter()
+            .map(|&v| reencoder.val_type(v))
+            .collect::<Result<Vec<_>, _>>();
+        types.ty().function(
+            params.map_err(|e| e.to_string())?,
+            results.map_err(|e| e.to_string())?,
+        );
     }
     Ok(())
 }
@@ -296,16 +360,31 @@ fn subtype(inner: CompositeInnerType) -> SubType {
     SubType {
         is_final: true,
         supertype_idxs: Vec::new(),
-        composite_type: CompositeType { inner, shared: false, descriptor: None, describes: None },
+        composite_type: CompositeType {
+            inner,
+            shared: false,
+            descriptor: None,
+            describes: None,
+        },
     }
 }
 
 fn roots_table() -> TableType {
-    TableType { element_type: RefType::ANYREF, table64: false, minimum: 1, maximum: None, shared: false }
+    TableType {
+        element_type: RefType::ANYREF,
+        table64: false,
+        minimum: 1,
+        maximum: None,
+        shared: false,
+    }
 }
 
 fn free_global() -> GlobalType {
-    GlobalType { val_type: ValType::I32, mutable: true, shared: false }
+    GlobalType {
+        val_type: ValType::I32,
+        mutable: true,
+        shared: false,
+    }
 }
 
 fn add_table_if_pending(module: &mut Module, pending: &mut Pending) {
@@ -329,7 +408,11 @@ fn add_pending(module: &mut Module, pending: &mut Pending) {
 
 /// The name section with function indices moved; function and local names stay sorted by index,
 /// as the format asks.
-fn names(remap: &mut Remap<'_>, reader: NameSectionReader<'_>, plan: &Plan) -> Result<NameSection, String> {
+fn names(
+    remap: &mut Remap<'_>,
+    reader: NameSectionReader<'_>,
+    plan: &Plan,
+) -> Result<NameSection, String> {
     let mut section = NameSection::new();
     for subsection in reader {
         match subsection.map_err(|e| e.to_string())? {
@@ -337,7 +420,10 @@ fn names(remap: &mut Remap<'_>, reader: NameSectionReader<'_>, plan: &Plan) -> R
                 let mut entries: Vec<(u32, String)> = Vec::new();
                 for naming in map {
                     let naming = naming.map_err(|e| e.to_string())?;
-                    entries.push((plan.function_map[naming.index as usize], naming.name.to_owned()));
+                    entries.push((
+                        plan.function_map[naming.index as usize],
+                        naming.name.to_owned(),
+                    ));
                 }
                 // The two helpers follow every other function (see `lower`).
                 let helpers = plan.function_map.len() as u32;
@@ -372,7 +458,9 @@ fn names(remap: &mut Remap<'_>, reader: NameSectionReader<'_>, plan: &Plan) -> R
                 }
                 section.locals(&names);
             }
-            other => remap.parse_custom_name_subsection(&mut section, other).map_err(|e| e.to_string())?,
+            other => remap
+                .parse_custom_name_subsection(&mut section, other)
+                .map_err(|e| e.to_string())?,
         }
     }
     Ok(section)
