@@ -1,6 +1,7 @@
-//! binary-trees on `Box` (linear memory) against the same program on `wasm::Gc`, accelerated by
-//! our backend to WasmGC structs, and a particle workload on `Gc` with typed locals on and
-//! off: time and peak memory of the runner, medians of several runs.
+//! binary-trees on `Box` (linear memory) against the same program on `wasm::Gc`, accelerated to
+//! WasmGC structs by our backend (dev) and by the post-link lowering of LLVM's release build,
+//! and a particle workload on `Gc` with typed locals on and off and in release: time and peak
+//! memory of the runner, medians of several runs.
 
 use std::path::Path;
 
@@ -30,7 +31,23 @@ enum Recipe {
     /// cargo build of a Gc package (dev profile) with these rustflags, run with these
     /// wasm-run options.
     Gc(&'static str, Backend, &'static str, &'static [&'static str]),
+    /// `cargo wasm build --release` of a Gc package, step by step: LLVM at opt-level 3, the
+    /// `wasm` crate's release form lowered to WasmGC (`true`) or its library fallback
+    /// (`false`), then wasm-opt with cargo wasm's default flags.
+    Release(&'static str, bool),
 }
+
+/// rustflags of the release rows: cargo's release opt-level (the bench's release profile is the
+/// size one), no LTO (the default std has no bitcode), and the release form where it is asked.
+const RELEASE_FLAGS: &str = "-Copt-level=3 -Clto=off";
+const RELEASE_FORM_FLAGS: &str = "-Copt-level=3 -Clto=off --cfg wasm_gc_imports";
+/// What `cargo wasm build --release` gives wasm-opt (crates/cargo-wasm/src/wasm_opt.rs).
+const WASM_OPT_FLAGS: &[&str] = &[
+    "--all-features",
+    "--disable-compact-imports",
+    "--disable-custom-descriptors",
+    "-O",
+];
 
 const ROWS: &[(&str, Recipe)] = &[
     (
@@ -63,6 +80,14 @@ const ROWS: &[(&str, Recipe)] = &[
         "Gc on the library fallback, LLVM debug",
         Recipe::Gc(GC_PACKAGE, Backend::Llvm, "", &[]),
     ),
+    (
+        "Gc as WasmGC, release (LLVM, lowered after linking, wasm-opt)",
+        Recipe::Release(GC_PACKAGE, true),
+    ),
+    (
+        "Gc on the library fallback, release (LLVM, wasm-opt)",
+        Recipe::Release(GC_PACKAGE, false),
+    ),
 ];
 
 const PARTICLE_ROWS: &[(&str, Recipe)] = &[
@@ -77,6 +102,14 @@ const PARTICLE_ROWS: &[(&str, Recipe)] = &[
     (
         "Gc on the library fallback, LLVM debug",
         Recipe::Gc(PARTICLES_PACKAGE, Backend::Llvm, "", &[]),
+    ),
+    (
+        "Gc as WasmGC, release (LLVM, lowered after linking, wasm-opt)",
+        Recipe::Release(PARTICLES_PACKAGE, true),
+    ),
+    (
+        "Gc on the library fallback, release (LLVM, wasm-opt)",
+        Recipe::Release(PARTICLES_PACKAGE, false),
     ),
 ];
 
@@ -218,6 +251,39 @@ fn build(
                 .args(*runner_options)
                 .arg(&wasm);
             return Ok(Ok(job));
+        }
+        Recipe::Release(package, accelerate) => {
+            let build = Build {
+                backend: Backend::Llvm,
+                package,
+                release: true,
+                rustflags: if *accelerate {
+                    RELEASE_FORM_FLAGS
+                } else {
+                    RELEASE_FLAGS
+                },
+                target_dir: tools.cache.join(format!("cargo-{key}-{index}")),
+            };
+            if let Err(why) = cargo::build(tools, vendored, &build)? {
+                return Ok(Err(why));
+            }
+            let linked = out.join(format!("{key}-{index}.linked.wasm"));
+            if *accelerate {
+                if let Err(why) = tools.lower_gc(&build.wasm(), &linked)? {
+                    return Ok(Err(why));
+                }
+            } else {
+                fsutil::copy(&build.wasm(), &linked)?;
+            }
+            let optimize = Job::new(&tools.wasm_opt, &tools.repo)
+                .args(WASM_OPT_FLAGS)
+                .arg(&linked)
+                .arg("-o")
+                .arg(&wasm);
+            let sample = tools.measure(&optimize, COMPILE_LIMIT)?;
+            if !sample.succeeded() {
+                return Ok(Err(format!("wasm-opt failed: {}", sample.failure())));
+            }
         }
     }
     Ok(Ok(tools.run_job(&wasm)))

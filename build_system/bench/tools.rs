@@ -47,6 +47,8 @@ pub struct Tools {
     pub wasm_run: PathBuf,
     /// dist/bin/wasm-opt: binaryen from npm (build_system/binaryen.rs).
     pub wasm_opt: PathBuf,
+    /// dist/bin/wasm-gc-lower: the post-link WasmGC lowering of the `wasm` crate's release form.
+    pub wasm_gc_lower: PathBuf,
     /// The pinned toolchain's own rustc and cargo: host programs and cargo itself.
     pub host_rustc: PathBuf,
     pub cargo: PathBuf,
@@ -65,6 +67,7 @@ impl Tools {
             rustc_ours: bin.join("rustc-wasm"),
             wasm_run: bin.join("wasm-run"),
             wasm_opt: bin.join("wasm-opt"),
+            wasm_gc_lower: bin.join("wasm-gc-lower"),
             host_rustc: toolchain.rustc.clone(),
             cargo: toolchain.cargo.clone(),
             scratch: dirs.build.join("bench"),
@@ -119,5 +122,22 @@ pub fn check_output(sample: &Sample, expected: &str) -> Result<(), String> {
                 ));
             }
         }
+    }
+}
+
+impl Tools {
+    /// `wasm` (LLVM's build of the `wasm` crate's release form, `--cfg wasm_gc_imports`) lowered
+    /// to WasmGC into `output`, as `cargo wasm build --release` does before wasm-opt.
+    pub fn lower_gc(&self, wasm: &Path, output: &Path) -> Res<Result<(), String>> {
+        let job = Job::new(&self.wasm_gc_lower, &self.repo)
+            .arg(wasm)
+            .arg("-o")
+            .arg(output);
+        let sample = self.measure(&job, COMPILE_LIMIT)?;
+        Ok(if sample.succeeded() {
+            Ok(())
+        } else {
+            Err(format!("wasm-gc-lower failed: {}", sample.failure()))
+        })
     }
 }

@@ -32,11 +32,16 @@ pub fn build_runner(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
     fsutil::copy(&built.join("wasm-run"), &installed)
 }
 
+/// cargo-wasm, and the post-link WasmGC lowering as a tool of its own (wasm-gc-lower, which
+/// cargo-wasm links as a library; the bench and other toolchains' users run the tool).
 pub fn build_cargo_wasm(dirs: &Dirs, toolchain: &Toolchain) -> Res<()> {
-    let installed = dirs.dist.join("bin/cargo-wasm");
-    fsutil::remove_file(&installed)?;
-    let built = cargo_build_release(dirs, toolchain, "cargo-wasm", &[])?;
-    fsutil::copy(&built.join("cargo-wasm"), &installed)
+    for package in ["cargo-wasm", "wasm-gc-lower"] {
+        let installed = dirs.dist.join("bin").join(package);
+        fsutil::remove_file(&installed)?;
+        let built = cargo_build_release(dirs, toolchain, package, &[])?;
+        fsutil::copy(&built.join(package), &installed)?;
+    }
+    Ok(())
 }
 
 /// `cargo CONFIG build --release -p PACKAGE`; returns the directory holding the artifacts.

@@ -1,7 +1,8 @@
 //! The gc group: the `wasm` crate on stable Rust. Its tests natively, and each of its examples
-//! three ways, each compared with example/NAME.stdout: natively, as wasm32-wasip1 built by stable
-//! rustc + LLVM (the library fallback), and built by our backend with `cargo wasm build --dev`
-//! with WasmGC acceleration (gc_ours.rs, which also has the checks of the acceleration itself).
+//! four ways, each compared with example/NAME.stdout: natively, as wasm32-wasip1 built by stable
+//! rustc + LLVM (the library fallback), built by our backend with `cargo wasm build --dev` with
+//! WasmGC acceleration, and by `cargo wasm build --release` (LLVM on the crate's release form,
+//! lowered to WasmGC after linking; gc_ours.rs, which also has the checks of the acceleration).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -64,7 +65,12 @@ pub fn cases(repo: &Path, cache: &Path, out: &Path, tools: &Tools, group: &str) 
         cases.extend(gc_ours::cases(&setup, out, group));
     }
     for example in examples(&fsutil::read_to_string(&repo.join(MANIFEST))?) {
-        for way in [Way::Native, Way::Wasm32Llvm, Way::Wasm32Ours] {
+        for way in [
+            Way::Native,
+            Way::Wasm32Llvm,
+            Way::Wasm32Ours,
+            Way::Wasm32Release,
+        ] {
             let setup = setup.clone();
             let example = example.clone();
             cases.push(Case {
@@ -88,6 +94,9 @@ enum Way {
     Wasm32Llvm,
     /// `cargo wasm build --dev` (our backend and sysroot) with WasmGC acceleration, run in wasm-run.
     Wasm32Ours,
+    /// `cargo wasm build --release`: LLVM on the crate's release form, the post-link WasmGC
+    /// lowering and wasm-opt (CONTRACT.md section 6), run in wasm-run.
+    Wasm32Release,
 }
 
 impl Way {
@@ -100,6 +109,7 @@ impl Way {
                 "wasm32-llvm-as-backend"
             }
             Way::Wasm32Ours => "wasm32-ours-accelerated",
+            Way::Wasm32Release => "wasm32-release-accelerated",
         }
     }
 }
@@ -177,6 +187,10 @@ fn check_example(setup: &Setup, example: &str, way: Way) -> Res<()> {
         }
         Way::Wasm32Ours => {
             let wasm = gc_ours::build(setup, example, true)?;
+            setup.tools.run(&wasm, &[])
+        }
+        Way::Wasm32Release => {
+            let wasm = gc_ours::build_release(setup, example)?;
             setup.tools.run(&wasm, &[])
         }
     };

@@ -31,9 +31,17 @@ type Check = fn(&Setup, &Path) -> Res<()>;
 
 pub(super) fn cases(setup: &Setup, out: &Path, group: &str) -> Vec<Case> {
     let mut cases = Vec::new();
-    let checks: [(&str, Check); 5] = [
+    let checks: [(&str, Check); 7] = [
         ("recognition/real-crate", recognizes_real_crate),
         ("accelerated/cycles-collected", cycles_collected),
+        (
+            "release-accelerated/cycles-collected",
+            release_cycles_collected,
+        ),
+        (
+            "release-accelerated/binary-trees-module",
+            release_binary_trees_module,
+        ),
         ("accelerated/binary-trees-module", binary_trees_module),
         ("accelerated/externref-imports", externref_imports),
         ("accelerated/typed-locals", typed_locals),
@@ -106,6 +114,44 @@ pub(super) fn build(setup: &Setup, example: &str, accelerate: bool) -> Res<PathB
     Ok(wasm)
 }
 
+/// `cargo wasm build --release -p wasm --example NAME` with the `wasm` crate's release form
+/// (CONTRACT.md section 6, the default): LLVM, the post-link WasmGC lowering, wasm-opt. The
+/// path of the wasm-opt output, after checking that the build said it lowered the module.
+pub(super) fn build_release(setup: &Setup, example: &str) -> Res<PathBuf> {
+    let target_dir = setup.ours_target_dir.join("release-accelerated");
+    let (description, built) = cargo_wasm_build(
+        setup,
+        &setup.tools.repo,
+        &["--release", "-p", "wasm", "--example", example],
+        "",
+        &target_dir,
+    );
+    let built = built?;
+    if built.code != Some(0) {
+        return Err(format!(
+            "`{description}` ({}):\n{}",
+            ending(&built, "cargo"),
+            stderr_excerpt(&built)
+        ));
+    }
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    let wasm = target_dir.join("wasm32-wasip1/release/examples");
+    // cargo may find the module fresh (lowered by an earlier run): then the module says it.
+    let lowered_now = stderr
+        .lines()
+        .any(|line| line.contains("Lowered") && line.contains("to WasmGC"));
+    let bytes = std::fs::read(wasm.join(format!("{example}.wasm"))).map_err(|e| format!("{e}"))?;
+    let (structs, arrays) =
+        wasm_module::gc_type_counts(&bytes).ok_or("the module's type section is unreadable")?;
+    if !lowered_now && structs + arrays == 0 {
+        return Err(format!(
+            "`{description}` neither lowered the module to WasmGC nor left a lowered one:\n{}",
+            head(&stderr, 20)
+        ));
+    }
+    Ok(wasm.join(format!("{example}.opt.wasm")))
+}
+
 /// `cargo wasm build --dev` writes line tables, and the WasmGC lowering keeps them (it moves
 /// function indices in place, so no code offset changes).
 fn kept_line_tables(description: &str, stderr: &str, wasm: &Path) -> Res<()> {
@@ -165,6 +211,53 @@ fn cycles_collected(setup: &Setup, _out: &Path) -> Res<()> {
         ));
     }
     Ok(())
+}
+
+/// gc_cycles of the release form in the same bounded store: LLVM's code with WasmGC objects
+/// collects its cycles as the backend's does.
+fn release_cycles_collected(setup: &Setup, _out: &Path) -> Res<()> {
+    let bounded = ["--collector", "copying", "--max-memory", CYCLE_MEMORY_MIB];
+    let release = build_release(setup, "gc_cycles")?;
+    let ran = run(setup, &release, &bounded, &[CYCLE_PAIRS])?;
+    let stdout = String::from_utf8_lossy(&ran.stdout);
+    if ran.code != Some(0) || stdout != CYCLE_OUTPUT {
+        return Err(format!(
+            "release-accelerated gc_cycles {CYCLE_PAIRS} in {CYCLE_MEMORY_MIB} MiB per memory: {}, stdout \
+             {stdout:?}, expected {CYCLE_OUTPUT:?}\nstderr:\n{}",
+            ending(&ran, "run"),
+            stderr_excerpt(&ran)
+        ));
+    }
+    Ok(())
+}
+
+/// The release form's gc_binary_trees after wasm-opt: WasmGC struct types, no import of the
+/// release form left, and none of the library's linear-memory allocation (`gc_box`).
+fn release_binary_trees_module(setup: &Setup, _out: &Path) -> Res<()> {
+    let wasm = build_release(setup, "gc_binary_trees")?;
+    let bytes = std::fs::read(&wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let (structs, _) =
+        wasm_module::gc_type_counts(&bytes).ok_or("the module's type section is unreadable")?;
+    let mut problems = Vec::new();
+    if structs == 0 {
+        problems.push("no WasmGC struct type".to_owned());
+    }
+    let sections = wasm_module::sections(&bytes).unwrap_or_default();
+    let imports = wasm_module::payload(&sections, 2);
+    if imports.windows(6).any(|window| window == b"wasmgc") {
+        problems.push("a `wasmgc` import is left".to_owned());
+    }
+    let names = wasm_module::function_names(&bytes);
+    let library: Vec<&String> = names
+        .iter()
+        .filter(|name| name.contains("6gc_box"))
+        .collect();
+    if !library.is_empty() {
+        problems.push(format!(
+            "library allocation code is still linked: {library:?}"
+        ));
+    }
+    verdict(&wasm, problems)
 }
 
 /// The accelerated gc_binary_trees: its tree nodes are a WasmGC struct type, and nothing of the

@@ -1,8 +1,8 @@
 //! The web group: tests/web built with `cargo wasm build --target web`, its generated loader
 //! web_host.js imported by tests/web/index.html in headless Chromium over http://127.0.0.1, and
-//! the text the program printed compared with tests/web/expected.stdout. Dev mode passes
-//! `externref`s to the JS host functions; release (LLVM) passes i32 handles through the loader's
-//! table.
+//! the text the program printed compared with tests/web/expected.stdout. Dev mode and release
+//! (LLVM, the `wasm` crate's release form lowered to WasmGC) pass `externref`s to the JS host
+//! functions; release with `--gc library` passes i32 handles through the loader's table.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -38,15 +38,26 @@ struct Build {
     wasm_file: &'static str,
     /// The i32-handle form (HOST-ABI.md section 1): the loader keeps a handle table.
     handles: bool,
+    /// More `cargo wasm build` arguments.
+    extra: &'static [&'static str],
 }
 
-const BUILDS: [Build; 2] = [
+const BUILDS: [Build; 3] = [
     Build {
         name: "dev-externref",
         mode: "--dev",
         profile: "debug",
         wasm_file: "web_host.wasm",
         handles: false,
+        extra: &[],
+    },
+    Build {
+        name: "release-externref",
+        mode: "--release",
+        profile: "release",
+        wasm_file: "web_host.opt.wasm",
+        handles: false,
+        extra: &[],
     },
     Build {
         name: "release-handles",
@@ -54,6 +65,7 @@ const BUILDS: [Build; 2] = [
         profile: "release",
         wasm_file: "web_host.opt.wasm",
         handles: true,
+        extra: &["--gc", "library"],
     },
 ];
 
@@ -62,7 +74,8 @@ pub fn cases(cache: &Path, out: &Path, tools: &Tools, group: &str) -> Vec<Case> 
         .into_iter()
         .map(|build| {
             let (tools, out) = (tools.clone(), out.join(build.name));
-            let target_dir = cache.join("web-target");
+            // Apart per build: the two release builds differ in their rustflags.
+            let target_dir = cache.join("web-target").join(build.name);
             Case {
                 name: format!("{group}/{}", build.name),
                 run: Box::new(move || match check(&tools, &target_dir, &out, build) {
@@ -167,6 +180,7 @@ fn cargo_wasm_build(
             "--target-dir",
         ])
         .arg(target_dir)
+        .args(build.extra)
         .env_remove("RUSTFLAGS")
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .env_remove("CARGO_TARGET_DIR");

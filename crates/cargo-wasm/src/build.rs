@@ -8,6 +8,7 @@ use crate::artifacts::{self, Artifact};
 use crate::bindgen::{self, BindgenCli, JsTarget};
 use crate::cli::{self, Mode, Target};
 use crate::failure::{Failure, Res};
+use crate::gc_lowering;
 use crate::help;
 use crate::plan::Plan;
 use crate::show;
@@ -116,6 +117,9 @@ pub(crate) fn build(
                 wasm: generated.wasm,
             });
             continue;
+        }
+        if plan.lowers_gc {
+            gc_lowering::lower(plan, &artifact.wasm)?;
         }
         let wasm = match &wasm_opt {
             Some((tool, flags)) => {

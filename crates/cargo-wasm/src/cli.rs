@@ -84,6 +84,8 @@ impl Target {
 pub(crate) struct Parsed {
     pub(crate) mode: Option<Mode>,
     pub(crate) target: Option<Target>,
+    /// `--gc accelerate|library`: overrides the manifest's `gc` for this command.
+    pub(crate) accelerate_gc: Option<bool>,
     pub(crate) help: bool,
     /// Everything before `--` that is not ours, in order: for cargo.
     pub(crate) cargo_args: Vec<String>,
@@ -143,6 +145,14 @@ pub(crate) fn parse(
             _ if arg.starts_with("--target=") => {
                 parsed.target = Some(Target::parse(&arg["--target=".len()..])?);
             }
+            "--gc" => {
+                let value = next.ok_or_else(|| Failure::usage("`--gc` needs a value"))?;
+                parsed.accelerate_gc = Some(parse_gc(value)?);
+                index += 1;
+            }
+            _ if arg.starts_with("--gc=") => {
+                parsed.accelerate_gc = Some(parse_gc(&arg["--gc=".len()..])?);
+            }
             _ => match extra(arg, next)? {
                 0 => parsed.cargo_args.push(arg.to_owned()),
                 consumed => index += consumed - 1,
@@ -150,6 +160,18 @@ pub(crate) fn parse(
         }
     }
     Ok(parsed)
+}
+
+/// `accelerate` or `library`, as the manifest's `gc` key says it.
+fn parse_gc(value: &str) -> Res<bool> {
+    match value {
+        "accelerate" => Ok(true),
+        "library" => Ok(false),
+        _ => Err(Failure::usage(format!(
+            "`--gc {value}`: expected `accelerate` (WasmGC) or `library` (the `wasm` crate's \
+             library implementation)"
+        ))),
+    }
 }
 
 /// The value of a cargo option in `args` (`--long V`, `--long=V`, `-s V`, `-sV`), last one wins.
@@ -203,6 +225,22 @@ mod tests {
         assert_eq!(parsed.cargo_args, strings(&["-p", "app"]));
         assert_eq!(parsed.trailing, strings(&["x", "--dev"]));
         assert!(parsed.has_separator);
+    }
+
+    #[test]
+    fn takes_the_gc_choice_in_both_spellings() {
+        let args = strings(&["--gc", "library", "-p", "app"]);
+        let parsed = parse(&args, |_, _| Ok(0)).ok().unwrap();
+        assert_eq!(parsed.accelerate_gc, Some(false));
+        assert_eq!(parsed.cargo_args, strings(&["-p", "app"]));
+        let parsed = parse(&strings(&["--gc=accelerate"]), |_, _| Ok(0))
+            .ok()
+            .unwrap();
+        assert_eq!(parsed.accelerate_gc, Some(true));
+        let failure = parse(&strings(&["--gc", "fast"]), |_, _| Ok(0))
+            .err()
+            .unwrap();
+        assert_eq!(failure.code, crate::failure::USAGE_EXIT);
     }
 
     #[test]

@@ -24,6 +24,16 @@ modes (build, run, test, size):
                run and size then run wasm-opt (Binaryen) on each module (NAME.opt.wasm; not on
                components, which wasm-opt cannot read)
 
+the `wasm` crate (build, run, test, size):
+  --gc accelerate
+               the default for modules: its Gc/GcArray/ExternRef are WasmGC objects and
+               externrefs. --dev: our backend lowers them; --release: LLVM compiles the
+               crate's release form (--cfg wasm_gc_imports) and each linked module is lowered
+               to WasmGC before wasm-opt (the \"Lowered\" line; dist/bin/wasm-gc-lower does the
+               same for any module). Refused for components and wasm-bindgen packages
+  --gc library its portable library implementation (reference counting in linear memory,
+               i32 handles at host imports); overrides the manifest's `gc`
+
 targets:
   --target wasi   the default: wasm32-wasip1, runs in wasm-run
   --target web    wasm32-unknown-unknown, for a browser or Node (build, size, test): a
@@ -60,12 +70,14 @@ exit status:
 pub(crate) const BUILD: &str = "\
 cargo wasm build: compile the package to WebAssembly
 
-usage: cargo wasm build [--dev | --release] [--target wasi | web | wasip2] [--out-dir DIR]
+usage: cargo wasm build [--dev | --release] [--target wasi | web | wasip2] [--gc accelerate | library]
+                        [--out-dir DIR]
                         [--js-target web | bundler | nodejs | no-modules] [CARGO BUILD OPTIONS...]
 
   --dev        (default) our backend and dist/'s sysroot, `dev` profile:
                target/wasm32-wasip1/debug/NAME.wasm
-  --release    LLVM, `release` profile, then wasm-opt (flags from [package.metadata.wasm]
+  --release    LLVM, `release` profile, the WasmGC lowering of the `wasm` crate's release
+               form (unless --gc library), then wasm-opt (flags from [package.metadata.wasm]
                `wasm-opt`, default -O): target/wasm32-wasip1/release/NAME.opt.wasm
   --target T   wasi (default, wasm32-wasip1), web (wasm32-unknown-unknown) or wasip2
                (wasm32-wasip2: a component, target/wasm32-wasip2/PROFILE/NAME.wasm; release
@@ -191,10 +203,10 @@ pub(crate) const CONFIG: &str = "\
   [package.metadata.wasm]
   mode = \"dev\"                 # or \"release\": the mode without --dev/--release
   target = \"wasi\"              # or \"web\", \"wasip2\": the target without --target
-  gc = \"accelerate\"           # --dev: the `wasm` crate's Gc/GcArray/ExternRef as WasmGC
+  gc = \"accelerate\"           # both modes: the `wasm` crate's Gc/GcArray/ExternRef as WasmGC
                                # objects and externrefs; \"library\": its portable fallback
                                # (always for --target wasip2, and for wasm-bindgen packages:
-                               # their CLI cannot read WasmGC)
+                               # their CLI cannot read WasmGC); --gc wins over it
   rustflags = [\"-Cdebuginfo=0\"] # extra rustc flags for the wasm crates, both modes
   wasm-opt = [\"-Oz\"]           # wasm-opt flags for --release (default [\"-O\"]); false: skip it
   dirs = [\"data\"]              # host directories the program may open (run, test)

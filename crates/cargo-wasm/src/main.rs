@@ -10,6 +10,7 @@ mod doctor;
 mod failure;
 mod fingerprint;
 mod flags;
+mod gc_lowering;
 mod help;
 mod npm;
 mod plan;

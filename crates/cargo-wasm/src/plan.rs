@@ -27,13 +27,19 @@ pub(crate) struct Plan {
     pub(crate) quiet: bool,
     /// The build unwinds (dev builds against the unwinding std): `flags::unwinds`.
     pub(crate) unwind: bool,
+    /// A release build with the `wasm` crate's release form (`--cfg wasm_gc_imports`): each
+    /// module is lowered to WasmGC after linking (gc_lowering.rs).
+    pub(crate) lowers_gc: bool,
 }
 
 impl Plan {
     pub(crate) fn new(parsed: &Parsed) -> Res<Plan> {
         let dist = Dist::locate()?;
         let toolchain = Toolchain::locate()?;
-        let config = config::load(&toolchain, &parsed.cargo_args)?;
+        let mut config = config::load(&toolchain, &parsed.cargo_args)?;
+        if parsed.accelerate_gc.is_some() {
+            config.accelerate_gc = parsed.accelerate_gc;
+        }
         let mode = parsed.mode.or(config.mode).unwrap_or(Mode::Dev);
         let target = parsed.target.or(config.target).unwrap_or(Target::Wasi);
         let user: Vec<String> = config
@@ -63,14 +69,17 @@ impl Plan {
             .map(|root| root.join("lib/rustlib").join(target.triple()).join("lib"));
         let backend = (mode == Mode::Dev).then(|| dist.backend());
         rustflags.push(fingerprint::flag(libdir.as_deref(), backend.as_deref()));
+        let accelerate = accelerates_gc(&config, target)?;
         if mode == Mode::Dev {
             // Before the user's flags: a later `-Cllvm-args=wasm-gc=library` there wins.
-            let gc = if accelerates_gc(&config, target)? {
-                "accelerate"
-            } else {
-                "library"
-            };
+            let gc = if accelerate { "accelerate" } else { "library" };
             rustflags.push(format!("-Cllvm-args=wasm-gc={gc}"));
+        }
+        // LLVM compiles the `wasm` crate's release form, whose operations are imports that the
+        // post-link lowering turns into WasmGC (CONTRACT.md section 6).
+        let lowers_gc = mode == Mode::Release && accelerate;
+        if lowers_gc {
+            rustflags.extend(["--cfg".to_owned(), RELEASE_FORM_CFG.to_owned()]);
         }
         rustflags.extend(user);
         Ok(Plan {
@@ -83,6 +92,7 @@ impl Plan {
             rustflags,
             sysroot,
             unwind,
+            lowers_gc,
         })
     }
 
@@ -124,7 +134,11 @@ impl Plan {
     }
 }
 
-/// Whether this dev build lowers the `wasm` crate to WasmGC: the default for modules; never for
+/// The cfg that selects the `wasm` crate's release form.
+pub(crate) const RELEASE_FORM_CFG: &str = "wasm_gc_imports";
+
+/// Whether this build lowers the `wasm` crate to WasmGC (dev: our backend; release: LLVM on the
+/// crate's release form, then the post-link lowering): the default for modules; never for
 /// components, whose core module wasm-component-ld wraps before the lowering could run, nor for
 /// wasm-bindgen packages on the web, whose CLI cannot read the lowered module.
 fn accelerates_gc(config: &Config, target: Target) -> Res<bool> {

@@ -7,9 +7,14 @@ use std::time::UNIX_EPOCH;
 use crate::dist::Dist;
 use crate::failure::{Failure, Res, exit_code_of};
 
-/// Every feature on, so GC modules and whatever LLVM emitted validate; compact imports are a
-/// Binaryen-only encoding wasmtime rejects.
-const FEATURE_FLAGS: &[&str] = &["--all-features", "--disable-compact-imports"];
+/// Every feature on, so GC modules and whatever LLVM emitted validate, except two that wasmtime
+/// (50) rejects: compact imports, a Binaryen-only encoding, and custom descriptors, whose exact
+/// reference types wasm-opt writes into GC modules once it may.
+const FEATURE_FLAGS: &[&str] = &[
+    "--all-features",
+    "--disable-compact-imports",
+    "--disable-custom-descriptors",
+];
 
 /// `$WASM_OPT`, else the wrapper `./y.sh build` installs in dist/bin.
 pub(crate) fn locate(dist: &Dist) -> Res<PathBuf> {

@@ -123,11 +123,39 @@ pub(crate) struct Plan {
     pub(crate) hosts: BTreeMap<(String, String), (u32, u32, FuncType)>,
 }
 
+/// Whether the module imports the `wasm` crate's release form (`wasmgc-v1`), read from its
+/// sections up to the imports only: cheap enough for a runner to ask of every module.
+pub fn imports_release_form(bytes: &[u8]) -> bool {
+    imports_from(bytes, wire::RELEASE_MODULE)
+}
+
+/// Whether the module imports a function from `module`; reads up to the import section only.
+fn imports_from(bytes: &[u8], module: &str) -> bool {
+    for payload in Parser::new(0).parse_all(bytes) {
+        match payload {
+            Ok(Payload::ImportSection(reader)) => {
+                return reader
+                    .into_imports()
+                    .flatten()
+                    .any(|import| import.module == module);
+            }
+            Ok(Payload::Version { .. } | Payload::TypeSection(_) | Payload::CustomSection(_)) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Lowers the module, or returns `None` when it calls no contract operation.
 pub fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
-    match imports::translate(bytes)? {
-        Some(translated) => lower_backend_form(&translated, false),
-        None => lower_backend_form(bytes, true),
+    // A module lowered before (its imports are gone) is left as it is.
+    if imports_release_form(bytes) {
+        let translated = imports::translate(bytes)?.ok_or("the `wasmgc-v1` imports vanished")?;
+        lower_backend_form(&translated, false)
+    } else if imports_from(bytes, IMPORT_MODULE) {
+        lower_backend_form(bytes, true)
+    } else {
+        Ok(None)
     }
 }
 

@@ -169,12 +169,12 @@ fn generate(item: &ItemStruct, fields: &[Field]) -> TokenStream {
     });
 
     // Per field its storage kind and offset: the release form's descriptor (CONTRACT.md section 6).
-    let layout_words = fields.iter().map(|field| {
-        let ident = field_ident(field);
-        let ty = &field.ty;
+    // Through the `GcStructField` impls, so a field type that is not a `GcField` is reported
+    // once, at that impl's bound.
+    let layout_words = (0..field_count).map(|index| {
         quote! {
-            <#ty as #contract::GcField>::KIND,
-            ::core::mem::offset_of!(Self, #ident) as u32,
+            <Self as #contract::GcStructField<#index>>::KIND,
+            <Self as #contract::GcStructField<#index>>::OFFSET as u32,
         }
     });
 

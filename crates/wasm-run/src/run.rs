@@ -66,8 +66,23 @@ pub(crate) fn load(
     path: &Path,
     jit: Option<&JitCache>,
 ) -> Result<Module, SetupError> {
-    let module = Module::from_file(engine, path)
-        .map_err(|e| SetupError(e.context(format!("cannot load `{}`", path.display()))))?;
+    let cannot_load =
+        |e: wasmtime::Error| SetupError(e.context(format!("cannot load `{}`", path.display())));
+    let bytes = std::fs::read(path).map_err(|e| cannot_load(e.into()))?;
+    let module = if wasm_gc_lower::imports_release_form(&bytes) {
+        // The `wasm` crate's release form (an LLVM build, a test harness of `cargo wasm test
+        // --release`): its contract operations become WasmGC first, as `cargo wasm build` does.
+        let lowered = wasm_gc_lower::lower(&bytes)
+            .map_err(|e| {
+                cannot_load(wasmtime::Error::msg(format!(
+                    "its WasmGC lowering failed: {e}"
+                )))
+            })?
+            .map_or(bytes, |lowered| lowered.bytes);
+        Module::new(engine, &lowered).map_err(cannot_load)?
+    } else {
+        Module::from_file(engine, path).map_err(cannot_load)?
+    };
     if let Some(jit) = jit {
         jit.finish();
     }

@@ -383,6 +383,9 @@ pub unsafe trait GcStructField<const FIELD: u32>: GcStruct {
     type Type: GcField;
     /// The field's byte offset inside `Self` in the fallback.
     const OFFSET: usize;
+    /// `Type`'s storage kind, for the release form's layout (`CONTRACT.md` section 6).
+    #[doc(hidden)]
+    const KIND: u32 = <Self::Type as GcField>::KIND;
 }
 
 /// Allocates a GC object holding `fields`; `struct.new` when accelerated.
