@@ -22,17 +22,18 @@ pub(crate) fn lower(plan: &Plan, wasm: &Path) -> Res<()> {
                 "the WasmGC lowering of {} failed: {e}",
                 show::path(wasm)
             ))
-            .fix(format!(
-                "build with `gc = \"library\"` in [package.metadata.wasm] to keep the `wasm` \
-                 crate's library implementation, and report this (CONTRACT.md section 6)"
-            )));
+            .fix(
+                "build with `--gc library` (or `gc = \"library\"` in [package.metadata.wasm]) to \
+                 keep the `wasm` crate's library implementation, and report this (CONTRACT.md \
+                 section 6)",
+            ));
         }
     };
     let mut validator = wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all());
     if let Err(e) = validator.validate_all(&lowered.bytes) {
         return Err(Failure::setup(format!(
             "the WasmGC lowering of {} made an invalid module: {e} (a bug in wasm-gc-lower; \
-             `gc = \"library\"` in [package.metadata.wasm] avoids it)",
+             `--gc library` avoids it)",
             show::path(wasm)
         )));
     }
