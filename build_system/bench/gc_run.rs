@@ -46,7 +46,7 @@ const WASM_OPT_FLAGS: &[&str] = &[
     "--all-features",
     "--disable-compact-imports",
     "--disable-custom-descriptors",
-    "-O",
+    "-O3",
 ];
 
 const ROWS: &[(&str, Recipe)] = &[

@@ -80,14 +80,7 @@ pub(super) fn build(setup: &Setup, example: &str, accelerate: bool) -> Res<PathB
         rustflags,
         &target_dir,
     );
-    let built = built?;
-    if built.code != Some(0) {
-        return Err(format!(
-            "`{description}` ({}):\n{}",
-            ending(&built, "cargo"),
-            stderr_excerpt(&built)
-        ));
-    }
+    let built = succeeded(&description, built)?;
     let stderr = String::from_utf8_lossy(&built.stderr);
     if let Some(line) = stderr
         .lines()
@@ -126,14 +119,7 @@ pub(super) fn build_release(setup: &Setup, example: &str) -> Res<PathBuf> {
         "",
         &target_dir,
     );
-    let built = built?;
-    if built.code != Some(0) {
-        return Err(format!(
-            "`{description}` ({}):\n{}",
-            ending(&built, "cargo"),
-            stderr_excerpt(&built)
-        ));
-    }
+    let built = succeeded(&description, built)?;
     let stderr = String::from_utf8_lossy(&built.stderr);
     let wasm = target_dir.join("wasm32-wasip1/release/examples");
     // cargo may find the module fresh (lowered by an earlier run): then the module says it.
@@ -150,6 +136,19 @@ pub(super) fn build_release(setup: &Setup, example: &str) -> Res<PathBuf> {
         ));
     }
     Ok(wasm.join(format!("{example}.opt.wasm")))
+}
+
+/// The finished build, or why it failed.
+fn succeeded(description: &str, built: Res<Finished>) -> Res<Finished> {
+    let built = built?;
+    if built.code != Some(0) {
+        return Err(format!(
+            "`{description}` ({}):\n{}",
+            ending(&built, "cargo"),
+            stderr_excerpt(&built)
+        ));
+    }
+    Ok(built)
 }
 
 /// `cargo wasm build --dev` writes line tables, and the WasmGC lowering keeps them (it moves

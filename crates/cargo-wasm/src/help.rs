@@ -78,7 +78,7 @@ usage: cargo wasm build [--dev | --release] [--target wasi | web | wasip2] [--gc
                target/wasm32-wasip1/debug/NAME.wasm
   --release    LLVM, `release` profile, the WasmGC lowering of the `wasm` crate's release
                form (unless --gc library), then wasm-opt (flags from [package.metadata.wasm]
-               `wasm-opt`, default -O): target/wasm32-wasip1/release/NAME.opt.wasm
+               `wasm-opt`, default -O3): target/wasm32-wasip1/release/NAME.opt.wasm
   --target T   wasi (default, wasm32-wasip1), web (wasm32-unknown-unknown) or wasip2
                (wasm32-wasip2: a component, target/wasm32-wasip2/PROFILE/NAME.wasm; release
                components are not run through wasm-opt)
@@ -208,7 +208,7 @@ pub(crate) const CONFIG: &str = "\
                                # (always for --target wasip2, and for wasm-bindgen packages:
                                # their CLI cannot read WasmGC); --gc wins over it
   rustflags = [\"-Cdebuginfo=0\"] # extra rustc flags for the wasm crates, both modes
-  wasm-opt = [\"-Oz\"]           # wasm-opt flags for --release (default [\"-O\"]); false: skip it
+  wasm-opt = [\"-Oz\"]           # wasm-opt flags for --release (default [\"-O3\"]); false: skip it
   dirs = [\"data\"]              # host directories the program may open (run, test)
 
 The table of the package cargo selects (-p, --manifest-path, or the one around the current

@@ -10,6 +10,7 @@ use wasm_encoder::reencode::{Error, Reencode, RoundtripReencoder};
 use wasm_encoder::{CodeSection, CustomSection, EntityType, ImportSection, Module, TypeSection};
 use wasmparser::{DataKind, FuncType, Operator, Parser, Payload, TypeRef, ValType};
 
+use crate::functions::Functions;
 use crate::wire::{
     ANY_TYPE, BY_VALUE_SUFFIX, IMPORT_MODULE, RELEASE_MODULE, RELEASE_PREFIX, SECTION,
 };
@@ -118,13 +119,9 @@ fn host_records_of(text: &str) -> Result<String, String> {
 /// What the first pass learned.
 #[derive(Default)]
 struct Scan<'a> {
-    types: Vec<FuncType>,
-    /// Every function import: (module, name, type index).
-    func_imports: Vec<(String, String, u32)>,
+    functions: Functions,
     /// Active data segments of memory 0: (address, bytes).
     data: Vec<(u32, &'a [u8])>,
-    /// Names of the defined functions, for errors.
-    names: BTreeMap<u32, String>,
 }
 
 impl Scan<'_> {
@@ -298,24 +295,9 @@ pub(crate) fn translate(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let mut bodies = Vec::new();
     let mut host_records = String::new();
     for payload in Parser::new(0).parse_all(bytes) {
-        match payload.map_err(err)? {
-            Payload::TypeSection(reader) => {
-                for ty in reader.into_iter_err_on_gc_types() {
-                    scan.types.push(ty.map_err(err)?);
-                }
-            }
-            Payload::ImportSection(reader) => {
-                for import in reader.into_imports() {
-                    let import = import.map_err(err)?;
-                    if let TypeRef::Func(ty) | TypeRef::FuncExact(ty) = import.ty {
-                        scan.func_imports.push((
-                            import.module.to_owned(),
-                            import.name.to_owned(),
-                            ty,
-                        ));
-                    }
-                }
-            }
+        let payload = payload.map_err(err)?;
+        scan.functions.read(&payload)?;
+        match payload {
             Payload::DataSection(reader) => {
                 for data in reader {
                     let data = data.map_err(err)?;
@@ -339,20 +321,11 @@ pub(crate) fn translate(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
                     .map_err(|_| "`wasm_host.handles` is not UTF-8")?;
                 host_records.push_str(&host_records_of(text)?);
             }
-            Payload::CustomSection(reader) if reader.name() == "name" => {
-                for subsection in wasmparser::NameSectionReader::new(reader.data_reader()) {
-                    if let Ok(wasmparser::Name::Function(map)) = subsection {
-                        for naming in map.into_iter().flatten() {
-                            scan.names.insert(naming.index, naming.name.to_owned());
-                        }
-                    }
-                }
-            }
             _ => {}
         }
     }
-    let release: Vec<usize> = (0..scan.func_imports.len())
-        .filter(|&i| scan.func_imports[i].0 == RELEASE_MODULE)
+    let release: Vec<usize> = (0..scan.functions.imports.len())
+        .filter(|&i| scan.functions.imports[i].0 == RELEASE_MODULE)
         .collect();
     if release.is_empty() {
         return Ok(None);
@@ -364,10 +337,11 @@ pub(crate) fn translate(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
     // Operations without a descriptor: one new import each, whatever calls it.
     let mut direct = BTreeMap::new();
     for &old in &release {
-        let (_, name, ty) = &scan.func_imports[old];
+        let (_, name, ty) = &scan.functions.imports[old];
         let (op, descriptor) =
             operation(name).ok_or_else(|| format!("`{RELEASE_MODULE}.{name}` is unknown"))?;
         let ty = scan
+            .functions
             .types
             .get(*ty as usize)
             .ok_or("an import of an unknown type")?
@@ -384,7 +358,7 @@ pub(crate) fn translate(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
             ));
         }
     }
-    let imports = scan.func_imports.len() as u32;
+    let imports = scan.functions.imports.len() as u32;
     for (defined, body) in bodies.iter().enumerate() {
         let function = imports + defined as u32;
         let mut ops = body.get_operators_reader().map_err(err)?;
@@ -395,19 +369,15 @@ pub(crate) fn translate(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
                 && let Some(&old) = release.iter().find(|&&old| old as u32 == function_index)
                 && !direct.contains_key(&function_index)
             {
-                let (_, name, ty) = &scan.func_imports[old];
-                let in_function = || {
-                    scan.names
-                        .get(&function)
-                        .map_or(format!("function {function}"), |name| format!("`{name}`"))
-                };
+                let (_, name, ty) = &scan.functions.imports[old];
+                let in_function = || scan.functions.describe(function);
                 let Some((value, const_at)) = previous else {
                     return Err(format!(
                         "{}: the descriptor argument of `{RELEASE_MODULE}.{name}` is not a constant",
                         in_function()
                     ));
                 };
-                let ty = &scan.types[*ty as usize];
+                let ty = &scan.functions.types[*ty as usize];
                 let target = translation
                     .site(&scan, name, ty, value as u32)
                     .map_err(|e| format!("{}: {e}", in_function()))?;
@@ -456,11 +426,11 @@ impl<'a> Translate<'a> {
         direct: &BTreeMap<u32, u32>,
         translation: &'a Translation,
     ) -> Translate<'a> {
-        let kept = (scan.func_imports.len() - release.len()) as u32;
+        let kept = (scan.functions.imports.len() - release.len()) as u32;
         let added = translation.imports.len() as u32;
         let mut function_map = Vec::new();
         let mut next = 0;
-        for old in 0..scan.func_imports.len() {
+        for old in 0..scan.functions.imports.len() {
             function_map.push(if release.contains(&old) {
                 direct.get(&(old as u32)).map(|new| kept + new)
             } else {
@@ -469,11 +439,11 @@ impl<'a> Translate<'a> {
             });
         }
         // Function types of the new imports: an existing equal one, else added.
-        let first_new_type = scan.types.len() as u32;
+        let first_new_type = scan.functions.types.len() as u32;
         let mut new_types: Vec<FuncType> = Vec::new();
         let mut new_import_types = Vec::new();
         for (_, ty) in &translation.imports {
-            let index = match scan.types.iter().position(|t| t == ty) {
+            let index = match scan.functions.types.iter().position(|t| t == ty) {
                 Some(index) => index as u32,
                 None => match new_types.iter().position(|t| t == ty) {
                     Some(index) => first_new_type + index as u32,

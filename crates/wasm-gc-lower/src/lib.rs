@@ -3,6 +3,7 @@
 //! instructions over one rec group of struct and array types and a root table. Shared by
 //! rustc_codegen_wasmgc (dev builds) and `cargo wasm build --release` (LLVM's modules).
 
+mod functions;
 mod imports;
 mod op;
 mod ops;
@@ -14,7 +15,9 @@ pub use op::Op;
 
 use std::collections::BTreeMap;
 
-use wasmparser::{FuncType, Name, NameSectionReader, Parser, Payload, TypeRef};
+use wasmparser::{FuncType, Parser, Payload, TypeRef};
+
+use crate::functions::Functions;
 
 use crate::wire::{
     BY_VALUE_SUFFIX, REFERENCE_RESULT, SLOT_DROP, SLOT_LOAD, SLOT_TAKE, VARIANT_SUFFIX,
@@ -99,14 +102,11 @@ pub struct CallCounts {
 /// What the pass needs to know of the linked module.
 #[derive(Default)]
 struct Scan {
-    types: Vec<FuncType>,
-    /// Every function import: (module, name, type index), in order.
-    func_imports: Vec<(String, String, u32)>,
+    functions: Functions,
     defined_funcs: u32,
     tables: u32,
     globals: u32,
     records: Records,
-    function_names: Vec<String>,
 }
 
 /// The index plan of the lowered module.
@@ -164,7 +164,8 @@ pub fn lower(bytes: &[u8]) -> Result<Option<Lowered>, String> {
 fn lower_backend_form(bytes: &[u8], objects: bool) -> Result<Option<Lowered>, String> {
     let scan = scan(bytes)?;
     let removed: Vec<usize> = scan
-        .func_imports
+        .functions
+        .imports
         .iter()
         .enumerate()
         .filter(|(_, (module, _, _))| module == IMPORT_MODULE)
@@ -176,7 +177,7 @@ fn lower_backend_form(bytes: &[u8], objects: bool) -> Result<Option<Lowered>, St
     if objects {
         check_single_mode(&scan)?;
     }
-    let imports = scan.func_imports.len();
+    let imports = scan.functions.imports.len();
     let mut function_map = vec![0u32; imports + scan.defined_funcs as usize];
     let mut kept = 0u32;
     for (old, slot) in function_map.iter_mut().enumerate().take(imports) {
@@ -187,7 +188,8 @@ fn lower_backend_form(bytes: &[u8], objects: bool) -> Result<Option<Lowered>, St
     }
     // Host imports that pass references, with the index they keep.
     let host_imports: Vec<(usize, u32)> = scan
-        .func_imports
+        .functions
+        .imports
         .iter()
         .enumerate()
         .filter(|(_, (module, name, _))| {
@@ -207,7 +209,7 @@ fn lower_backend_form(bytes: &[u8], objects: bool) -> Result<Option<Lowered>, St
     let root_fn = appended + removed.len() as u32;
 
     // One rec group: every struct type, then every array type.
-    let first_new_type = scan.types.len() as u32;
+    let first_new_type = scan.functions.types.len() as u32;
     let struct_types: BTreeMap<String, u32> = scan
         .records
         .structs
@@ -238,7 +240,7 @@ fn lower_backend_form(bytes: &[u8], objects: bool) -> Result<Option<Lowered>, St
     let mut new_function_types = Vec::new();
     let mut call_kinds = vec![CallKind::Other; function_map.len()];
     for &old in &removed {
-        let (_, name, ty) = &scan.func_imports[old];
+        let (_, name, ty) = &scan.functions.imports[old];
         let (body, kind) = match name.as_str() {
             SLOT_TAKE => (env.slot_take_helper(), CallKind::Other),
             SLOT_LOAD => (env.slot_load_helper(), CallKind::Other),
@@ -251,6 +253,7 @@ fn lower_backend_form(bytes: &[u8], objects: bool) -> Result<Option<Lowered>, St
                     .get(variant.base)
                     .ok_or_else(|| format!("no wasmgc record for the import `{name}`"))?;
                 let params = scan
+                    .functions
                     .types
                     .get(*ty as usize)
                     .ok_or("an import with an unknown type")?
@@ -285,9 +288,10 @@ fn lower_backend_form(bytes: &[u8], objects: bool) -> Result<Option<Lowered>, St
     new_function_types.extend([helper_types, helper_types + 1]);
     let mut hosts = BTreeMap::new();
     for (position, &(old, import_index)) in host_imports.iter().enumerate() {
-        let (module, name, ty) = &scan.func_imports[old];
+        let (module, name, ty) = &scan.functions.imports[old];
         let host = &scan.records.hosts[&(module.clone(), name.clone())];
         let original = scan
+            .functions
             .types
             .get(*ty as usize)
             .ok_or("a host import with an unknown type")?;
@@ -341,21 +345,12 @@ fn scan(bytes: &[u8]) -> Result<Scan, String> {
     let mut scan = Scan::default();
     let err = |e: wasmparser::BinaryReaderError| e.to_string();
     for payload in Parser::new(0).parse_all(bytes) {
-        match payload.map_err(err)? {
-            Payload::TypeSection(reader) => {
-                for ty in reader.into_iter_err_on_gc_types() {
-                    scan.types.push(ty.map_err(err)?);
-                }
-            }
+        let payload = payload.map_err(err)?;
+        scan.functions.read(&payload)?;
+        match payload {
             Payload::ImportSection(reader) => {
                 for import in reader.into_imports() {
-                    let import = import.map_err(err)?;
-                    match import.ty {
-                        TypeRef::Func(ty) | TypeRef::FuncExact(ty) => scan.func_imports.push((
-                            import.module.to_owned(),
-                            import.name.to_owned(),
-                            ty,
-                        )),
+                    match import.map_err(err)?.ty {
                         TypeRef::Table(_) => scan.tables += 1,
                         TypeRef::Global(_) => scan.globals += 1,
                         _ => {}
@@ -370,15 +365,6 @@ fn scan(bytes: &[u8]) -> Result<Scan, String> {
                     .map_err(|_| "the wasmgc section is not UTF-8")?;
                 scan.records.add(text)?;
             }
-            Payload::CustomSection(reader) if reader.name() == "name" => {
-                for subsection in NameSectionReader::new(reader.data_reader()) {
-                    if let Ok(Name::Function(map)) = subsection {
-                        for naming in map.into_iter().flatten() {
-                            scan.function_names.push(naming.name.to_owned());
-                        }
-                    }
-                }
-            }
             _ => {}
         }
     }
@@ -389,8 +375,9 @@ fn scan(bytes: &[u8]) -> Result<Scan, String> {
 /// survived linking means some object calls it, compiled without acceleration.
 fn check_single_mode(scan: &Scan) -> Result<(), String> {
     let library: Vec<&String> = scan
-        .function_names
-        .iter()
+        .functions
+        .names
+        .values()
         .filter(|name| {
             Op::names().any(|op| name.contains(&format!("8contract2v1{}{op}", op.len())))
         })

@@ -93,7 +93,7 @@ impl Op {
         }
     }
 
-    /// Its handle result can come back as a reference (gc/lower/ops.rs builds those variants).
+    /// Its handle result can come back as a reference (ops.rs builds those variants).
     pub fn reference_result(self) -> bool {
         matches!(
             self,

@@ -692,32 +692,46 @@ impl Env<'_> {
             nullable: true,
             heap_type: HeapType::Concrete(index),
         }));
+        // Starts at 0 (a local's initial value), or at 1 when element 0 initialized the array.
         let i = body.local(ValType::I32);
         let address = body.local(ValType::I32);
-        body.op(Instruction::LocalGet(1))
-            .op(Instruction::I32Eqz)
-            .op(Instruction::If(BlockType::Empty))
-            .op(Instruction::ArrayNewFixed {
-                array_type_index: index,
-                array_size: 0,
-            })
-            .op(Instruction::LocalSet(array))
-            .op(Instruction::Else);
-        // The first element initializes every slot; the others are set in a loop.
-        self.push_value(
-            body,
-            &kind,
-            Source::Memory {
-                address: 0,
-                offset: 0,
-            },
-        )?;
-        body.op(Instruction::LocalGet(1))
-            .op(Instruction::ArrayNew(index))
-            .op(Instruction::LocalSet(array))
-            .op(Instruction::I32Const(1))
-            .op(Instruction::LocalSet(i))
-            .op(Instruction::Block(BlockType::Empty))
+        if matches!(
+            kind,
+            Kind::Struct {
+                nullable: false,
+                ..
+            } | Kind::Array { .. }
+        ) {
+            // Elements without a default: the first one initializes every slot.
+            body.op(Instruction::LocalGet(1))
+                .op(Instruction::I32Eqz)
+                .op(Instruction::If(BlockType::Empty))
+                .op(Instruction::ArrayNewFixed {
+                    array_type_index: index,
+                    array_size: 0,
+                })
+                .op(Instruction::LocalSet(array))
+                .op(Instruction::Else);
+            self.push_value(
+                body,
+                &kind,
+                Source::Memory {
+                    address: 0,
+                    offset: 0,
+                },
+            )?;
+            body.op(Instruction::LocalGet(1))
+                .op(Instruction::ArrayNew(index))
+                .op(Instruction::LocalSet(array))
+                .op(Instruction::I32Const(1))
+                .op(Instruction::LocalSet(i))
+                .op(Instruction::End);
+        } else {
+            body.op(Instruction::LocalGet(1))
+                .op(Instruction::ArrayNewDefault(index))
+                .op(Instruction::LocalSet(array));
+        }
+        body.op(Instruction::Block(BlockType::Empty))
             .op(Instruction::Loop(BlockType::Empty))
             .op(Instruction::LocalGet(i))
             .op(Instruction::LocalGet(1))
@@ -738,7 +752,6 @@ impl Env<'_> {
             .op(Instruction::I32Add)
             .op(Instruction::LocalSet(i))
             .op(Instruction::Br(0))
-            .op(Instruction::End)
             .op(Instruction::End)
             .op(Instruction::End)
             .op(Instruction::LocalGet(array))

@@ -1,7 +1,7 @@
 //! Accelerated contract calls in an object (docs/wasmgc-lowering.md section 1): a call to an
 //! instance of a contract operation calls the import `wasmgc.OP.HASH` instead, with the
 //! signature the call site already uses, and the object's `wasmgc` custom section describes the
-//! GC types and how each import receives its operands. The post-link pass (`gc_lower`) reads it.
+//! GC types and how each import receives its operands. The post-link pass (the `wasm-gc-lower` crate) reads it.
 //!
 //! Records, one per line:
 //! - `struct KEY KIND*`: a `#[wasm::gc]` struct (fields in declaration order);

@@ -2,7 +2,7 @@
 //! and `verify_wasm_invariants`, reported through the `wasm-recognition` lints.
 //!
 //! With `-Cllvm-args=wasm-gc=accelerate`, calls of the contract operations become `wasmgc`
-//! imports (describe.rs) that the post-link pass lowers to WasmGC (gc_lower/).
+//! imports (describe.rs) that the post-link pass lowers to WasmGC (the `wasm-gc-lower` crate).
 
 mod describe;
 mod forward;
