@@ -14,6 +14,9 @@ use crate::toolchain::Toolchain;
 /// The keys we read, for the unknown-key warning and the help text.
 pub(crate) const KEYS: &[&str] = &["mode", "target", "gc", "rustflags", "wasm-opt", "dirs"];
 
+/// The crate whose release form `--release` lowers to WasmGC.
+const WASM_CRATE: &str = "wasm";
+
 /// wasm-opt's flags when the manifest names none: optimized for speed, as cargo's `release`
 /// profile is (wasm-opt's `-O` is its `-Os`). `-O3` also inlines the small functions the WasmGC
 /// lowering makes of the `wasm` crate's operations, which `-O` leaves as calls (bench: particles
@@ -43,6 +46,10 @@ pub(crate) struct Config {
     pub(crate) dev_profile_panic: Option<String>,
     /// A package of the workspace depends on wasm-bindgen (directly, or Cargo.lock has it).
     pub(crate) uses_wasm_bindgen: bool,
+    /// The build has the `wasm` crate (a dependency, a member, or in Cargo.lock): only then
+    /// does `--release` select its release form, whose cfg would otherwise just make cargo
+    /// build every crate apart from the artifacts it already has.
+    pub(crate) uses_wasm_crate: bool,
 }
 
 impl Default for Config {
@@ -58,6 +65,7 @@ impl Default for Config {
             workspace_root: PathBuf::new(),
             dev_profile_panic: None,
             uses_wasm_bindgen: false,
+            uses_wasm_crate: false,
         }
     }
 }
@@ -83,24 +91,25 @@ pub(crate) fn metadata(toolchain: &Toolchain, manifest: Option<&Path>) -> Res<Va
         .map_err(|e| Failure::setup(format!("cargo metadata printed something odd: {e}")))
 }
 
-/// Whether the workspace builds with wasm-bindgen: a package names it as a dependency (what
-/// `--no-deps` metadata shows), or Cargo.lock, when there is one, has it through another crate.
-fn uses_wasm_bindgen(metadata: &Value, workspace_root: &Path) -> bool {
+/// Whether the workspace builds with the crate `name`: a package is it or names it as a
+/// dependency (what `--no-deps` metadata shows), or Cargo.lock, when there is one, has it
+/// through another crate.
+fn uses_crate(metadata: &Value, workspace_root: &Path, name: &str) -> bool {
     let direct = metadata["packages"]
         .as_array()
         .into_iter()
         .flatten()
         .any(|package| {
-            package["dependencies"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .any(|dependency| dependency["name"] == crate::bindgen::BINDGEN_CRATE)
+            package["name"] == name
+                || package["dependencies"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|dependency| dependency["name"] == name)
         });
     direct
-        || std::fs::read_to_string(workspace_root.join("Cargo.lock")).is_ok_and(|lock| {
-            !crate::bindgen::locked_versions(&lock, crate::bindgen::BINDGEN_CRATE).is_empty()
-        })
+        || std::fs::read_to_string(workspace_root.join("Cargo.lock"))
+            .is_ok_and(|lock| !crate::bindgen::locked_versions(&lock, name).is_empty())
 }
 
 /// Reads the configuration of the package cargo would pick for `cargo_args`.
@@ -141,7 +150,12 @@ pub(crate) fn load(toolchain: &Toolchain, cargo_args: &[String]) -> Res<Config> 
     config.dev_profile_panic = std::env::var("CARGO_PROFILE_DEV_PANIC")
         .ok()
         .or_else(|| profile_setting(&manifest, "dev", "panic"));
-    config.uses_wasm_bindgen = uses_wasm_bindgen(&metadata, &config.workspace_root);
+    config.uses_wasm_bindgen = uses_crate(
+        &metadata,
+        &config.workspace_root,
+        crate::bindgen::BINDGEN_CRATE,
+    );
+    config.uses_wasm_crate = uses_crate(&metadata, &config.workspace_root, WASM_CRATE);
     Ok(config)
 }
 

@@ -77,7 +77,7 @@ impl Plan {
         }
         // LLVM compiles the `wasm` crate's release form, whose operations are imports that the
         // post-link lowering turns into WasmGC (CONTRACT.md section 6).
-        let lowers_gc = mode == Mode::Release && accelerate;
+        let lowers_gc = mode == Mode::Release && accelerate && config.uses_wasm_crate;
         if lowers_gc {
             rustflags.extend(["--cfg".to_owned(), RELEASE_FORM_CFG.to_owned()]);
         }

@@ -365,7 +365,8 @@ pub(crate) fn translate(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
         let mut previous: Option<(i32, u64)> = None;
         while !ops.eof() {
             let (op, at) = ops.read_with_offset().map_err(err)?;
-            if let Operator::Call { function_index } = op
+            // A tail call (`return_call`, with `+tail-call`) passes its descriptor the same way.
+            if let Operator::Call { function_index } | Operator::ReturnCall { function_index } = op
                 && let Some(&old) = release.iter().find(|&&old| old as u32 == function_index)
                 && !direct.contains_key(&function_index)
             {
@@ -606,9 +607,13 @@ impl Reencode for Translate<'_> {
                     continue;
                 }
                 if let Some(&new) = calls.get(&at) {
-                    function.instruction(&wasm_encoder::Instruction::Call(
-                        self.first_new_import + new,
-                    ));
+                    let function_index = self.first_new_import + new;
+                    function.instruction(&match op {
+                        Operator::ReturnCall { .. } => {
+                            wasm_encoder::Instruction::ReturnCall(function_index)
+                        }
+                        _ => wasm_encoder::Instruction::Call(function_index),
+                    });
                     continue;
                 }
             }
