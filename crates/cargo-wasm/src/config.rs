@@ -273,6 +273,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn finds_the_wasm_crate_as_member_or_dependency() {
+        let nowhere = Path::new("/nonexistent");
+        let member = serde_json::json!({"packages": [{"name": "wasm", "dependencies": []}]});
+        let dependent = serde_json::json!({"packages": [
+            {"name": "app", "dependencies": [{"name": "wasm"}]}
+        ]});
+        let unrelated = serde_json::json!({"packages": [
+            {"name": "app", "dependencies": [{"name": "serde"}]}
+        ]});
+        assert!(uses_crate(&member, nowhere, WASM_CRATE));
+        assert!(uses_crate(&dependent, nowhere, WASM_CRATE));
+        assert!(!uses_crate(&unrelated, nowhere, WASM_CRATE));
+    }
+
+    #[test]
     fn reads_every_key() {
         let table = serde_json::json!({
             "mode": "release",
