@@ -174,6 +174,7 @@ pub fn cases(dirs: &Dirs, out: &Path, group: &str) -> Res<Vec<Case>> {
         work: dirs.cache.join(&toolchain.channel).join("extended"),
         out: out.to_path_buf(),
     };
+    prune_stale_dev_builds(&setup.work, &dist)?;
     let mut cases = cargo_wasm_cli::cases(&setup, group);
     cases.push(incremental::case(&setup, &dist, group));
     for krate in crates(&dirs.repo)? {
@@ -187,6 +188,47 @@ pub fn cases(dirs: &Dirs, out: &Path, group: &str) -> Res<Vec<Case>> {
         });
     }
     Ok(cases)
+}
+
+/// Where the group records which dist/ its dev builds are from.
+const DEV_BUILDS_STAMP: &str = ".dev-builds-dist";
+
+/// Removes the group's dev builds when dist/ is another than the one that made them. cargo wasm
+/// names dev builds after the backend and sysroot files (`-Cmetadata`, from their sizes and
+/// times: crates/cargo-wasm/src/fingerprint.rs), so every fresh clone's `./y.sh build` makes the
+/// earlier ones unreachable, and without this the cache grew by a dev build of every crate per
+/// clone (39 GB, then a full disk, seen in CI). Release builds (LLVM) stay: they are reused.
+fn prune_stale_dev_builds(work: &Path, dist: &Path) -> Res<()> {
+    let backend = dist.join("lib/librustc_codegen_wasmgc.so");
+    let Ok(meta) = std::fs::metadata(&backend) else {
+        return Ok(());
+    };
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+    let identity = format!("{} {} {:?}\n", backend.display(), meta.len(), modified);
+    let stamp = work.join(DEV_BUILDS_STAMP);
+    if std::fs::read_to_string(&stamp).is_ok_and(|old| old == identity) {
+        return Ok(());
+    }
+    for target_dir in std::fs::read_dir(work).into_iter().flatten().flatten() {
+        let name = target_dir.file_name().to_string_lossy().into_owned();
+        if name != "target" && !name.starts_with("target-") {
+            continue;
+        }
+        for triple in std::fs::read_dir(target_dir.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if triple.file_name().to_string_lossy().starts_with("wasm32-") {
+                fsutil::remove_dir_all(&triple.path().join("debug"))?;
+            }
+        }
+    }
+    fsutil::create_dir_all(work)?;
+    fsutil::write(&stamp, identity)
 }
 
 fn crates(repo: &Path) -> Res<Vec<Crate>> {
