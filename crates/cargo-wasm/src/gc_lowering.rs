@@ -43,11 +43,13 @@ pub(crate) fn lower(plan: &Plan, wasm: &Path) -> Res<()> {
         status::status(
             "Lowered",
             &format!(
-                "{} to WasmGC: {} contract operations ({} struct and {} array types), {} call sites",
+                "{} to WasmGC: {} contract operations ({} struct and {} array types); {} of \
+                 their {} call sites avoid the root table (typed handle locals)",
                 show::path(wasm),
                 lowered.operations,
                 lowered.struct_types,
                 lowered.array_types,
+                lowered.calls.typed_local,
                 lowered.calls.rooted + lowered.calls.typed_local,
             ),
         );

@@ -6,13 +6,22 @@
 
 use std::collections::BTreeMap;
 
+use std::collections::BTreeSet;
 use wasm_encoder::reencode::{Error, Reencode, RoundtripReencoder};
 use wasm_encoder::{CodeSection, CustomSection, EntityType, ImportSection, Module, TypeSection};
-use wasmparser::{DataKind, FuncType, Operator, Parser, Payload, TypeRef, ValType};
+
+use wasmparser::{
+    CompositeInnerType, CompositeType, DataKind, FuncType, Operator, Parser, Payload, SubType,
+    TypeRef, ValType,
+};
+
+use crate::Op;
+use crate::handle_locals::{self, Rewrite};
 
 use crate::functions::Functions;
 use crate::wire::{
     ANY_TYPE, BY_VALUE_SUFFIX, IMPORT_MODULE, RELEASE_MODULE, RELEASE_PREFIX, SECTION,
+    VARIANT_SUFFIX,
 };
 
 /// The first word of a struct layout descriptor ("WGC1").
@@ -122,6 +131,8 @@ struct Scan<'a> {
     functions: Functions,
     /// Active data segments of memory 0: (address, bytes).
     data: Vec<(u32, &'a [u8])>,
+    /// The type index of each defined function.
+    defined_types: Vec<u32>,
 }
 
 impl Scan<'_> {
@@ -146,9 +157,44 @@ struct Translation {
     /// Per defined function: the offsets of descriptor constants to drop, and of the calls that
     /// follow them with the new import each calls.
     sites: BTreeMap<u32, (Vec<u64>, BTreeMap<u64, u32>)>,
+    /// The new imports whose result is a handle (an object their `e` variant returns itself).
+    handle_results: BTreeSet<u32>,
+    /// Per defined function with typed handle locals: the plan, where its added locals start,
+    /// and the new import each changed call calls.
+    typed: BTreeMap<u32, (handle_locals::Plan, u32, BTreeMap<u64, u32>)>,
 }
 
 impl Translation {
+    /// The variant of new import `base` whose parameters in `mask` take objects (`externref`s)
+    /// and, with `object_result`, whose result is one (lib.rs's `OP.KEY.v.rMASK[e]`).
+    fn variant(&mut self, base: u32, mask: u8, object_result: bool) -> u32 {
+        if mask == 0 && !object_result {
+            return base;
+        }
+        let (name, ty) = &self.imports[base as usize];
+        let e = if object_result { "e" } else { "" };
+        let name = format!("{name}{VARIANT_SUFFIX}{mask}{e}");
+        let params: Vec<ValType> = ty
+            .params()
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| {
+                if i < 8 && mask & (1 << i) != 0 {
+                    ValType::EXTERNREF
+                } else {
+                    v
+                }
+            })
+            .collect();
+        let results: Vec<ValType> = if object_result {
+            vec![ValType::EXTERNREF]
+        } else {
+            ty.results().to_vec()
+        };
+        // The records of `base` serve every variant (lib.rs reads the base name).
+        self.import(name, FuncType::new(params, results), String::new)
+    }
+
     /// The index among the new imports of `name` (made with `ty` and `record` the first time).
     fn import(&mut self, name: String, ty: FuncType, record: impl FnOnce() -> String) -> u32 {
         if let Some(&index) = self.by_name.get(&name) {
@@ -227,11 +273,7 @@ impl Translation {
                 let base = format!("{op}.L{value:x}");
                 let offsets: Vec<String> = offsets.iter().map(u32::to_string).collect();
                 let record = format!("op {base} {op} type={key} pass=mem:{}\n", offsets.join(","));
-                Ok(self.import(
-                    format!("{base}{BY_VALUE_SUFFIX}"),
-                    without_descriptor,
-                    || record,
-                ))
+                Ok(self.typed_import(base, without_descriptor, record, true))
             }
             Descriptor::Field => {
                 let bad = || format!("no field descriptor at {value:#x}");
@@ -245,27 +287,37 @@ impl Translation {
                     .get(field as usize)
                     .ok_or_else(|| format!("struct {key} has no field {field}"))?;
                 check_value_type(name, kind, value_type)?;
+                let handle = is_handle_kind(kind);
                 let base = format!("{op}.{key}.f{field}");
                 let record = format!("op {base} {op} type={key} field={field}\n");
-                Ok(self.import(
-                    format!("{base}{BY_VALUE_SUFFIX}"),
-                    without_descriptor,
-                    || record,
-                ))
+                Ok(self.typed_import(base, without_descriptor, record, handle))
             }
             Descriptor::Element => {
                 let (key, kind) = self.array_key(value)?;
                 check_value_type(name, &kind, value_type)?;
+                // `gc_array_new` makes an array; `gc_array_get` returns an element.
+                let handle = op == "gc_array_new" || is_handle_kind(&kind);
                 let base = format!("{op}.{key}");
                 let record = format!("op {base} {op} type={key}\n");
-                Ok(self.import(
-                    format!("{base}{BY_VALUE_SUFFIX}"),
-                    without_descriptor,
-                    || record,
-                ))
+                Ok(self.typed_import(base, without_descriptor, record, handle))
             }
         }
     }
+
+    /// The by-value import `BASE.v` of a call with a descriptor; `handle` when its result is a
+    /// handle.
+    fn typed_import(&mut self, base: String, ty: FuncType, record: String, handle: bool) -> u32 {
+        let index = self.import(format!("{base}{BY_VALUE_SUFFIX}"), ty, || record);
+        if handle {
+            self.handle_results.insert(index);
+        }
+        index
+    }
+}
+
+/// A kind (as the records write it) that Rust code holds as a handle.
+fn is_handle_kind(kind: &str) -> bool {
+    kind == "ext" || kind.starts_with("gc") || kind.starts_with("arr:")
 }
 
 /// A typed import (`gc_struct_get:i64`) must carry the wasm type of the field's kind.
@@ -316,6 +368,11 @@ pub(crate) fn translate(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
                 }
             }
             Payload::CodeSectionEntry(body) => bodies.push(body),
+            Payload::FunctionSection(reader) => {
+                for ty in reader {
+                    scan.defined_types.push(ty.map_err(err)?);
+                }
+            }
             Payload::CustomSection(reader) if reader.name() == HOST_HANDLES_SECTION => {
                 let text = std::str::from_utf8(reader.data())
                     .map_err(|_| "`wasm_host.handles` is not UTF-8")?;
@@ -348,10 +405,12 @@ pub(crate) fn translate(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
             .clone();
         if descriptor == Descriptor::None {
             let record = format!("op {op} {op}\n");
-            direct.insert(
-                old as u32,
-                translation.import(format!("{op}{BY_VALUE_SUFFIX}"), ty, || record),
-            );
+            let index = translation.import(format!("{op}{BY_VALUE_SUFFIX}"), ty, || record);
+            if op == "gc_clone" {
+                // A new handle; the other operations without a descriptor return none to keep.
+                translation.handle_results.insert(index);
+            }
+            direct.insert(old as u32, index);
         } else if ty.params().last() != Some(&ValType::I32) {
             return Err(format!(
                 "`{RELEASE_MODULE}.{name}` has no descriptor parameter"
@@ -392,6 +451,7 @@ pub(crate) fn translate(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
             };
         }
     }
+    plan_typed_locals(&scan, &bodies, &direct, &mut translation);
     let mut reencoder = Translate::new(&scan, &release, &direct, &translation);
     let mut module = Module::new();
     reencoder
@@ -402,6 +462,88 @@ pub(crate) fn translate(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
         data: translation.records.as_bytes().into(),
     });
     Ok(Some(module.finish()))
+}
+
+/// Typed handle locals (handle_locals.rs) for every function where some qualify.
+fn plan_typed_locals(
+    scan: &Scan<'_>,
+    bodies: &[wasmparser::FunctionBody<'_>],
+    direct: &BTreeMap<u32, u32>,
+    translation: &mut Translation,
+) {
+    let sub_types: Vec<SubType> = scan
+        .functions
+        .types
+        .iter()
+        .map(|ty| SubType {
+            is_final: true,
+            supertype_idxs: Vec::new(),
+            composite_type: CompositeType {
+                inner: CompositeInnerType::Func(ty.clone()),
+                shared: false,
+                descriptor_idx: None,
+                describes_idx: None,
+            },
+        })
+        .collect();
+    let function_types: Vec<u32> = scan
+        .functions
+        .imports
+        .iter()
+        .map(|(_, _, ty)| *ty)
+        .chain(scan.defined_types.iter().copied())
+        .collect();
+    let mut arity = handle_locals::Arity::new(&sub_types, &function_types);
+    for (defined, body) in bodies.iter().enumerate() {
+        let defined = defined as u32;
+        let Some(&function_type) = scan.defined_types.get(defined as usize) else {
+            continue;
+        };
+        let sites = translation.sites.get(&defined);
+        let target = |offset: u64, function_index: u32| {
+            direct
+                .get(&function_index)
+                .copied()
+                .or_else(|| sites?.1.get(&offset).copied())
+        };
+        let plan =
+            handle_locals::plan(body, function_type, &mut arity, |offset, function_index| {
+                let id = target(offset, function_index)?;
+                let name = &translation.imports[id as usize].0;
+                Some(handle_locals::Callee {
+                    op: Op::from_name(name.split('.').next()?)?,
+                    handle_result: translation.handle_results.contains(&id),
+                })
+            });
+        let Some(plan) = plan else { continue };
+        let calls: Vec<(u64, u32, (u8, bool))> = plan
+            .calls
+            .iter()
+            .filter_map(|(&offset, &variant)| {
+                let function_index = plan.callees.get(&offset)?;
+                Some((offset, target(offset, *function_index)?, variant))
+            })
+            .collect();
+        let mut targets = BTreeMap::new();
+        for (offset, base, (mask, object_result)) in calls {
+            targets.insert(offset, translation.variant(base, mask, object_result));
+        }
+        let declared: u32 = body
+            .get_locals_reader()
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|(count, _)| count)
+            .sum();
+        let params = scan
+            .functions
+            .types
+            .get(function_type as usize)
+            .map_or(0, |ty| ty.params().len() as u32);
+        translation
+            .typed
+            .insert(defined, (plan, params + declared, targets));
+    }
 }
 
 /// The re-encoding: release-form imports out, the new ones in after the others, descriptor
@@ -597,23 +739,40 @@ impl Reencode for Translate<'_> {
     ) -> Result<(), Error<String>> {
         let defined = self.next_body;
         self.next_body += 1;
-        let mut function = self.new_function_with_parsed_locals(&body)?;
+        let typed = self.translation.typed.get(&defined);
+        let mut function = match typed {
+            None => self.new_function_with_parsed_locals(&body)?,
+            Some((plan, _, _)) => {
+                // The function's own locals, then one `externref` per typed handle local.
+                let mut locals = Vec::new();
+                for local in body.get_locals_reader()? {
+                    let (count, ty) = local?;
+                    locals.push((count, self.val_type(ty)?));
+                }
+                locals.push((plan.added_locals, wasm_encoder::ValType::EXTERNREF));
+                wasm_encoder::Function::new(locals)
+            }
+        };
         let sites = self.translation.sites.get(&defined);
         let mut ops = body.get_operators_reader()?;
         while !ops.eof() {
             let (op, at) = ops.read_with_offset()?;
+            if let Some((plan, first, targets)) = typed {
+                if let Some(&rewrite) = plan.rewrites.get(&at) {
+                    emit_rewrite(&mut function, rewrite, *first);
+                    continue;
+                }
+                if let Some(&new) = targets.get(&at) {
+                    function.instruction(&call(&op, self.first_new_import + new));
+                    continue;
+                }
+            }
             if let Some((consts, calls)) = sites {
                 if consts.contains(&at) {
                     continue;
                 }
                 if let Some(&new) = calls.get(&at) {
-                    let function_index = self.first_new_import + new;
-                    function.instruction(&match op {
-                        Operator::ReturnCall { .. } => {
-                            wasm_encoder::Instruction::ReturnCall(function_index)
-                        }
-                        _ => wasm_encoder::Instruction::Call(function_index),
-                    });
+                    function.instruction(&call(&op, self.first_new_import + new));
                     continue;
                 }
             }
@@ -621,6 +780,37 @@ impl Reencode for Translate<'_> {
         }
         code.function(&function);
         Ok(())
+    }
+}
+
+/// A call (or tail call, as `op` was) of `function_index`.
+fn call(op: &Operator<'_>, function_index: u32) -> wasm_encoder::Instruction<'static> {
+    match op {
+        Operator::ReturnCall { .. } => wasm_encoder::Instruction::ReturnCall(function_index),
+        _ => wasm_encoder::Instruction::Call(function_index),
+    }
+}
+
+/// What a typed handle local makes of one instruction; its locals start at `first`.
+fn emit_rewrite(function: &mut wasm_encoder::Function, rewrite: Rewrite, first: u32) {
+    use wasm_encoder::Instruction as I;
+    let not_null = [I::RefIsNull, I::I32Eqz];
+    let is_null = [I::RefIsNull];
+    let (head, tail): (I<'static>, &[I<'static>]) = match rewrite {
+        Rewrite::Skip => return,
+        Rewrite::Get(k) => (I::LocalGet(first + k), &[]),
+        Rewrite::Set(k) => (I::LocalSet(first + k), &[]),
+        Rewrite::Tee(k) => (I::LocalTee(first + k), &[]),
+        Rewrite::GetNotNull(k) => (I::LocalGet(first + k), &not_null),
+        Rewrite::TeeNotNull(k) => (I::LocalTee(first + k), &not_null),
+        Rewrite::GetIsNull(k) => (I::LocalGet(first + k), &is_null),
+        Rewrite::TeeIsNull(k) => (I::LocalTee(first + k), &is_null),
+        Rewrite::Null => (I::RefNull(wasm_encoder::HeapType::EXTERN), &[]),
+        Rewrite::Drop => (I::Drop, &[]),
+    };
+    function.instruction(&head);
+    for instruction in tail {
+        function.instruction(instruction);
     }
 }
 

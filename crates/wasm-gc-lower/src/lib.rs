@@ -4,6 +4,7 @@
 //! rustc_codegen_wasmgc (dev builds) and `cargo wasm build --release` (LLVM's modules).
 
 mod functions;
+mod handle_locals;
 mod imports;
 mod op;
 mod ops;
@@ -51,33 +52,32 @@ struct Variant<'a> {
 
 impl<'a> Variant<'a> {
     fn of(name: &'a str) -> Variant<'a> {
-        if let Some(base) = name.strip_suffix(BY_VALUE_SUFFIX) {
-            return Variant {
-                base,
-                references: 0,
-                reference_result: false,
-                by_value: true,
-            };
-        }
-        if let Some((base, suffix)) = name.rsplit_once(VARIANT_SUFFIX) {
-            let (mask, reference_result) = match suffix.strip_suffix(REFERENCE_RESULT) {
-                Some(mask) => (mask, true),
-                None => (suffix, false),
-            };
-            if let Ok(references) = mask.parse::<u8>() {
-                return Variant {
-                    base,
-                    references,
-                    reference_result,
-                    by_value: false,
+        let (rest, references, reference_result) = match name.rsplit_once(VARIANT_SUFFIX) {
+            Some((base, suffix)) => {
+                let (mask, reference_result) = match suffix.strip_suffix(REFERENCE_RESULT) {
+                    Some(mask) => (mask, true),
+                    None => (suffix, false),
                 };
+                match mask.parse::<u8>() {
+                    Ok(references) => (base, references, reference_result),
+                    Err(_) => (name, 0, false),
+                }
             }
-        }
-        Variant {
-            base: name,
-            references: 0,
-            reference_result: false,
-            by_value: false,
+            None => (name, 0, false),
+        };
+        match rest.strip_suffix(BY_VALUE_SUFFIX) {
+            Some(base) => Variant {
+                base,
+                references,
+                reference_result,
+                by_value: true,
+            },
+            None => Variant {
+                base: rest,
+                references,
+                reference_result,
+                by_value: false,
+            },
         }
     }
 }
