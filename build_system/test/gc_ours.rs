@@ -31,7 +31,7 @@ type Check = fn(&Setup, &Path) -> Res<()>;
 
 pub(super) fn cases(setup: &Setup, out: &Path, group: &str) -> Vec<Case> {
     let mut cases = Vec::new();
-    let checks: [(&str, Check); 7] = [
+    let checks: [(&str, Check); 8] = [
         ("recognition/real-crate", recognizes_real_crate),
         ("accelerated/cycles-collected", cycles_collected),
         (
@@ -42,6 +42,7 @@ pub(super) fn cases(setup: &Setup, out: &Path, group: &str) -> Vec<Case> {
             "release-accelerated/binary-trees-module",
             release_binary_trees_module,
         ),
+        ("release-accelerated/typed-locals", release_typed_locals),
         ("accelerated/binary-trees-module", binary_trees_module),
         ("accelerated/externref-imports", externref_imports),
         ("accelerated/typed-locals", typed_locals),
@@ -228,6 +229,56 @@ fn release_cycles_collected(setup: &Setup, _out: &Path) -> Res<()> {
         ));
     }
     Ok(())
+}
+
+/// dist/bin/wasm-gc-lower on gc_locals built by stable rustc + LLVM from the release form (as
+/// another toolchain's user would): it must say that some call sites take their objects from
+/// typed handle locals, and the lowered module must print the example's output.
+fn release_typed_locals(setup: &Setup, out: &Path) -> Res<()> {
+    let target_dir = setup.ours_target_dir.join("stable-release-form");
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(&setup.tools.repo)
+        .args([
+            "+stable",
+            "build",
+            "--release",
+            "-p",
+            "wasm",
+            "--example",
+            "gc_locals",
+        ])
+        .args(["--target", "wasm32-wasip1", "--target-dir"])
+        .arg(&target_dir)
+        .env("RUSTFLAGS", "--cfg wasm_gc_imports")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("CARGO_TARGET_DIR");
+    let description = process::describe(&cmd);
+    succeeded(&description, process::run_captured(&mut cmd, CARGO_LIMIT))?;
+    let linked = target_dir.join("wasm32-wasip1/release/examples/gc_locals.wasm");
+    let lowered = out.join("gc_locals.release-form.wasm");
+    fsutil::create_dir_all(out)?;
+    let mut lower = Command::new(setup.tools.wasm_run.with_file_name("wasm-gc-lower"));
+    lower.arg(&linked).arg("-o").arg(&lowered);
+    let description = process::describe(&lower);
+    let finished = succeeded(
+        &description,
+        process::run_captured(&mut lower, Duration::from_secs(120)),
+    )?;
+    let stderr = String::from_utf8_lossy(&finished.stderr);
+    // "...; N of their M call sites avoid the root table"
+    let typed = stderr
+        .split("; ")
+        .nth(1)
+        .and_then(|tail| tail.split(' ').next())
+        .and_then(|n| n.parse::<u32>().ok());
+    if !matches!(typed, Some(n) if n > 0) {
+        return Err(format!(
+            "`{description}`: no call site avoids the root table:\n{stderr}"
+        ));
+    }
+    let ran = run(setup, &lowered, &[], &[])?;
+    let expected = fsutil::read_to_string(&setup.tools.repo.join("example/gc_locals.stdout"))?;
+    super::gc::printed_example(&ran, &expected, Path::new("example/gc_locals.stdout"))
 }
 
 /// The release form's gc_binary_trees after wasm-opt: WasmGC struct types, no import of the

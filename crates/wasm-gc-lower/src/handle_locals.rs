@@ -16,6 +16,7 @@ use wasmparser::{
 };
 
 use crate::Op;
+use crate::webs::{self, Webs};
 
 /// What the pass knows of a call of a contract operation.
 #[derive(Copy, Clone)]
@@ -120,10 +121,17 @@ struct Run {
     values: Vec<Value>,
     ops: BTreeMap<u64, Operator<'static>>,
     inputs: BTreeMap<u64, u32>,
+    webs: Webs,
 }
 
 /// Runs the operand stack over the body; `None` when some arity is unknown.
-fn run(body: &FunctionBody<'_>, function_type: u32, arity: &mut Arity<'_>) -> Option<Run> {
+fn run(
+    body: &FunctionBody<'_>,
+    function_type: u32,
+    params: u32,
+    arity: &mut Arity<'_>,
+) -> Option<Run> {
+    let mut cfg = webs::Builder::new();
     let mut values: Vec<Value> = Vec::new();
     let mut ops = BTreeMap::new();
     let mut input_counts = BTreeMap::new();
@@ -148,6 +156,7 @@ fn run(body: &FunctionBody<'_>, function_type: u32, arity: &mut Arity<'_>) -> Op
         }
         let (inputs, outputs) = op.operator_arity(arity)?;
         input_counts.insert(at, inputs);
+        cfg.visit(&op, at);
         let base = *heights.last()?;
         for position in (0..inputs).rev() {
             if stack.len() > base {
@@ -204,6 +213,7 @@ fn run(body: &FunctionBody<'_>, function_type: u32, arity: &mut Arity<'_>) -> Op
         values,
         ops,
         inputs: input_counts,
+        webs: cfg.webs(params)?,
     })
 }
 
@@ -260,7 +270,8 @@ pub(crate) fn plan(
         values,
         ops,
         inputs,
-    } = run(body, function_type, arity)?;
+        webs,
+    } = run(body, function_type, params, arity)?;
     // A value is a condition when it is the last operand of `br_if` or `if`.
     let is_condition = |consumer: u64, position: u32| {
         matches!(
@@ -288,21 +299,26 @@ pub(crate) fn plan(
             operand_of.insert(at, value);
         }
     }
-    let local_of = |offset: u64| match ops.get(&offset) {
-        Some(
-            Operator::LocalGet { local_index }
-            | Operator::LocalSet { local_index }
-            | Operator::LocalTee { local_index },
-        ) => Some(*local_index),
-        _ => None,
-    };
-    let mut qualified: BTreeSet<u32> = i32_locals;
+    let web_of = |offset: u64| webs.web.get(&offset).copied();
+    // Candidates: the webs of non-parameter i32 locals (a web with a parameter's value on entry
+    // holds a value the caller made).
+    let mut qualified: BTreeSet<u64> = webs
+        .def_local
+        .iter()
+        .filter(|(_, local)| i32_locals.contains(local))
+        .filter_map(|(&def, _)| web_of(def))
+        .collect();
+    for param in 0..params {
+        if let Some(web) = web_of(webs::entry_def(param)) {
+            qualified.remove(&web);
+        }
+    }
     loop {
         let before = qualified.len();
         let mut failed = BTreeSet::new();
         for (&at, op) in &ops {
-            let Some(local) = local_of(at) else { continue };
-            if !qualified.contains(&local) {
+            let Some(web) = web_of(at) else { continue };
+            if !qualified.contains(&web) {
                 continue;
             }
             // Definitions: the stored value is an object an operation made, a copy, or null.
@@ -312,14 +328,14 @@ pub(crate) fn plan(
                         .get(&at)
                         .is_some_and(|value| match ops.get(&value.producer) {
                             Some(Operator::I32Const { value: 0 }) => true,
-                            Some(Operator::LocalGet { local_index }) => {
-                                qualified.contains(local_index)
+                            Some(Operator::LocalGet { .. }) => {
+                                web_of(value.producer).is_some_and(|w| qualified.contains(&w))
                             }
                             _ => call_at(value.producer)
                                 .is_some_and(|c| c.handle_result && c.op.reference_result()),
                         });
                 if !good {
-                    failed.insert(local);
+                    failed.insert(web);
                     continue;
                 }
             }
@@ -329,9 +345,9 @@ pub(crate) fn plan(
                     .get(&at)
                     .and_then(|value| value.consumer)
                     .is_some_and(|(consumer, position)| match ops.get(&consumer) {
-                        Some(
-                            Operator::LocalSet { local_index } | Operator::LocalTee { local_index },
-                        ) => qualified.contains(local_index),
+                        Some(Operator::LocalSet { .. } | Operator::LocalTee { .. }) => {
+                            web_of(consumer).is_some_and(|w| qualified.contains(&w))
+                        }
                         Some(Operator::BrIf { .. } | Operator::If { .. }) => {
                             is_condition(consumer, position)
                         }
@@ -342,35 +358,29 @@ pub(crate) fn plan(
                         }),
                     });
                 if !good {
-                    failed.insert(local);
+                    failed.insert(web);
                 }
             }
         }
-        qualified.retain(|local| !failed.contains(local));
+        qualified.retain(|web| !failed.contains(web));
         if qualified.len() == before {
             break;
         }
     }
-    // Only locals that are actually written and read.
-    qualified.retain(|local| {
-        ops.iter().any(|(&at, op)| {
-            local_of(at) == Some(*local) && !matches!(op, Operator::LocalGet { .. })
-        })
-    });
     if qualified.is_empty() {
         return None;
     }
-    let added: BTreeMap<u32, u32> = qualified
+    let added: BTreeMap<u64, u32> = qualified
         .iter()
         .enumerate()
-        .map(|(k, &local)| (local, k as u32))
+        .map(|(k, &web)| (web, k as u32))
         .collect();
     let mut plan = Plan {
         added_locals: added.len() as u32,
         ..Plan::default()
     };
     for (&at, op) in &ops {
-        let Some(k) = local_of(at).and_then(|local| added.get(&local).copied()) else {
+        let Some(k) = web_of(at).and_then(|web| added.get(&web).copied()) else {
             continue;
         };
         match op {

@@ -157,6 +157,8 @@ struct Translation {
     /// Per defined function: the offsets of descriptor constants to drop, and of the calls that
     /// follow them with the new import each calls.
     sites: BTreeMap<u32, (Vec<u64>, BTreeMap<u64, u32>)>,
+    /// The defined functions that call contract operations.
+    calling: BTreeSet<u32>,
     /// The new imports whose result is a handle (an object their `e` variant returns itself).
     handle_results: BTreeSet<u32>,
     /// Per defined function with typed handle locals: the plan, where its added locals start,
@@ -426,9 +428,15 @@ pub(crate) fn translate(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
             let (op, at) = ops.read_with_offset().map_err(err)?;
             // A tail call (`return_call`, with `+tail-call`) passes its descriptor the same way.
             if let Operator::Call { function_index } | Operator::ReturnCall { function_index } = op
+                && direct.contains_key(&function_index)
+            {
+                translation.calling.insert(defined as u32);
+            }
+            if let Operator::Call { function_index } | Operator::ReturnCall { function_index } = op
                 && let Some(&old) = release.iter().find(|&&old| old as u32 == function_index)
                 && !direct.contains_key(&function_index)
             {
+                translation.calling.insert(defined as u32);
                 let (_, name, ty) = &scan.functions.imports[old];
                 let in_function = || scan.functions.describe(function);
                 let Some((value, const_at)) = previous else {
@@ -496,6 +504,10 @@ fn plan_typed_locals(
     let mut arity = handle_locals::Arity::new(&sub_types, &function_types);
     for (defined, body) in bodies.iter().enumerate() {
         let defined = defined as u32;
+        // Only functions that call contract operations can have handle locals to type.
+        if !translation.calling.contains(&defined) {
+            continue;
+        }
         let Some(&function_type) = scan.defined_types.get(defined as usize) else {
             continue;
         };

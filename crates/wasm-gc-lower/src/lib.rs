@@ -10,6 +10,7 @@ mod op;
 mod ops;
 mod records;
 mod rewrite;
+mod webs;
 pub mod wire;
 
 pub use op::Op;
