@@ -167,6 +167,25 @@ impl Builder {
         }
     }
 
+    /// The definitions that reach the start of `block`: its predecessors' (and the parameters'
+    /// at entry).
+    fn reaching_in(
+        &self,
+        block: usize,
+        outs: &[BTreeSet<(u32, u64)>],
+        entry: &BTreeSet<(u32, u64)>,
+    ) -> BTreeSet<(u32, u64)> {
+        let mut reaching = if block == 0 {
+            entry.clone()
+        } else {
+            BTreeSet::new()
+        };
+        for &pred in &self.preds[block] {
+            reaching.extend(outs[pred].iter().copied());
+        }
+        reaching
+    }
+
     /// Every local access's web (an id shared by the definitions that reach a common read and
     /// those reads); a read no definition reaches has none. The function's parameters are
     /// defined on entry: their webs hold `entry_def(param)`.
@@ -183,14 +202,7 @@ impl Builder {
         while changed {
             changed = false;
             for block in 0..blocks {
-                let mut reaching = if block == 0 {
-                    entry.clone()
-                } else {
-                    BTreeSet::new()
-                };
-                for &pred in &self.preds[block] {
-                    reaching.extend(outs[pred].iter().copied());
-                }
+                let mut reaching = self.reaching_in(block, &outs, &entry);
                 for &(at, local, access) in &self.accesses[block] {
                     if access != Access::Get {
                         reaching.retain(|&(l, _)| l != local);
@@ -208,14 +220,7 @@ impl Builder {
         let mut reads: Vec<(u64, u64)> = Vec::new();
         let mut def_local = BTreeMap::new();
         for block in 0..blocks {
-            let mut reaching: BTreeSet<(u32, u64)> = if block == 0 {
-                entry.clone()
-            } else {
-                BTreeSet::new()
-            };
-            for &pred in &self.preds[block] {
-                reaching.extend(outs[pred].iter().copied());
-            }
+            let mut reaching = self.reaching_in(block, &outs, &entry);
             for &(at, local, access) in &self.accesses[block] {
                 if access == Access::Get {
                     let defs: Vec<u64> = reaching
