@@ -21,6 +21,8 @@ use crate::webs::{self, Webs};
 /// What the pass knows of a call of a contract operation.
 #[derive(Copy, Clone)]
 pub(crate) struct Callee {
+    /// The caller's id of the import the call calls.
+    pub(crate) import: u32,
     pub(crate) op: Op,
     /// Its result is a handle (an object it can return itself instead of a root).
     pub(crate) handle_result: bool,
@@ -49,14 +51,16 @@ pub(crate) enum Rewrite {
 /// The plan for one function.
 #[derive(Default)]
 pub(crate) struct Plan {
-    /// How many `externref` locals to add after the function's own.
+    /// The index of the first added `externref` local (after the parameters and the function's
+    /// own locals), and how many are added.
+    pub(crate) first_local: u32,
     pub(crate) added_locals: u32,
     pub(crate) rewrites: BTreeMap<u64, Rewrite>,
     /// Per call offset: the parameters that receive an object (bit mask), and whether the
     /// result comes back as an object.
     pub(crate) calls: BTreeMap<u64, (u8, bool)>,
-    /// The function each of those calls calls.
-    pub(crate) callees: BTreeMap<u64, u32>,
+    /// Per call offset in `calls`: the import it calls (`Callee::import`).
+    pub(crate) imports: BTreeMap<u64, u32>,
 }
 
 /// The module's types and function signatures, and the control stack of the function being
@@ -135,7 +139,7 @@ fn run(
     let mut values: Vec<Value> = Vec::new();
     let mut ops = BTreeMap::new();
     let mut input_counts = BTreeMap::new();
-    // The stack of value ids, and per frame its height and whether the rest is unreachable.
+    // The stack of value ids, and the height of each frame's part of it.
     let mut stack: Vec<usize> = Vec::new();
     let mut heights: Vec<usize> = vec![0];
     arity.frames = vec![(BlockType::FuncType(function_type), FrameKind::Block)];
@@ -207,7 +211,7 @@ fn run(
             // Stack-polymorphic until the frame ends: what follows pops nothing real.
             stack.truncate(*heights.last()?);
         }
-        ops.insert(at, op.into_owned_if_simple()?);
+        ops.insert(at, kept(op));
     }
     Some(Run {
         values,
@@ -217,26 +221,20 @@ fn run(
     })
 }
 
-/// An operator this pass looks at again after the stack run, without borrowing the body.
-trait OwnedIfSimple {
-    fn into_owned_if_simple(self) -> Option<Operator<'static>>;
-}
-
-impl OwnedIfSimple for Operator<'_> {
-    fn into_owned_if_simple(self) -> Option<Operator<'static>> {
-        Some(match self {
-            Operator::LocalGet { local_index } => Operator::LocalGet { local_index },
-            Operator::LocalSet { local_index } => Operator::LocalSet { local_index },
-            Operator::LocalTee { local_index } => Operator::LocalTee { local_index },
-            Operator::I32Const { value } => Operator::I32Const { value },
-            Operator::I32Eqz => Operator::I32Eqz,
-            Operator::Call { function_index } => Operator::Call { function_index },
-            Operator::ReturnCall { function_index } => Operator::ReturnCall { function_index },
-            Operator::BrIf { relative_depth } => Operator::BrIf { relative_depth },
-            Operator::If { blockty } => Operator::If { blockty },
-            // Everything else only matters as "not one of those".
-            _ => Operator::Nop,
-        })
+/// The operator as far as this pass looks at it again after the stack run (without borrowing
+/// the body): every other one is a `nop`.
+fn kept(op: Operator<'_>) -> Operator<'static> {
+    match op {
+        Operator::LocalGet { local_index } => Operator::LocalGet { local_index },
+        Operator::LocalSet { local_index } => Operator::LocalSet { local_index },
+        Operator::LocalTee { local_index } => Operator::LocalTee { local_index },
+        Operator::I32Const { value } => Operator::I32Const { value },
+        Operator::I32Eqz => Operator::I32Eqz,
+        Operator::Call { function_index } => Operator::Call { function_index },
+        Operator::ReturnCall { function_index } => Operator::ReturnCall { function_index },
+        Operator::BrIf { relative_depth } => Operator::BrIf { relative_depth },
+        Operator::If { blockty } => Operator::If { blockty },
+        _ => Operator::Nop,
     }
 }
 
@@ -376,6 +374,7 @@ pub(crate) fn plan(
         .map(|(k, &web)| (web, k as u32))
         .collect();
     let mut plan = Plan {
+        first_local: index,
         added_locals: added.len() as u32,
         ..Plan::default()
     };
@@ -438,11 +437,7 @@ pub(crate) fn plan(
         }
     }
     for &offset in plan.calls.keys() {
-        if let Some(Operator::Call { function_index } | Operator::ReturnCall { function_index }) =
-            ops.get(&offset)
-        {
-            plan.callees.insert(offset, *function_index);
-        }
+        plan.imports.insert(offset, call_at(offset)?.import);
     }
     Some(plan)
 }

@@ -163,7 +163,7 @@ struct Translation {
     handle_results: BTreeSet<u32>,
     /// Per defined function with typed handle locals: the plan, where its added locals start,
     /// and the new import each changed call calls.
-    typed: BTreeMap<u32, (handle_locals::Plan, u32, BTreeMap<u64, u32>)>,
+    typed: BTreeMap<u32, (handle_locals::Plan, BTreeMap<u64, u32>)>,
 }
 
 impl Translation {
@@ -512,49 +512,26 @@ fn plan_typed_locals(
             continue;
         };
         let sites = translation.sites.get(&defined);
-        let target = |offset: u64, function_index: u32| {
-            direct
-                .get(&function_index)
-                .copied()
-                .or_else(|| sites?.1.get(&offset).copied())
-        };
         let plan =
             handle_locals::plan(body, function_type, &mut arity, |offset, function_index| {
-                let id = target(offset, function_index)?;
-                let name = &translation.imports[id as usize].0;
+                let import = direct
+                    .get(&function_index)
+                    .copied()
+                    .or_else(|| sites?.1.get(&offset).copied())?;
+                let name = &translation.imports[import as usize].0;
                 Some(handle_locals::Callee {
+                    import,
                     op: Op::from_name(name.split('.').next()?)?,
-                    handle_result: translation.handle_results.contains(&id),
+                    handle_result: translation.handle_results.contains(&import),
                 })
             });
         let Some(plan) = plan else { continue };
-        let calls: Vec<(u64, u32, (u8, bool))> = plan
-            .calls
-            .iter()
-            .filter_map(|(&offset, &variant)| {
-                let function_index = plan.callees.get(&offset)?;
-                Some((offset, target(offset, *function_index)?, variant))
-            })
-            .collect();
         let mut targets = BTreeMap::new();
-        for (offset, base, (mask, object_result)) in calls {
+        for (&offset, &(mask, object_result)) in &plan.calls {
+            let base = plan.imports[&offset];
             targets.insert(offset, translation.variant(base, mask, object_result));
         }
-        let declared: u32 = body
-            .get_locals_reader()
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|(count, _)| count)
-            .sum();
-        let params = scan
-            .functions
-            .types
-            .get(function_type as usize)
-            .map_or(0, |ty| ty.params().len() as u32);
-        translation
-            .typed
-            .insert(defined, (plan, params + declared, targets));
+        translation.typed.insert(defined, (plan, targets));
     }
 }
 
@@ -754,7 +731,7 @@ impl Reencode for Translate<'_> {
         let typed = self.translation.typed.get(&defined);
         let mut function = match typed {
             None => self.new_function_with_parsed_locals(&body)?,
-            Some((plan, _, _)) => {
+            Some((plan, _)) => {
                 // The function's own locals, then one `externref` per typed handle local.
                 let mut locals = Vec::new();
                 for local in body.get_locals_reader()? {
@@ -769,9 +746,9 @@ impl Reencode for Translate<'_> {
         let mut ops = body.get_operators_reader()?;
         while !ops.eof() {
             let (op, at) = ops.read_with_offset()?;
-            if let Some((plan, first, targets)) = typed {
+            if let Some((plan, targets)) = typed {
                 if let Some(&rewrite) = plan.rewrites.get(&at) {
-                    emit_rewrite(&mut function, rewrite, *first);
+                    emit_rewrite(&mut function, rewrite, plan.first_local);
                     continue;
                 }
                 if let Some(&new) = targets.get(&at) {

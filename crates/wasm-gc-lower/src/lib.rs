@@ -41,8 +41,10 @@ pub struct Lowered {
     pub debug_sections_dropped: usize,
 }
 
-/// An operation's import name: `OP.KEY`, or `OP.KEY.rMASK[e]` for the variant whose parameters
-/// in MASK are references and, with `e`, whose result is one (gc/typed_locals/ in the backend).
+/// An operation's import name: `OP.KEY`, then `.v` when its handle parameters are root indices
+/// rather than their addresses (the release form, imports.rs), then `.rMASK[e]` for the variant
+/// whose parameters in MASK are references and, with `e`, whose result is one (typed locals: the
+/// backend's gc/typed_locals/, the release form's handle_locals.rs).
 struct Variant<'a> {
     base: &'a str,
     references: u8,

@@ -220,7 +220,7 @@ impl Env<'_> {
         body.references = references;
         body.reference_result = reference_result;
         body.by_value = by_value;
-        // The backend's table of which operations have which variants (gc/typed_locals/).
+        // Which operations have which variants (op.rs).
         let op = Op::from_name(&record.op)
             .ok_or_else(|| format!("`{}` is not a contract v1 operation", record.op))?;
         if references & !op.handle_params() != 0 {

@@ -1,5 +1,6 @@
-//! The names both sides of the link agree on: what accelerated objects write (contract/,
-//! typed_locals/) and the post-link lowering (lower/) reads back from the linked module.
+//! The names both sides of the link agree on: what accelerated objects write (the backend's
+//! gc/contract/ and gc/typed_locals/, or imports.rs for the release form) and the lowering
+//! (lib.rs, ops.rs) reads back from the linked module.
 
 /// The import module of the contract operations and of the typed-locals helpers.
 pub const IMPORT_MODULE: &str = "wasmgc";

@@ -3,11 +3,8 @@
 //! post-link lowering (`wasm-gc-lower`) turns into WasmGC, so a module compiled by LLVM is
 //! accelerated like the backend's. Handles are root-table indices, as in the accelerated mode.
 
-use core::ptr::NonNull;
-
 use super::v1::{
-    ExternRef, FieldDescriptor, Gc, GcArray, GcField, GcStruct, GcStructField,
-    HostReferencesStayOnTheirThread, RawExternRef, sealed::WasmValue,
+    ExternRef, FieldDescriptor, Gc, GcArray, GcField, GcStruct, GcStructField, sealed::WasmValue,
 };
 
 #[link(wasm_import_module = "wasmgc-v1")]
@@ -85,13 +82,11 @@ macro_rules! wasm_values {
 wasm_values!(i32 i64 f32 f64);
 
 #[inline(always)]
-
 pub(super) fn root<T: GcStruct>(object: &Gc<T>) -> u32 {
     object.ptr.as_ptr().addr() as u32
 }
 
 #[inline(always)]
-
 pub(super) fn array_root<E: GcField>(array: &GcArray<E>) -> u32 {
     array.ptr.as_ptr().addr() as u32
 }
@@ -100,10 +95,8 @@ pub(super) fn array_root<E: GcField>(array: &GcArray<E>) -> u32 {
 /// `root` is a live root of a `T` object, owned by the caller.
 #[inline(always)]
 pub(super) unsafe fn gc_of<T: GcStruct>(root: u32) -> Gc<T> {
-    // SAFETY: roots are never 0 (slot 0 is null); the pointer is never dereferenced.
-    Gc {
-        ptr: unsafe { NonNull::new_unchecked(core::ptr::without_provenance_mut(root as usize)) },
-    }
+    // SAFETY: a root is a handle's bits (caller).
+    unsafe { Gc::from_wasm(root as i32) }
 }
 
 /// # Safety
@@ -111,22 +104,17 @@ pub(super) unsafe fn gc_of<T: GcStruct>(root: u32) -> Gc<T> {
 #[inline(always)]
 pub(super) unsafe fn array_of<E: GcField>(root: u32) -> GcArray<E> {
     // SAFETY: as in `gc_of`.
-    GcArray {
-        ptr: unsafe { NonNull::new_unchecked(core::ptr::without_provenance_mut(root as usize)) },
-    }
+    unsafe { GcArray::from_wasm(root as i32) }
 }
 
+/// An `ExternRef` owning `root` (0 is null).
 #[inline(always)]
-
 pub(super) fn extern_of(root: u32) -> ExternRef {
-    ExternRef {
-        raw: RawExternRef(root),
-        thread: HostReferencesStayOnTheirThread::MARK,
-    }
+    // SAFETY: any `u32` is an `ExternRef`'s bits; ownership of the root comes with it.
+    unsafe { ExternRef::from_wasm(root as i32) }
 }
 
 #[inline(always)]
-
 pub(super) fn gc_struct_new<T: GcStruct>(fields: T) -> Gc<T> {
     let fields = core::mem::ManuallyDrop::new(fields);
     let layout = const { T::LAYOUT.as_ptr() };
@@ -136,7 +124,6 @@ pub(super) fn gc_struct_new<T: GcStruct>(fields: T) -> Gc<T> {
 }
 
 #[inline(always)]
-
 pub(super) fn gc_struct_get<T: GcStructField<FIELD>, const FIELD: u32>(object: &Gc<T>) -> T::Type {
     let field = const { &FieldDescriptor::new(T::LAYOUT, FIELD) };
     // SAFETY: the descriptor names field `FIELD` of `T`, whose value (a new root for handles)
@@ -145,7 +132,6 @@ pub(super) fn gc_struct_get<T: GcStructField<FIELD>, const FIELD: u32>(object: &
 }
 
 #[inline(always)]
-
 pub(super) fn gc_struct_set<T: GcStructField<FIELD>, const FIELD: u32>(
     object: &Gc<T>,
     value: T::Type,
@@ -158,28 +144,24 @@ pub(super) fn gc_struct_set<T: GcStructField<FIELD>, const FIELD: u32>(
 }
 
 #[inline(always)]
-
 pub(super) fn gc_ptr_eq(a: u32, b: u32) -> bool {
     // SAFETY: both are live roots.
     unsafe { ptr_eq(a, b) }
 }
 
 #[inline(always)]
-
 pub(super) fn gc_clone(root: u32) -> u32 {
     // SAFETY: a live root; the new one belongs to the caller.
     unsafe { clone(root) }
 }
 
 #[inline(always)]
-
 pub(super) fn gc_drop(root: u32) {
     // SAFETY: the caller gives this root up.
     unsafe { drop(root) }
 }
 
 #[inline(always)]
-
 pub(super) fn gc_array_new<E: GcField>(len: usize, init: E) -> GcArray<E> {
     // SAFETY: a new array of `len` elements of kind `E::KIND`; `init` (a handle included) is taken
     // over.
@@ -187,7 +169,6 @@ pub(super) fn gc_array_new<E: GcField>(len: usize, init: E) -> GcArray<E> {
 }
 
 #[inline(always)]
-
 pub(super) fn gc_array_from_slice<E: GcField>(values: &[E]) -> GcArray<E> {
     // SAFETY: the import reads `len` elements of kind `E::KIND` (handles are cloned, not taken).
     unsafe {
@@ -200,14 +181,12 @@ pub(super) fn gc_array_from_slice<E: GcField>(values: &[E]) -> GcArray<E> {
 }
 
 #[inline(always)]
-
 pub(super) fn gc_array_len(root: u32) -> usize {
     // SAFETY: a live root of an array.
     unsafe { array_len(root) }
 }
 
 #[inline(always)]
-
 pub(super) unsafe fn gc_array_get_unchecked<E: GcField>(array: &GcArray<E>, index: usize) -> E {
     // SAFETY: in bounds (caller); the element comes back in `E`'s wasm type.
     unsafe {
@@ -220,7 +199,6 @@ pub(super) unsafe fn gc_array_get_unchecked<E: GcField>(array: &GcArray<E>, inde
 }
 
 #[inline(always)]
-
 pub(super) unsafe fn gc_array_set_unchecked<E: GcField>(
     array: &GcArray<E>,
     index: usize,
@@ -238,14 +216,12 @@ pub(super) unsafe fn gc_array_set_unchecked<E: GcField>(
 }
 
 #[inline(always)]
-
 pub(super) fn externref_clone_root(root: u32) -> u32 {
     // SAFETY: 0 or a live root; 0 stays 0.
     unsafe { externref_clone(root) }
 }
 
 #[inline(always)]
-
 pub(super) fn externref_drop_root(root: u32) {
     // SAFETY: the caller gives up this root (0 is nothing).
     unsafe { externref_drop(root) }
