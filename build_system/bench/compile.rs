@@ -109,6 +109,8 @@ fn measure_once(tools: &Tools, case: &Case, series: &mut Series) -> Res<Result<(
 struct Summary {
     wall: Stats,
     backend: Stats,
+    /// The backend phase without the link (rust-lld is the same program for both backends).
+    codegen: Stats,
     frontend: Stats,
     above_frontend: Stats,
     peak_kib: Stats,
@@ -121,6 +123,7 @@ fn summarize(series: &Result<Series, String>) -> Result<Summary, String> {
     Ok(Summary {
         wall: of(&|i| series.wall[i]),
         backend: of(&|i| series.phases[i].backend),
+        codegen: of(&|i| series.phases[i].backend - series.phases[i].link),
         frontend: of(&|i| series.phases[i].frontend()),
         // What no backend can take away is the frontend; the rest of the wall time is ours to win.
         above_frontend: of(&|i| series.wall[i] - series.phases[i].frontend()),
@@ -141,6 +144,9 @@ fn tables(measured: &[Measured], runs: usize) -> Section {
             "LLVM backend",
             "ours backend",
             "LLVM/ours",
+            "LLVM codegen (backend without link)",
+            "ours codegen",
+            "LLVM/ours codegen",
             "LLVM: wall − frontend",
             "ours: wall − frontend",
         ],
@@ -161,6 +167,7 @@ fn tables(measured: &[Measured], runs: usize) -> Section {
             let get = |f: fn(&Summary) -> Stats| s.as_ref().map(f).map_err(Clone::clone);
             csv.stats(input, variant, "wall", "s", &get(|s| s.wall));
             csv.stats(input, variant, "backend", "s", &get(|s| s.backend));
+            csv.stats(input, variant, "codegen", "s", &get(|s| s.codegen));
             csv.stats(input, variant, "frontend", "s", &get(|s| s.frontend));
             csv.stats(
                 input,
@@ -200,6 +207,9 @@ fn tables(measured: &[Measured], runs: usize) -> Section {
             cell(&l, |s| report::duration(s.backend.median)),
             cell(&o, |s| report::duration(s.backend.median)),
             both(|s| s.backend.median),
+            cell(&l, |s| report::duration(s.codegen.median)),
+            cell(&o, |s| report::duration(s.codegen.median)),
+            both(|s| s.codegen.median),
             cell(&l, above_frontend),
             cell(&o, above_frontend),
         ]);
@@ -213,7 +223,7 @@ fn tables(measured: &[Measured], runs: usize) -> Section {
     whole.note("Debug = `-Copt-level=0`, no debug info for either backend (its costs: section debuginfo), `-Cpanic=abort`, target wasm32-wasip1, each compiler with its default sysroot (`dist/bin/rustc-wasm`: std built by our backend; `dist/bin/rustc-wasm-llvm`: std built by LLVM). Wall time of the rustc process as started by the bench (the wrapper script and loading the backend included).");
     whole.note("crates.io inputs: cargo builds everything once per backend (dependencies by the same backend), then the bench re-runs the recorded rustc command of each timed crate, with cargo's environment; cargo itself is not timed. For \"serde_json + deps\" the crates are compiled one after another and their times added.");
     whole.note("Every build is checked before it is timed: the example and the generated crate must print their expected output, and a program using regex-syntax and serde_json (tests/bench/compile/src/main.rs) built by cargo with the same backend must print its own.");
-    phases.note("Backend phase = `codegen_crate` minus the monomorphization collector and CGU partitioning when they run inside it (rustc's, the same for any backend; for an rlib they run earlier, in metadata generation), plus `finish_ongoing_codegen` (waiting for LLVM's optimization/emission threads) and `link` (rust-lld, or writing the rlib). Frontend = rustc's `total` minus the backend phase (parsing, expansion, type/borrow checking, MIR, monomorphization, metadata). The frontend column is the LLVM run's.");
+    phases.note("Backend phase = `codegen_crate` minus the monomorphization collector and CGU partitioning when they run inside it (rustc's, the same for any backend; for an rlib they run earlier, in metadata generation), plus `finish_ongoing_codegen` (waiting for LLVM's optimization/emission threads) and `link` (rust-lld, or writing the rlib). Codegen = the backend phase without `link`: the same rust-lld links both backends' objects. Frontend = rustc's `total` minus the backend phase (parsing, expansion, type/borrow checking, MIR, monomorphization, metadata). The frontend column is the LLVM run's.");
     phases.note("\"wall − frontend\": what remains of the whole compile above the frontend that no backend can beat (backend phase, process start, loading the backend); its share of the wall time in parentheses.");
     memory.note("Maximum resident set size of the rustc process (GNU time `%M`); for \"serde_json + deps\" the largest of its crates.");
     for why in failures {

@@ -107,7 +107,12 @@ pub fn bench(dirs: &Dirs, toolchain: &Toolchain, options: &Options) -> Res<()> {
         let dir = tools.scratch.join("devloop-input");
         fsutil::create_dir_all(&dir)?;
         let generated = compile_inputs::generate(&tools, &dir)?;
-        sections.push(devloop::section(&tools, &generated, &dirs.dist)?);
+        sections.push(devloop::section(
+            &tools,
+            &generated,
+            &dirs.dist,
+            &toolchain.channel,
+        )?);
     }
     if wants("debuginfo") {
         sections.push(debuginfo::section(&tools, options.runs)?);

@@ -22,6 +22,8 @@ const BACKEND_AFTER: &[&str] = &["finish_ongoing_codegen", "link"];
 pub struct Phases {
     pub total: f64,
     pub backend: f64,
+    /// `link` alone (rust-lld, or writing the rlib): part of `backend`.
+    pub link: f64,
 }
 
 impl Phases {
@@ -32,13 +34,14 @@ impl Phases {
     pub fn add(&mut self, other: Phases) {
         self.total += other.total;
         self.backend += other.backend;
+        self.link += other.link;
     }
 }
 
 /// `None` when `stderr` lacks the `total` or `codegen_crate` lines (not a `-Ztime-passes` run, or
 /// the compile stopped early).
 pub fn parse(stderr: &str) -> Option<Phases> {
-    let (mut total, mut codegen, mut after) = (None, None, 0.0);
+    let (mut total, mut codegen, mut after, mut link) = (None, None, 0.0, 0.0);
     // A pass is printed when it ends, so nested passes come before their parent: the collector's
     // time belongs to whichever of its possible parents is printed next.
     let (mut independent, mut pending) = (0.0, 0.0);
@@ -52,13 +55,19 @@ pub fn parse(stderr: &str) -> Option<Phases> {
                 pending = 0.0;
             }
             "total" => *total.get_or_insert(0.0) += secs,
-            _ if BACKEND_AFTER.contains(&name) => after += secs,
+            _ if BACKEND_AFTER.contains(&name) => {
+                after += secs;
+                if name == "link" {
+                    link += secs;
+                }
+            }
             _ => {}
         }
     }
     Some(Phases {
         total: total?,
         backend: codegen? - independent + after,
+        link,
     })
 }
 
@@ -86,6 +95,7 @@ mod tests {
         let phases = parse(stderr).unwrap();
         assert!((phases.backend - (0.105 - 0.067 + 0.031 + 0.057)).abs() < 1e-9);
         assert!((phases.frontend() - (0.282 - phases.backend)).abs() < 1e-9);
+        assert!((phases.link - 0.057).abs() < 1e-9);
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod component_http;
 mod component_new_project;
 mod components;
 mod config;
-mod crates_io;
+pub mod crates_io;
 mod debuginfo;
 mod diagnostics;
 pub mod exec;
