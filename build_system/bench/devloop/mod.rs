@@ -259,7 +259,8 @@ impl Measured {
              column runs the same modules with wasm-run's per-function cache (its builds are the first \
              column's). Ours = `cargo wasm build`/`test --dev` (the same profile: `debug = 2`; it unwinds, \
              as cargo's dev profile does natively; tests run one instance each), with the per-function \
-             cache. A test step's rebuild is `--no-run`. Every cache starts empty, then is warmed by a \
+             cache. A test step's rebuild is `--no-run`. Both sides build through the same `RUSTC_WRAPPER` (a shell script that \
+             adds `-Ztime-passes` to the last, untimed rebuild only). Every cache starts empty, then is warmed by a \
              first run after the clean build, as a user's is; each edit's outcome ({}) is compared \
              between the three runs before its times count. Functions compiled: wasm-run's \
              `WASM_RUN_JIT_STATS` count, summed over a step's modules.",
