@@ -1,5 +1,6 @@
-//! The unit group: the host tools' own tests (`cargo test`): wasm-run (its JIT cache among
-//! them), cargo-wasm and the build system, built where `./y.sh build` builds them.
+//! The unit group: the host tools' own tests (`cargo test`): the backend's (its library's unit
+//! tests), wasm-run (its JIT cache among them), cargo-wasm and the build system, built where
+//! `./y.sh build` builds them.
 
 use super::pool::Case;
 use super::style::{Check, check_cases};
@@ -20,6 +21,10 @@ pub fn cases(dirs: &Dirs, group: &str) -> Res<Vec<Case>> {
         stable: false,
     };
     let checks = vec![
+        cargo(
+            "backend",
+            format!("test --release -p rustc_codegen_wasmgc --lib --target-dir {workspace_target}"),
+        ),
         cargo(
             "wasm-run",
             format!("test --release -p wasm-run --target-dir {workspace_target}"),
