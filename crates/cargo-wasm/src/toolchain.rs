@@ -121,8 +121,13 @@ impl Toolchain {
     /// answers only when `$RUSTUP_HOME/toolchains/$RUSTUP_TOOLCHAIN/bin/rustc` exists, and the
     /// rustup proxy that starts `cargo wasm` sets `RUSTUP_HOME`: with the bare channel, cargo
     /// asked rustc four times on every build (60-80 ms of a 120 ms no-op build).
+    /// A toolchain elsewhere (a `rustup toolchain link`) keeps the channel.
     fn rustup_name(&self) -> &std::ffi::OsStr {
-        self.sysroot.file_name().unwrap_or(self.channel.as_ref())
+        let prefix = format!("{}-", self.channel);
+        match self.sysroot.file_name() {
+            Some(name) if name.to_string_lossy().starts_with(&prefix) => name,
+            _ => self.channel.as_ref(),
+        }
     }
 
     /// A cargo command of this toolchain that compiles with this toolchain's rustc.
@@ -141,5 +146,25 @@ mod tests {
     #[test]
     fn reads_the_pinned_channel() {
         assert!(super::pinned_channel().starts_with("nightly-"));
+    }
+
+    #[test]
+    fn rustup_name_is_the_toolchain_directory_of_the_channel() {
+        let toolchain = |sysroot: &str| super::Toolchain {
+            channel: "nightly-2026-05-20".to_owned(),
+            rustc: std::path::PathBuf::from(sysroot).join("bin/rustc"),
+            cargo: std::path::PathBuf::from(sysroot).join("bin/cargo"),
+            sysroot: std::path::PathBuf::from(sysroot),
+        };
+        let installed =
+            toolchain("/home/u/.rustup/toolchains/nightly-2026-05-20-x86_64-unknown-linux-gnu");
+        assert_eq!(
+            installed.rustup_name(),
+            "nightly-2026-05-20-x86_64-unknown-linux-gnu"
+        );
+        assert_eq!(
+            toolchain("/opt/my-rust").rustup_name(),
+            "nightly-2026-05-20"
+        );
     }
 }
