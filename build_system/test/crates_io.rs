@@ -8,6 +8,14 @@ use crate::Res;
 use crate::fsutil;
 use crate::process;
 
+/// `NAME-VERSION.lock`: the Cargo.lock each crate is tested with (its dev-dependencies pinned).
+const LOCKS: &str = "tests/extended/locks";
+
+/// The pinned Cargo.lock of `name` `version` in the repository.
+pub fn lock_file(repo: &Path, name: &str, version: &str) -> PathBuf {
+    repo.join(LOCKS).join(format!("{name}-{version}.lock"))
+}
+
 /// Written last into a copied source tree: marks it complete.
 const COMPLETE: &str = ".wasmrust-source-complete";
 

@@ -21,8 +21,6 @@ use crate::toolchain::Toolchain;
 
 /// The crates, their versions and how many of their tests pass in release.
 const LIST: &str = "tests/extended/crates.txt";
-/// `NAME-VERSION.lock`: the Cargo.lock each crate is tested with (its dev-dependencies pinned).
-const LOCKS: &str = "tests/extended/locks";
 /// A cold build of a crate's tests with its dev-dependencies can take minutes.
 const CARGO_LIMIT: Duration = Duration::from_secs(45 * 60);
 /// How many tests a report lists by name.
@@ -275,7 +273,6 @@ fn crates(repo: &Path) -> Res<Vec<Crate>> {
 
 /// The crate's tests in both modes, compared.
 fn check(setup: &Setup, krate: &Crate) -> Res<()> {
-    let label = format!("{}-{}", krate.name, krate.version);
     // A crate listed twice (with flags) gets its own copy: the two cases may run at once.
     let work = if krate.flagged() {
         setup.work.join(format!("flagged-{}", krate.file_label()))
@@ -289,7 +286,7 @@ fn check(setup: &Setup, krate: &Crate) -> Res<()> {
         &krate.name,
         &krate.version,
     )?;
-    let lock = setup.repo.join(LOCKS).join(format!("{label}.lock"));
+    let lock = crates_io::lock_file(&setup.repo, &krate.name, &krate.version);
     if !lock.is_file() {
         return Err(format!(
             "{} is missing: run `cargo generate-lockfile` in {} and commit its Cargo.lock there",

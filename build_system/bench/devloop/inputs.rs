@@ -8,6 +8,7 @@ use std::process::Command;
 use crate::Res;
 use crate::fsutil;
 use crate::process;
+use crate::test::crates_io;
 
 /// What follows a rebuild.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -104,9 +105,11 @@ pub fn all(
     work: &Path,
 ) -> Res<Vec<Input>> {
     let (name, version) = SEMVER;
-    let semver = crate::test::crates_io::source(cargo, channel, work, name, version)?;
-    let lock = repo.join(format!("tests/extended/locks/{name}-{version}.lock"));
-    fsutil::copy(&lock, &semver.join("Cargo.lock"))?;
+    let semver = crates_io::source(cargo, channel, work, name, version)?;
+    fsutil::copy(
+        &crates_io::lock_file(repo, name, version),
+        &semver.join("Cargo.lock"),
+    )?;
     Ok(vec![
         Input {
             key: "generated",

@@ -31,6 +31,8 @@ const PACKAGE: &str = "devloop";
 /// Per column of the run step: the side (0 LLVM, 1 ours) and whether wasm-run's per-function
 /// cache is on (LLVM with the module cache only, LLVM with the per-function cache, ours).
 const COLUMNS: [(usize, bool); 3] = [(0, false), (0, true), (1, true)];
+/// The run column the split table shows per side: LLVM as `wasmtime run` users have it, ours.
+const SPLIT_RUN_COLUMNS: [usize; 2] = [0, 2];
 
 /// One input's measurements, per side (LLVM, ours) or per column.
 #[derive(Default)]
@@ -276,11 +278,7 @@ impl Measured {
         for (i, backend) in [Backend::Llvm, Backend::Ours].into_iter().enumerate() {
             let (wall, phases) = self.split[i];
             let outside = wall - phases.total;
-            let run_column = COLUMNS
-                .iter()
-                .position(|&(side, per_function)| side == i && (i == 0) != per_function)
-                .unwrap_or(0);
-            let run = Stats::of(&self.run[run_column]).median;
+            let run = Stats::of(&self.run[SPLIT_RUN_COLUMNS[i]]).median;
             let codegen = phases.backend - phases.link;
             for (metric, secs) in [
                 ("frontend", phases.frontend()),

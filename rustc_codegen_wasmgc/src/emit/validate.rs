@@ -49,15 +49,18 @@ fn validate_in_parallel(mut validator: Validator, bytes: &[u8], threads: usize) 
             bodies.push((func, body));
         }
     }
+    // Consecutive shares, so that joining in order reports the first error in function order, as
+    // `validate_all` does.
     let per_thread = bodies.len().div_ceil(threads.max(1)).max(1);
-    let mut shares = Vec::new();
-    while bodies.len() > per_thread {
-        shares.push(bodies.split_off(bodies.len() - per_thread));
+    let mut shares: Vec<Vec<_>> = Vec::new();
+    for (index, body) in bodies.into_iter().enumerate() {
+        if index % per_thread == 0 {
+            shares.push(Vec::with_capacity(per_thread));
+        }
+        shares.last_mut().expect("pushed above").push(body);
     }
-    shares.push(bodies);
-    // The first error in function order, as `validate_all` reports it.
     std::thread::scope(|scope| {
-        let workers: Vec<_> = shares.into_iter().rev().map(|share| scope.spawn(|| validate_bodies(share))).collect();
+        let workers: Vec<_> = shares.into_iter().map(|share| scope.spawn(|| validate_bodies(share))).collect();
         workers
             .into_iter()
             .try_for_each(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
